@@ -1,0 +1,15 @@
+/**
+ * The graph's key slug: NFKD, lower case, apostrophes dropped, `+` → `plus`, `#` → `sharp`,
+ * every other run of characters outside `a-z0-9` → `-`, trimmed of `-`.
+ * `C++` → `cplusplus`, `io_uring` → `io-uring`, `Little's Law` → `littles-law`.
+ */
+export function slug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/['’‘`]/g, "")
+    .replace(/\+/g, "plus")
+    .replace(/#/g, "sharp")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
