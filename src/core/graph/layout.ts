@@ -52,8 +52,6 @@ export function assignLayout(graph: InsightGraph, options: Partial<LayoutOptions
         // Hubs such as "PostgreSQL" would otherwise pull every article into one knot.
         outboundAttractionDistribution: true,
         barnesHutOptimize: graph.order > 400,
-        gravity: 1,
-        scalingRatio: 10,
       },
     });
   }

@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { articleKeys, buildGraph } from "../../../src/core/graph/build";
+import { assignLayout } from "../../../src/core/graph/layout";
+import { entityColor, ARTICLE_COLOR } from "../../../src/core/graph/appearance";
+import type { Entry, Extraction, ParsedDocument } from "../../../src/core/types";
+
+function entry(title: string, extra: Partial<Entry> = {}): Entry {
+  return {
+    kind: "bookmark",
+    title,
+    description: "",
+    section: "Techniques",
+    subsection: "Queues",
+    insights: [],
+    note: "",
+    source: "",
+    line: 1,
+    ...extra,
+  };
+}
+
+const doc: ParsedDocument = {
+  title: "Test",
+  sections: [{ name: "Techniques", subsections: ["Queues"] }],
+  entries: [
+    entry("CoDel at Uber", { description: "Uber sheds load with CoDel", insights: ["CoDel uses LIFO", "Uber again"], source: "Uber" }),
+    entry("Little's Law", { description: "Queues and CoDel", url: "https://example.org/ll" }),
+    entry("Little’s Law"),
+    entry("See the other note", { kind: "reference" }),
+  ],
+};
+
+const extraction: Extraction = {
+  entities: [
+    { id: "codel", name: "CoDel", type: "technique", aliases: ["Controlled Delay"] },
+    { id: "uber", name: "Uber", type: "organization", aliases: [] },
+    { id: "never-mentioned", name: "Never Mentioned", type: "technology", aliases: [] },
+  ],
+  mentions: [
+    { entry: 0, entity: "codel", evidence: [{ field: "title", index: 0, start: 0, end: 5 }] },
+    { entry: 0, entity: "codel", evidence: [{ field: "insight", index: 0, start: 0, end: 5 }] },
+    { entry: 0, entity: "uber", evidence: [{ field: "description", index: 0, start: 0, end: 4 }] },
+    { entry: 1, entity: "codel", evidence: [{ field: "description", index: 0, start: 11, end: 16 }] },
+  ],
+};
+
+describe("buildGraph", () => {
+  const graph = buildGraph(doc, extraction, { name: "test.txt", builtAt: new Date(0) });
+
+  it("makes one article node per entry, keyed by the slug of its title", () => {
+    expect(graph.filterNodes((_, a) => a.kind === "article")).toEqual([
+      "article:codel-at-uber",
+      "article:littles-law",
+      "article:littles-law-2",
+      "article:see-the-other-note",
+    ]);
+  });
+
+  it("keeps the entry's fields on its article node", () => {
+    expect(graph.getNodeAttributes("article:codel-at-uber")).toMatchObject({
+      kind: "article",
+      label: "CoDel at Uber",
+      description: "Uber sheds load with CoDel",
+      section: "Techniques",
+      subsection: "Queues",
+      insights: ["CoDel uses LIFO", "Uber again"],
+      source: "Uber",
+      entryKind: "bookmark",
+      color: ARTICLE_COLOR,
+    });
+    expect(graph.getNodeAttribute("article:littles-law", "url")).toBe("https://example.org/ll");
+    expect(graph.getNodeAttributes("article:codel-at-uber")).not.toHaveProperty("url");
+    expect(graph.getNodeAttribute("article:see-the-other-note", "entryKind")).toBe("reference");
+  });
+
+  it("makes entity nodes only for entities with a mention", () => {
+    expect(graph.filterNodes((_, a) => a.kind === "entity").sort()).toEqual(["entity:codel", "entity:uber"]);
+    expect(graph.getNodeAttributes("entity:codel")).toMatchObject({
+      kind: "entity",
+      type: "technique",
+      label: "CoDel",
+      aliases: ["Controlled Delay"],
+      articleCount: 2,
+      color: entityColor("technique"),
+    });
+  });
+
+  it("merges the mentions of one entity in one article into one edge that keeps all evidence", () => {
+    const edge = graph.edge("article:codel-at-uber", "entity:codel");
+    expect(edge).toBeDefined();
+    expect(graph.getEdgeAttributes(edge!)).toEqual({
+      kind: "mentions",
+      weight: 2,
+      evidence: [
+        { field: "title", index: 0, start: 0, end: 5 },
+        { field: "insight", index: 0, start: 0, end: 5 },
+      ],
+    });
+    expect(graph.size).toBe(3);
+  });
+
+  it("sizes entities by the number of articles that mention them", () => {
+    expect(graph.getNodeAttribute("entity:codel", "size")).toBeGreaterThan(graph.getNodeAttribute("entity:uber", "size"));
+  });
+
+  it("records the sections and the build time", () => {
+    expect(graph.getAttributes()).toEqual({
+      name: "test.txt",
+      builtAt: "1970-01-01T00:00:00.000Z",
+      sections: [{ name: "Techniques", subsections: ["Queues"] }],
+    });
+  });
+
+  it("refuses a mention of an entry that does not exist", () => {
+    const bad: Extraction = { ...extraction, mentions: [{ entry: 9, entity: "uber", evidence: [{ field: "title", index: 0, start: 0, end: 1 }] }] };
+    expect(() => buildGraph(doc, bad, { name: "x" })).toThrow(RangeError);
+  });
+});
+
+describe("articleKeys", () => {
+  it("suffixes titles that slug alike, in document order, and names empty ones", () => {
+    expect(articleKeys([entry("C++"), entry("c++"), entry("???")])).toEqual([
+      "article:cplusplus",
+      "article:cplusplus-2",
+      "article:untitled",
+    ]);
+  });
+});
+
+describe("assignLayout", () => {
+  it("gives every node finite coordinates, the same ones for the same seed", () => {
+    const a = buildGraph(doc, extraction, { name: "t" });
+    const b = buildGraph(doc, extraction, { name: "t" });
+    assignLayout(a, { seed: 7 });
+    assignLayout(b, { seed: 7 });
+    a.forEachNode((node, attr) => {
+      expect(Number.isFinite(attr.x) && Number.isFinite(attr.y)).toBe(true);
+      expect(b.getNodeAttributes(node)).toMatchObject({ x: attr.x, y: attr.y });
+    });
+  });
+
+  it("draws articles that share concepts closer together than articles that share none", () => {
+    // Two clusters: articles 0-4 all mention "a" and "b", articles 5-9 all mention "c" and "d".
+    const entries = Array.from({ length: 10 }, (_, i) => entry(`Article ${i}`));
+    const entities = ["a", "b", "c", "d"].map((id) => ({ id, name: id, type: "technique" as const, aliases: [] }));
+    const mentions = entries.flatMap((_, i) =>
+      (i < 5 ? ["a", "b"] : ["c", "d"]).map((id) => ({ entry: i, entity: id, evidence: [{ field: "title" as const, index: 0, start: 0, end: 1 }] })),
+    );
+    const g = buildGraph({ title: "", sections: [], entries }, { entities, mentions }, { name: "t" });
+    assignLayout(g, { seed: 1 });
+    const distance = (p: number, q: number) => {
+      const u = g.getNodeAttributes(`article:article-${p}`);
+      const v = g.getNodeAttributes(`article:article-${q}`);
+      return Math.hypot(u.x - v.x, u.y - v.y);
+    };
+    const within = [distance(0, 1), distance(2, 3), distance(5, 6), distance(8, 9)];
+    const across = [distance(0, 5), distance(1, 6), distance(3, 8), distance(4, 9)];
+    expect(Math.max(...within)).toBeLessThan(Math.min(...across));
+  });
+});
