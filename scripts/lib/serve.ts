@@ -3,13 +3,13 @@
  * files only, under a sub-path, 404 for anything missing, no single-page fallback. Browser tests
  * and the screenshot script share this, so both look at exactly what `npm run build` ships.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { ensureGraph } from "../ensure-graph";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -30,27 +30,6 @@ const CONTENT_TYPES: Record<string, string> = {
   ".gexf": "application/xml",
   ".webmanifest": "application/manifest+json",
 };
-
-/**
- * Makes sure `public/graph.json` exists and is up to date, through the project's own
- * `scripts/ensure-graph.ts` (the same step `npm run dev` and `npm run build` take).
- * Returns the path of the graph file.
- */
-export async function ensureGraphFile(): Promise<string> {
-  const ensureScript = join(PROJECT_ROOT, "scripts", "ensure-graph.ts");
-  if (existsSync(ensureScript)) {
-    const module = (await import(pathToFileURL(ensureScript).href)) as { ensureGraph?: () => Promise<string> };
-    if (typeof module.ensureGraph !== "function") {
-      throw new Error(`${ensureScript} does not export ensureGraph(): cannot make sure the graph is built.`);
-    }
-    return module.ensureGraph();
-  }
-  const graphFile = join(PROJECT_ROOT, "public", "graph.json");
-  if (!existsSync(graphFile)) {
-    throw new Error(`${graphFile} is missing and scripts/ensure-graph.ts does not exist yet: run \`npm run graph\` first.`);
-  }
-  return graphFile;
-}
 
 /**
  * Builds the site with the project's Vite configuration. By default into a fresh temporary
@@ -142,9 +121,12 @@ export interface ServedSite extends StaticServer {
   root: string;
 }
 
-/** The whole chain: graph up to date, site built, site served. `close()` also removes the build. */
+/**
+ * The whole chain: graph up to date (the same step `npm run dev` and `npm run build` take), site
+ * built, site served. `close()` also removes the build.
+ */
 export async function buildAndServe(options: { basePath?: string; outDir?: string } = {}): Promise<ServedSite> {
-  await ensureGraphFile();
+  await ensureGraph();
   const root = await buildSite(options.outDir);
   const server = await serveDirectory(root, options.basePath);
   return {
