@@ -7,7 +7,7 @@
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject, vi } from "vitest";
 import type {
   ArticleNodeAttributes,
   EdgeAttributes,
@@ -50,6 +50,8 @@ export function useBrowser(): BrowserSession {
   const errors = new WeakMap<Page, Error[]>();
 
   beforeAll(async () => {
+    // expect.poll's default second is far too short for a software-rendered canvas.
+    vi.setConfig({ expect: { poll: { timeout: UI_TIMEOUT, interval: 100 } } });
     browser = await launchBrowser();
   });
   afterEach(async () => {
