@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  articleList,
   details,
   entitiesByArticleCount,
   entity,
@@ -52,7 +53,7 @@ describe("the built site", () => {
 
     const page = await session.open();
     await focusThroughSearch(page, "postgres", "PostgreSQL");
-    const items = details(page).getByRole("list").first().getByRole("listitem");
+    const items = articleList(details(page)).getByRole("listitem");
     await expect.poll(() => items.count()).toBeGreaterThan(1);
     const listed = (await items.allTextContents()).map(squash);
     for (const item of listed) {

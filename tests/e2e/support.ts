@@ -336,9 +336,15 @@ export async function headingCount(panel: Locator): Promise<number> {
   return Number(match[1]);
 }
 
-/** The list of mentioning articles in concept focus: the first list in the panel. */
+/**
+ * The list of mentioning articles in concept focus: the first list in the panel whose items
+ * quote evidence (other lists, such as query chips or companions, quote nothing).
+ */
 export function articleList(panel: Locator): Locator {
-  return panel.getByRole("list").first();
+  return panel
+    .getByRole("list")
+    .filter({ has: panel.page().locator("mark") })
+    .first();
 }
 
 export function escapeRegExp(text: string): string {

@@ -1,0 +1,155 @@
+/**
+ * Issue 5, article focus: title, section path, source, link, description, insights in which every
+ * mentioned concept is a button that focuses it, concepts grouped by type, and related articles
+ * with the concepts they share named.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  article,
+  articles,
+  details,
+  entity,
+  escapeRegExp,
+  evidenceWords,
+  focusThroughSearch,
+  loadGraph,
+  squash,
+  useBrowser,
+  type ExplorerGraph,
+} from "./support";
+
+/** The article with insights that mentions the most concepts in them (ties by key). */
+function richestArticle(graph: ExplorerGraph): string {
+  const inInsights = (key: string) =>
+    graph.outEdges(key).filter((edge) => graph.getEdgeAttribute(edge, "evidence").some((e) => e.field === "insight")).length;
+  const key = articles(graph)
+    .filter((candidate) => article(graph, candidate).insights.length > 0)
+    .sort((a, b) => inInsights(b) - inInsights(a) || a.localeCompare(b))[0];
+  expect(key, "an article with insights").toBeDefined();
+  return key as string;
+}
+
+/** The words each insight marks as concept mentions, by bullet, with the concept they stand for. */
+function insightMentions(graph: ExplorerGraph, key: string): Map<number, { words: string; concept: string }[]> {
+  const byBullet = new Map<number, { words: string; concept: string }[]>();
+  for (const concept of graph.outNeighbors(key)) {
+    const edge = graph.edge(key, concept) as string;
+    const evidence = graph.getEdgeAttribute(edge, "evidence");
+    const words = evidenceWords(graph, key, concept);
+    evidence.forEach((e, i) => {
+      if (e.field !== "insight") return;
+      const list = byBullet.get(e.index) ?? [];
+      list.push({ words: words[i] as string, concept });
+      byBullet.set(e.index, list);
+    });
+  }
+  return byBullet;
+}
+
+/** How a group of each type may be named: singular or plural, either spelling. */
+const TYPE_NAMES: Record<string, RegExp> = {
+  organization: /organi[sz]ation/i,
+  technology: /technolog/i,
+  technique: /technique/i,
+  person: /person|people/i,
+};
+
+describe("article focus", () => {
+  const session = useBrowser();
+
+  it("shows title, section path, source, description and every insight", async () => {
+    const graph = await loadGraph();
+    const key = richestArticle(graph);
+    const attributes = article(graph, key);
+    const page = await session.open();
+    await focusThroughSearch(page, attributes.label, attributes.label);
+    const panel = details(page);
+    const text = squash(await panel.textContent());
+    expect(text).toContain(squash(attributes.section));
+    if (attributes.subsection) expect(text).toContain(squash(attributes.subsection));
+    if (attributes.source) expect(text).toContain(squash(attributes.source));
+    if (attributes.description) expect(text).toContain(squash(attributes.description));
+    if (attributes.url) {
+      const link = panel.locator(`a[href="${attributes.url}"]`);
+      expect(await link.getAttribute("target")).toBe("_blank");
+      expect(await link.getAttribute("rel")).toMatch(/noopener/);
+    }
+
+    const bullets = panel.getByRole("list").filter({ hasText: squash(attributes.insights[0] ?? "").slice(0, 40) }).first();
+    const items = (await bullets.getByRole("listitem").allTextContents()).map(squash);
+    expect(items).toEqual(attributes.insights.map(squash));
+  });
+
+  it("makes every concept mentioned in an insight a button that focuses that concept", async () => {
+    const graph = await loadGraph();
+    const key = richestArticle(graph);
+    const attributes = article(graph, key);
+    const mentions = insightMentions(graph, key);
+    const page = await session.open();
+    await focusThroughSearch(page, attributes.label, attributes.label);
+    const panel = details(page);
+    const bullets = panel.getByRole("list").filter({ hasText: squash(attributes.insights[0] ?? "").slice(0, 40) }).first();
+    const items = bullets.getByRole("listitem");
+    expect(await items.count()).toBe(attributes.insights.length);
+
+    for (const [index, expected] of mentions) {
+      const buttons = (await items.nth(index).getByRole("button").allTextContents()).map(squash);
+      const words = expected.map((mention) => squash(mention.words));
+      for (const button of buttons) expect(words, `button "${button}" in insight ${index}`).toContain(button);
+      // Overlapping mentions may share one button; every mention that stands alone has its own.
+      const alone = expected.filter((mention) => expected.filter((other) => other.words.includes(mention.words)).length === 1);
+      for (const mention of alone) expect(buttons, `insight ${index}`).toContain(squash(mention.words));
+    }
+
+    const [index, [first]] = [...mentions].find(([, list]) => list.length > 0) as [number, { words: string; concept: string }[]];
+    const label = entity(graph, (first as { concept: string }).concept).label;
+    await items.nth(index).getByRole("button", { name: (first as { words: string }).words, exact: true }).first().click();
+    await expect.poll(async () => squash(await panel.getByRole("heading", { level: 2 }).first().textContent())).toBe(label);
+  });
+
+  it("groups the article's concepts by type", async () => {
+    const graph = await loadGraph();
+    const key = richestArticle(graph);
+    const attributes = article(graph, key);
+    const page = await session.open();
+    await focusThroughSearch(page, attributes.label, attributes.label);
+    const panel = details(page);
+    const byType = new Map<string, string[]>();
+    for (const concept of graph.outNeighbors(key)) {
+      const { type, label } = entity(graph, concept);
+      byType.set(type, [...(byType.get(type) ?? []), label]);
+    }
+    for (const [type, labels] of byType) {
+      const name = TYPE_NAMES[type] as RegExp;
+      const group = panel.getByRole("group", { name }).or(panel.getByRole("list", { name })).first();
+      const text = squash(await group.textContent());
+      for (const label of labels) expect(text, `${type} group`).toContain(label);
+    }
+  });
+
+  it("lists related articles, naming the concepts each shares with this one", async () => {
+    const graph = await loadGraph();
+    const key = richestArticle(graph);
+    const attributes = article(graph, key);
+    const own = new Set(graph.outNeighbors(key));
+    const titles = articles(graph)
+      .filter((other) => other !== key)
+      .map((other) => ({ other, title: article(graph, other).label }));
+    const page = await session.open();
+    await focusThroughSearch(page, attributes.label, attributes.label);
+    const panel = details(page);
+    const heading = panel.getByRole("heading", { name: /related/i }).first();
+    await heading.waitFor();
+    const related = panel.getByRole("list", { name: /related/i }).or(panel.locator("section, div").filter({ has: heading }).getByRole("list")).first();
+    const items = (await related.getByRole("listitem").allTextContents()).map(squash);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const match = titles.filter(({ title }) => item.startsWith(squash(title))).sort((a, b) => b.title.length - a.title.length)[0];
+      expect(match, `"${item}" starts with an article title`).toBeDefined();
+      const shared = graph.outNeighbors((match as { other: string }).other).filter((concept) => own.has(concept));
+      expect(shared.length, `"${item}" shares a concept`).toBeGreaterThan(0);
+      const named = shared.filter((concept) => new RegExp(escapeRegExp(entity(graph, concept).label)).test(item.slice(squash((match as { title: string }).title).length)));
+      expect(named.length, `"${item}" names a shared concept`).toBeGreaterThan(0);
+    }
+  });
+});
