@@ -2,6 +2,8 @@
  * Reading a document into entries: one parser per input format, all pure (text in, data out).
  */
 import { InputError, type InputFormat, type ParsedDocument } from "../types";
+import { parseHtml } from "./html";
+import { parseMarkdown } from "./markdown";
 import { parseText } from "./text";
 
 export { sourceOf } from "./source";
@@ -15,8 +17,9 @@ export function parseDocument(text: string, format: InputFormat): ParsedDocument
     case "text":
       return parseText(text);
     case "markdown":
+      return parseMarkdown(text);
     case "html":
-      throw new InputError(`the ${format} format is not supported yet`);
+      return parseHtml(text);
   }
 }
 
