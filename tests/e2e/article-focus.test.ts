@@ -14,6 +14,7 @@ import {
   focusThroughSearch,
   loadGraph,
   squash,
+  typeName,
   useBrowser,
   type ExplorerGraph,
 } from "./support";
@@ -45,14 +46,6 @@ function insightMentions(graph: ExplorerGraph, key: string): Map<number, { words
   }
   return byBullet;
 }
-
-/** How a group of each type may be named: singular or plural, either spelling. */
-const TYPE_NAMES: Record<string, RegExp> = {
-  organization: /organi[sz]ation/i,
-  technology: /technolog/i,
-  technique: /technique/i,
-  person: /person|people/i,
-};
 
 describe("article focus", () => {
   const session = useBrowser();
@@ -120,7 +113,7 @@ describe("article focus", () => {
       byType.set(type, [...(byType.get(type) ?? []), label]);
     }
     for (const [type, labels] of byType) {
-      const name = TYPE_NAMES[type] as RegExp;
+      const name = typeName(type);
       const group = panel.getByRole("group", { name }).or(panel.getByRole("list", { name })).first();
       const text = squash(await group.textContent());
       for (const label of labels) expect(text, `${type} group`).toContain(label);

@@ -19,6 +19,7 @@ import {
   reachableNode,
   siteUrl,
   squash,
+  typeName,
   useBrowser,
 } from "./support";
 
@@ -42,7 +43,7 @@ describe("the built site", () => {
     await expect.poll(() => legend.isVisible()).toBe(true);
     const text = squash(await legend.textContent()).toLowerCase();
     expect(text).toContain("article");
-    for (const type of entityTypesIn(graph)) expect(text).toContain(type);
+    for (const type of entityTypesIn(graph)) expect(text).toMatch(typeName(type));
   });
 
   it("finds a concept by search and lists the articles that mention it in Details", async () => {

@@ -172,6 +172,19 @@ export function entityTypesIn(graph: ExplorerGraph): string[] {
   return [...new Set(entities(graph).map((key) => entity(graph, key).type))].sort();
 }
 
+/** How an entity type may be named in the interface: singular or plural, either spelling. */
+const TYPE_NAMES: Record<string, string> = {
+  organization: "organi[sz]ations?",
+  technology: "technolog(?:y|ies)",
+  technique: "techniques?",
+  person: "(?:persons?|people)",
+};
+
+/** A case-insensitive pattern matching the way the interface may name an entity type. */
+export function typeName(type: string): RegExp {
+  return new RegExp(TYPE_NAMES[type] ?? escapeRegExp(type), "i");
+}
+
 /** Breadth-first distance between two nodes, ignoring edge direction (a path may go either way). */
 export function shortestDistance(graph: ExplorerGraph, from: string, to: string): number | undefined {
   const distance = new Map([[from, 0]]);
@@ -196,6 +209,8 @@ export interface NodeProbe {
   hovered: boolean;
   highlighted: boolean;
   hidden: boolean;
+  /** Its label is drawn whatever the label density rules would decide. */
+  labelShown: boolean;
   /** Where the node is drawn, in page CSS pixels; undefined when sigma does not display it. */
   position?: { x: number; y: number };
 }
@@ -214,6 +229,7 @@ export async function probeNodes(page: Page, keys: string[]): Promise<Record<str
         hovered: state.isHovered,
         highlighted: state.isHighlighted || display?.highlighted === true,
         hidden: state.isHidden || !display || display.visibility === "hidden",
+        labelShown: !!display?.label && display.labelVisibility === "visible",
         position: viewport && { x: box.left + viewport.x, y: box.top + viewport.y },
       };
     }

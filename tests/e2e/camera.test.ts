@@ -1,0 +1,82 @@
+/**
+ * Issue 5, hover and camera: hovering shows a node's label and lights its neighbours; Zoom in,
+ * Zoom out and Fit move sigma's camera; Fullscreen toggles, or is refused gracefully where the
+ * browser allows no fullscreen.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  cameraState,
+  entitiesByArticleCount,
+  loadGraph,
+  probeNodes,
+  reachableNode,
+  settledCamera,
+  useBrowser,
+} from "./support";
+
+async function press(page: Page, name: string): Promise<number> {
+  await page.getByRole("button", { name, exact: true }).click();
+  return (await settledCamera(page)).ratio;
+}
+
+describe("hover and camera", () => {
+  const session = useBrowser();
+
+  it("shows the label of the node under the pointer and lights its neighbours", async () => {
+    const graph = await loadGraph();
+    const page = await session.open();
+    // Less-mentioned concepts have no label by default: the hover is what reveals it.
+    const ranked = entitiesByArticleCount(graph);
+    const target = await reachableNode(page, ranked.slice(-60).reverse());
+    expect(target, "a concept drawn in the open").toBeDefined();
+    const { key, x, y } = target as { key: string; x: number; y: number };
+    await page.mouse.move(x, y);
+    await expect.poll(async () => (await probeNodes(page, [key]))[key]).toMatchObject({ hovered: true, labelShown: true });
+    const neighbours = graph.neighbors(key);
+    const probes = await probeNodes(page, neighbours);
+    expect(neighbours.filter((node) => !probes[node]?.highlighted)).toEqual([]);
+
+    // Leaving the node clears it.
+    await page.mouse.move(1, 1);
+    await expect.poll(async () => (await probeNodes(page, [key]))[key]?.hovered).toBe(false);
+  });
+
+  it("zooms in, zooms out and fits the whole graph again", async () => {
+    const page = await session.open();
+    const start = await settledCamera(page);
+    const initial = start.ratio;
+    const zoomedIn = await press(page, "Zoom in");
+    expect(zoomedIn).toBeLessThan(initial);
+    const zoomedInTwice = await press(page, "Zoom in");
+    expect(zoomedInTwice).toBeLessThan(zoomedIn);
+    const zoomedOut = await press(page, "Zoom out");
+    expect(zoomedOut).toBeGreaterThan(zoomedInTwice);
+
+    // Pan away too: Fit must bring back the whole graph, not only the zoom level.
+    await page.evaluate(({ x, y }) => window.__insightGraph.sigma.getCamera().setState({ x, y }), {
+      x: start.x + 0.4,
+      y: start.y - 0.4,
+    });
+    const fitted = await press(page, "Fit");
+    const state = await cameraState(page);
+    expect(Math.abs(fitted - initial) / initial).toBeLessThan(0.05);
+    expect(Math.abs(state.x - start.x)).toBeLessThan(0.05);
+    expect(Math.abs(state.y - start.y)).toBeLessThan(0.05);
+  });
+
+  it("has a Fullscreen button that toggles fullscreen or is refused without breaking the page", async () => {
+    const page = await session.open();
+    const button = page.getByRole("button", { name: "Fullscreen", exact: true });
+    await button.click();
+    await page.waitForTimeout(500);
+    const entered = await page.evaluate(() => document.fullscreenElement !== null);
+    if (entered) {
+      await page.getByRole("button", { name: /fullscreen/i }).first().click();
+      await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+    }
+    expect(session.errorsOf(page)).toEqual([]);
+    expect(await page.locator("#graph").getAttribute("aria-busy")).toBe("false");
+    expect(await press(page, "Zoom in")).toBeGreaterThan(0);
+  });
+});
