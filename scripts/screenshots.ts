@@ -1,0 +1,197 @@
+/**
+ * `tsx scripts/screenshots.ts [name…]`: builds the site, serves it under a sub-path, and saves
+ * screenshots of the app on the bundled data, taken in Chromium at 1600×1000, to
+ * tests/e2e/screenshots/ (the README shows them). Each state is reached the way a person would:
+ * through the search box, the path panel and the buttons, not by poking at the app's internals.
+ */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import Graph from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import type { Locator, Page } from "playwright-core";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/core/graph/types";
+import { launchBrowser } from "./lib/browser";
+import { buildAndServe, PROJECT_ROOT } from "./lib/serve";
+
+const OUT_DIR = join(PROJECT_ROOT, "tests", "e2e", "screenshots");
+const VIEWPORT = { width: 1600, height: 1000 };
+const FIRST_FRAME_TIMEOUT = 120_000;
+
+type ExplorerGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+interface Shot {
+  name: string;
+  /** What it shows, for --help and the log. */
+  shows: string;
+  /** Brings a freshly loaded page into the state to capture. */
+  prepare(page: Page, graph: ExplorerGraph): Promise<void>;
+}
+
+/** The concept the pictures centre on: the one the issue names, else the most mentioned. */
+function featuredConcept(graph: ExplorerGraph): string {
+  const concepts = graph.filterNodes((_, attributes) => attributes.kind === "entity");
+  const named = concepts.find((key) => graph.getNodeAttribute(key, "label") === "PostgreSQL");
+  return named ?? concepts.sort((a, b) => graph.inDegree(b) - graph.inDegree(a) || a.localeCompare(b))[0] ?? "";
+}
+
+/** An article worth showing: the one with insights that mentions the most concepts. */
+function featuredArticle(graph: ExplorerGraph): string {
+  return graph
+    .filterNodes((_, attributes) => attributes.kind === "article" && attributes.insights.length > 0)
+    .sort((a, b) => graph.outDegree(b) - graph.outDegree(a) || a.localeCompare(b))[0] as string;
+}
+
+/** A well-known concept as far from `from` as any of the thirty most mentioned: a long path. */
+function distantConcept(graph: ExplorerGraph, from: string): string {
+  const distance = new Map([[from, 0]]);
+  const queue = [from];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head] as string;
+    for (const next of graph.neighbors(node)) {
+      if (distance.has(next)) continue;
+      distance.set(next, (distance.get(node) as number) + 1);
+      queue.push(next);
+    }
+  }
+  const candidates = graph
+    .filterNodes((key, attributes) => attributes.kind === "entity" && key !== from && distance.has(key))
+    .sort((a, b) => graph.inDegree(b) - graph.inDegree(a) || a.localeCompare(b))
+    .slice(0, 30);
+  return candidates.sort((a, b) => (distance.get(b) as number) - (distance.get(a) as number))[0] as string;
+}
+
+async function choose(page: Page, combobox: Locator, label: string): Promise<void> {
+  await combobox.fill(label);
+  const id = await combobox.getAttribute("aria-controls");
+  const listbox = id ? page.locator(`[id="${id}"]`) : page.getByRole("listbox").first();
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await listbox.getByRole("option").filter({ hasText: new RegExp(`^\\s*${escaped}`) }).first().click();
+}
+
+async function focusThroughSearch(page: Page, label: string): Promise<void> {
+  await choose(page, page.getByRole("combobox", { name: "Search", exact: true }), label);
+  await page
+    .getByRole("region", { name: "Details", exact: true })
+    .getByRole("heading", { level: 2, name: label, exact: true })
+    .waitFor();
+}
+
+/** Waits until sigma's camera has stopped moving, so the picture is not mid-animation. */
+async function settle(page: Page): Promise<void> {
+  let previous = "";
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const current = await page.evaluate(() => JSON.stringify(window.__insightGraph.sigma.getCamera().getState()));
+    if (current === previous) break;
+    previous = current;
+    await page.waitForTimeout(200);
+  }
+  // One more frame after the last move.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+const SHOTS: Shot[] = [
+  {
+    name: "overview",
+    shows: "the whole graph with labels and the legend, a concept's details open and its neighbours lit by hover",
+    async prepare(page, graph) {
+      const concept = featuredConcept(graph);
+      await focusThroughSearch(page, graph.getNodeAttribute(concept, "label"));
+      // Back to the whole graph, keeping the panel: Fit shows everything at once.
+      await page.getByRole("button", { name: "Fit", exact: true }).click();
+    },
+  },
+  {
+    name: "concept-focus",
+    shows: "a concept chosen in search: its articles lit, quoted evidence in Details",
+    async prepare(page, graph) {
+      await focusThroughSearch(page, graph.getNodeAttribute(featuredConcept(graph), "label"));
+    },
+  },
+  {
+    name: "article-focus",
+    shows: "an article chosen in search: section path, insights with concept buttons, related articles",
+    async prepare(page, graph) {
+      await focusThroughSearch(page, graph.getNodeAttribute(featuredArticle(graph), "label"));
+    },
+  },
+  {
+    name: "path",
+    shows: "how two distant concepts are connected: the chain drawn and listed with evidence",
+    async prepare(page, graph) {
+      const from = featuredConcept(graph);
+      const to = distantConcept(graph, from);
+      const region = page.getByRole("region", { name: "Path", exact: true });
+      await choose(page, region.getByRole("combobox", { name: "From", exact: true }), graph.getNodeAttribute(from, "label"));
+      await choose(page, region.getByRole("combobox", { name: "To", exact: true }), graph.getNodeAttribute(to, "label"));
+      await region.getByRole("button", { name: "Find path", exact: true }).click();
+      await page.getByRole("list", { name: "Path steps" }).getByRole("listitem").first().waitFor();
+    },
+  },
+];
+
+const USAGE = `Usage: tsx scripts/screenshots.ts [name…]
+
+Builds the site, serves it, and saves ${VIEWPORT.width}×${VIEWPORT.height} Chromium screenshots to tests/e2e/screenshots/.
+Names (all by default):
+${SHOTS.map((shot) => `  ${shot.name.padEnd(14)} ${shot.shows}`).join("\n")}`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknown = argv.filter((name) => !SHOTS.some((shot) => shot.name === name));
+  if (unknown.length > 0) {
+    console.error(`screenshots: unknown name ${unknown.join(", ")} (see --help)`);
+    return 1;
+  }
+  const wanted = argv.length > 0 ? SHOTS.filter((shot) => argv.includes(shot.name)) : SHOTS;
+
+  await mkdir(OUT_DIR, { recursive: true });
+  const site = await buildAndServe();
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await site.close();
+    throw error;
+  });
+  let failures = 0;
+  try {
+    const response = await fetch(`${site.url}graph.json`);
+    const graph: ExplorerGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+    graph.import((await response.json()) as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);
+
+    for (const shot of wanted) {
+      const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      try {
+        await page.goto(site.url);
+        await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
+        await shot.prepare(page, graph);
+        await settle(page);
+        const file = join(OUT_DIR, `${shot.name}.png`);
+        await page.screenshot({ path: file });
+        console.log(`screenshots: ${file}: ${shot.shows}`);
+      } catch (error) {
+        failures++;
+        console.error(`screenshots: ${shot.name}: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`screenshots: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+      process.exit(1);
+    },
+  );
+}
