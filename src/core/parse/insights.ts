@@ -10,10 +10,14 @@
  *     - IngestionEngine replaces translog with a no-op; stores
  *     _BatchStartPointer(min offset across active writers) with every Lucene commit for recovery - Recovery: init → retrieve last
  *
- * A ` - ` inside that opening code span (`pg_current_wal_lsn() - restart_lsn`) stays, because
- * only the last candidate on the line is the glue; a ` - ` between two digits is a range or a
- * subtraction, never a glue; lines that start with `- ` are never searched (the export never glued
- * onto them).
+ * Telling the glue from a ` - ` that belongs to the text:
+ * - only continuation lines are searched: the export never glued onto a line that starts with `- `;
+ * - a glued bullet starts like a bullet: a capital or a digit ("- Recovery: …", "- 10-second …"),
+ *   or a `label:` ("- ok_or/ok_or_else: convert …"); a subtraction inside the opening code span
+ *   (`pg_current_wal_lsn() - restart_lsn;`) does not;
+ * - a ` - ` between two digits is a range or a subtraction;
+ * - when several candidates remain, the last one is the glue, since the code span that opens the
+ *   line comes before it.
  */
 
 /** Adds a line that does not start with `- ` to the last bullet of `block`, splitting off a glued bullet. */
@@ -36,6 +40,9 @@ export function joinContinuation(bullet: string, continuation: string): string {
   return `${bullet} ${continuation}`;
 }
 
+/** How a glued bullet starts: a capital, a digit, or a label ending in ":". */
+const BULLET_START = /^(?:[\p{Lu}\p{N}]|[^\s:]+:(?:\s|$))/u;
+
 /** `[text before the glue, glued bullet]`, or `[line]` when nothing is glued. */
 export function splitGlue(line: string): [string] | [string, string] {
   let glue: { start: number; end: number } | undefined;
@@ -47,9 +54,7 @@ export function splitGlue(line: string): [string] | [string, string] {
     const after = line.slice(dash + 2);
     if (before === "") continue;
     if (/\d$/.test(before) && /^\d/.test(after)) continue;
-    // Straight after a word ("aggressively- Redundant") only a capitalised bullet is a glue;
-    // "pre- and post-" is prose.
-    if (match[1] === "" && !/^[\p{Lu}\p{N}]/u.test(after)) continue;
+    if (!BULLET_START.test(after)) continue;
     glue = { start, end: dash + 2 };
   }
   if (!glue) return [line];

@@ -120,7 +120,8 @@ export function parseText(text: string): ParsedDocument {
 
 /** `Title -- description` (the description follows the last ` -- `), or `Title — pointer` for a reference. */
 export function splitEntry(content: string): { kind: EntryKind; title: string; description: string } {
-  const text = content.endsWith(" --") ? `${content} ` : content;
+  // Padded so that a separator at either end ("-- description", "Title --") still separates.
+  const text = ` ${content} `;
   const bookmark = text.lastIndexOf(BOOKMARK_SEPARATOR);
   if (bookmark >= 0) {
     return {
