@@ -1,0 +1,158 @@
+/**
+ * npm run eval [-- --gold FILE] [--input FILE] [--half even|odd] [--worst N]
+ * Scores the extractor against gold annotations (../shared/gold/README.md) beside compromise's
+ * out-of-the-box baseline, and lists the worst misses and false positives.
+ */
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { compromiseBaseline } from "../src/core/extract/baseline";
+import { createExtractor } from "../src/core/extract/index";
+import { score, type GoldArticle, type Outcome, type PredictedArticle, type Scores } from "../src/core/extract/score";
+import { formatForPath, parseDocument } from "../src/core/parse/index";
+import { ENTITY_TYPES, type Entry, type Extraction } from "../src/core/types";
+import { CliError, inFile, readTextFile, runMain, UsageError } from "./lib/cli";
+import { loadLexicon } from "./lib/lexicon";
+import { DEFAULT_INPUT, PROJECT_ROOT } from "./lib/paths";
+
+const DEFAULT_GOLD = relative(process.cwd(), resolve(PROJECT_ROOT, "../shared/gold/dev.json"));
+
+const HELP = `Usage: npm run eval -- [options]
+
+Scores entity extraction against hand-made annotations, micro-averaged over the annotated
+articles (matched to the document by exact title), beside compromise used out of the box.
+
+Options:
+  --gold FILE      annotations (default: ${DEFAULT_GOLD})
+  --input FILE     the reading list the annotations refer to (default: ${DEFAULT_INPUT})
+  --half NAME      score only the even or odd annotated articles (0-based), for held-out checks
+  --worst N        how many misses and false positives to list (default 20)
+  -h, --help       show this help
+
+Exit codes: 0 scored, 1 bad input, 2 bad arguments.`;
+
+/** Checks the annotation file's shape, so a wrong file fails with one line that names it. */
+export function readGold(data: unknown, file: string): GoldArticle[] {
+  if (!Array.isArray(data)) throw new CliError("expected a JSON list of articles", file);
+  data.forEach((article: unknown, i) => {
+    const a = article as Partial<GoldArticle> | null;
+    if (!a || typeof a.title !== "string" || !Array.isArray(a.entities)) {
+      throw new CliError(`article ${i + 1}: expected { "title": string, "entities": [...] }`, file);
+    }
+    for (const e of a.entities) {
+      const ok =
+        e && typeof e.name === "string" && ENTITY_TYPES.includes(e.type) && Array.isArray(e.aliases) && typeof e.required === "boolean";
+      if (!ok) throw new CliError(`article ${i + 1} ("${a.title}"): an entity lacks name, type, aliases or required`, file);
+    }
+  });
+  return data as GoldArticle[];
+}
+
+/** The extraction, regrouped per article the way the scorer reads it. */
+export function predictedArticles(entries: readonly Entry[], extraction: Extraction): PredictedArticle[] {
+  const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+  const articles: PredictedArticle[] = entries.map((entry) => ({ title: entry.title, entities: [] }));
+  for (const mention of extraction.mentions) {
+    const entity = byId.get(mention.entity);
+    if (entity) articles[mention.entry]?.entities.push(entity);
+  }
+  return articles;
+}
+
+function pct(x: number): string {
+  return (100 * x).toFixed(1).padStart(5);
+}
+
+function scoreLine(label: string, s: Scores): string {
+  return (
+    `${label.padEnd(12)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   ` +
+    `typed P ${pct(s.typedPrecision)}  R ${pct(s.typedRecall)}  F1 ${pct(s.typedF1)}   ` +
+    `concept recall ${pct(s.conceptRecall)}   duplicates ${s.duplicates}`
+  );
+}
+
+/** The outcomes of one kind, grouped by name, most frequent first. */
+function worst(outcomes: readonly Outcome[], kind: Outcome["kind"], n: number): string[] {
+  const groups = new Map<string, { label: string; titles: string[] }>();
+  for (const o of outcomes) {
+    if (o.kind !== kind) continue;
+    const label =
+      o.kind === "miss"
+        ? `${o.gold.name} (${o.gold.type})`
+        : o.kind === "false-positive"
+          ? `${o.entity.name} (${o.entity.type})`
+          : `${o.entity.name} (${o.entity.type}, gold ${o.gold.name} ${o.gold.type})`;
+    const group = groups.get(label) ?? { label, titles: [] };
+    group.titles.push(o.title);
+    groups.set(label, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.titles.length - a.titles.length || a.label.localeCompare(b.label))
+    .slice(0, n)
+    .map((g) => `  ${String(g.titles.length).padStart(3)} × ${g.label}   e.g. "${g.titles[0]?.slice(0, 60)}"`);
+}
+
+runMain(async () => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        gold: { type: "string", default: DEFAULT_GOLD },
+        input: { type: "string", default: DEFAULT_INPUT },
+        half: { type: "string" },
+        worst: { type: "string", default: "20" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (values.half !== undefined && values.half !== "even" && values.half !== "odd") {
+    throw new UsageError(`--half must be "even" or "odd", not "${values.half}"`);
+  }
+  const count = Number(values.worst);
+  if (!Number.isInteger(count) || count < 0) throw new UsageError(`--worst must be a whole number, not "${values.worst}"`);
+
+  const goldText = await readTextFile(values.gold);
+  let goldData: unknown;
+  try {
+    goldData = JSON.parse(goldText);
+  } catch (error) {
+    throw new CliError(`invalid JSON: ${(error as Error).message}`, values.gold);
+  }
+  let gold = readGold(goldData, values.gold);
+  if (values.half) gold = gold.filter((_, i) => i % 2 === (values.half === "even" ? 0 : 1));
+
+  const input = values.input;
+  const text = await readTextFile(input);
+  const parsed = inFile(input, () => parseDocument(text, formatForPath(input)));
+  const titles = new Set(gold.map((a) => a.title));
+  const entries = parsed.entries.filter((e) => titles.has(e.title));
+  const unmatched = gold.filter((a) => !entries.some((e) => e.title === a.title));
+  if (entries.length === 0) throw new CliError("no annotated article title occurs in the document", values.gold);
+
+  // The baseline runs first: creating the extractor registers the lexicon into compromise.
+  const baseline = score(gold, compromiseBaseline(entries));
+  const started = performance.now();
+  const extraction = createExtractor(await loadLexicon()).extract(entries);
+  const elapsed = performance.now() - started;
+  const report = score(gold, predictedArticles(entries, extraction));
+
+  console.log(`${gold.length} annotated articles${values.half ? ` (${values.half} half)` : ""}, ${entries.length} found in ${input}` +
+    (unmatched.length > 0 ? `; not in the document: ${unmatched.map((a) => `"${a.title}"`).join(", ")}` : ""));
+  const c = report.scores.counts;
+  console.log(`extracted ${c.extracted} entity links, ${c.correct} correct; ${c.required} required, ${c.found} found (${elapsed.toFixed(0)} ms)`);
+  console.log(scoreLine("extractor", report.scores));
+  console.log(scoreLine("compromise", baseline.scores));
+  if (count > 0) {
+    console.log(`\nworst misses:\n${worst(report.outcomes, "miss", count).join("\n")}`);
+    console.log(`\nworst false positives:\n${worst(report.outcomes, "false-positive", count).join("\n")}`);
+    console.log(`\nwrong types:\n${worst(report.outcomes, "wrong-type", count).join("\n")}`);
+    const dups = worst(report.outcomes, "duplicate", count);
+    if (dups.length > 0) console.log(`\nduplicates:\n${dups.join("\n")}`);
+  }
+});

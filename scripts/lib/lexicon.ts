@@ -1,0 +1,126 @@
+/**
+ * Loads the extraction lexicon: the reviewed files under data/lexicon/ plus two sources the
+ * field maintains, GitHub Linguist's language list and Simple Icons' brand list, filtered by
+ * the rules in data/lexicon/sources.json. Curated terms win over bulk ones with the same key.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as linguist from "linguist-languages";
+import { ENTITY_TYPES, type EntityType } from "../../src/core/types";
+import type { Lexicon, LexiconTerm } from "../../src/core/extract/index";
+import { nameKey } from "../../src/core/extract/keys";
+
+export const LEXICON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/lexicon");
+
+/** A reviewed file of terms: a default type and the terms, each may override it. */
+interface TermFile {
+  type?: EntityType;
+  terms: Array<Omit<LexiconTerm, "type"> & { type?: EntityType }>;
+}
+
+interface SourcesFile {
+  linguist: { types: string[]; singleWordTypes: string[]; exclude: string[] };
+  simpleIcons: { exclude: string[] };
+  stopwords: string[];
+  glueWords: string[];
+}
+
+interface SimpleIcon {
+  title: string;
+  aliases?: { aka?: string[] };
+}
+
+class LexiconError extends Error {}
+
+async function readJson<T>(path: string): Promise<T> {
+  const text = await readFile(path, "utf8");
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new LexiconError(`${path}: invalid JSON (${(error as Error).message})`);
+  }
+}
+
+function checkTerm(term: Partial<LexiconTerm>, path: string): LexiconTerm {
+  if (typeof term.name !== "string" || term.name.trim() === "") throw new LexiconError(`${path}: a term has no name`);
+  if (!term.type || !ENTITY_TYPES.includes(term.type)) throw new LexiconError(`${path}: "${term.name}" has no valid type`);
+  return { ...term, name: term.name, type: term.type, source: "curated" };
+}
+
+export async function loadLexicon(dir: string = LEXICON_DIR): Promise<Lexicon> {
+  const sources = await readJson<SourcesFile>(join(dir, "sources.json"));
+  const curated: LexiconTerm[] = [];
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith(".json") && f !== "sources.json").sort()) {
+    const path = join(dir, file);
+    const data = await readJson<TermFile>(path);
+    if (!Array.isArray(data.terms)) throw new LexiconError(`${path}: expected a "terms" list`);
+    for (const term of data.terms) curated.push(checkTerm({ type: data.type, ...term }, path));
+  }
+  checkDuplicates(curated);
+  const taken = new Set(curated.flatMap((t) => [t.name, ...(t.aliases ?? [])].map(nameKey)));
+  const bulk = [...linguistTerms(sources.linguist), ...(await simpleIconTerms(sources.simpleIcons))];
+  const terms = [...curated];
+  for (const term of bulk) {
+    const key = nameKey(term.name);
+    if (key === "" || taken.has(key)) continue;
+    taken.add(key);
+    terms.push({ ...term, aliases: term.aliases?.filter((a) => !taken.has(nameKey(a))) });
+  }
+  return { terms, stopwords: sources.stopwords, glueWords: sources.glueWords };
+}
+
+/**
+ * Two curated terms may not share a name: one of them would never be found. Names that differ
+ * only in case are allowed when both are case-sensitive (ARM the ISA, Arm the company).
+ */
+function checkDuplicates(terms: readonly LexiconTerm[]): void {
+  const byKey = new Map<string, LexiconTerm>();
+  for (const term of terms) {
+    const key = nameKey(term.name);
+    const other = byKey.get(key);
+    if (other && !(other.caseSensitive && term.caseSensitive && other.name !== term.name)) {
+      throw new LexiconError(`data/lexicon: "${term.name}" is listed twice (also as "${other.name}")`);
+    }
+    byKey.set(key, term);
+  }
+}
+
+interface LinguistLanguage {
+  name: string;
+  type: string;
+  aliases?: string[];
+}
+
+function linguistTerms(rules: SourcesFile["linguist"]): LexiconTerm[] {
+  const exclude = new Set(rules.exclude.map(nameKey));
+  const out: LexiconTerm[] = [];
+  for (const language of Object.values(linguist) as LinguistLanguage[]) {
+    if (!rules.types.includes(language.type) || exclude.has(nameKey(language.name))) continue;
+    // Data and markup formats with multi-word names are mostly file kinds ("Git Config").
+    if (rules.singleWordTypes.includes(language.type) && /\s/.test(language.name)) continue;
+    // Linguist's aliases include file-extension codes ("rs", "js") that are too short to trust.
+    const aliases = (language.aliases ?? []).filter((a) => a.length > 3 && !exclude.has(nameKey(a)));
+    out.push({ name: language.name, type: "technology", aliases, source: "linguist" });
+  }
+  return out;
+}
+
+async function simpleIconTerms(rules: SourcesFile["simpleIcons"]): Promise<LexiconTerm[]> {
+  // The package does not export its data file; it sits next to the entry point.
+  const path = join(dirname(createRequire(import.meta.url).resolve("simple-icons")), "data/simple-icons.json");
+  const icons = await readJson<SimpleIcon[]>(path);
+  const exclude = new Set(rules.exclude.map(nameKey));
+  return icons
+    .filter((icon) => !exclude.has(nameKey(icon.title)))
+    .map((icon) => ({
+      name: icon.title,
+      // Brands are products more often than companies here; companies are curated in organizations.json.
+      type: "technology" as const,
+      aliases: (icon.aliases?.aka ?? []).filter((a) => a.length > 3),
+      source: "simple-icons",
+    }));
+}
+
+export { LexiconError };

@@ -1,0 +1,289 @@
+/**
+ * Discovery: names the lexicon does not know, proposed by rules a reader can check. Each rule
+ * looks at the word pieces of one field that no lexicon form has claimed, and proposes
+ * candidates with a type and a strength. Strong candidates are kept on one sighting; weak ones
+ * need to recur across articles (see `index.ts`), which keeps one-off capitalised words out.
+ */
+import type { EntityType, TextField } from "../types";
+import type { Token } from "./tokens";
+
+export type RuleName =
+  | "code-identifier"
+  | "camel-case"
+  | "named-law"
+  | "acronym-definition"
+  | "acronym"
+  | "person"
+  | "organization"
+  | "possessive"
+  | "title-source"
+  | "proper-noun";
+
+export interface Candidate {
+  /** Surface form as written (possessive dropped). */
+  name: string;
+  type: EntityType;
+  rule: RuleName;
+  /** Strong candidates stand on one sighting; weak ones must recur across articles. */
+  strong: boolean;
+  /** Other names the same thing goes by in this sighting (an acronym and its expansion). */
+  aliases: string[];
+  start: number;
+  end: number;
+}
+
+export interface FieldView {
+  field: TextField;
+  text: string;
+  tokens: readonly Token[];
+  /** Pieces already claimed by a lexicon match. */
+  claimed: readonly boolean[];
+  /** Keys of words that are never entities. */
+  stopwords: ReadonlySet<string>;
+  isCommonWord: (word: string) => boolean;
+}
+
+const SNAKE = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
+// An inner lower-to-upper change of case: DataFusion, ClickPipes, OpenSearch, eBPF, iOS.
+const CAMEL = /^[A-Za-z][a-z0-9]*[a-z][A-Z]/;
+const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+const CAPITALISED = /^[A-Z][a-z]+$/;
+const LAW_WORDS = new Set(["law", "theorem", "principle", "paradox", "razor", "conjecture"]);
+
+/** Text between two pieces that still lets them form one name. */
+function joins(view: FieldView, left: Token, right: Token): boolean {
+  return /^[ \-]?$/.test(view.text.slice(left.end, right.start));
+}
+
+function surface(view: FieldView, from: Token, to: Token): string {
+  return view.text.slice(from.start, to.end).replace(/['’]s$/i, "");
+}
+
+function candidate(
+  view: FieldView,
+  from: Token,
+  to: Token,
+  type: EntityType,
+  rule: RuleName,
+  strong: boolean,
+  aliases: string[] = [],
+): Candidate {
+  const name = surface(view, from, to);
+  return { name, type, rule, strong, aliases, start: from.start, end: from.start + name.length };
+}
+
+/** `pg_repack`, `work_mem`, `SCHED_FIFO`: identifiers copied from code are names of things. */
+export function codeIdentifiers(view: FieldView): Candidate[] {
+  return view.tokens.flatMap((t, i) =>
+    !view.claimed[i] && SNAKE.test(t.text) && /[a-z]/i.test(t.text.replace(/_/g, ""))
+      ? [candidate(view, t, t, "technology", "code-identifier", true)]
+      : [],
+  );
+}
+
+/** CamelCase words (DataFusion, TigerBeetle) are product or project names. */
+export function camelCaseNames(view: FieldView): Candidate[] {
+  return view.tokens.flatMap((t, i) =>
+    !view.claimed[i] && CAMEL.test(t.caseKey) && !view.stopwords.has(t.key)
+      ? [candidate(view, t, t, "technology", "camel-case", true)]
+      : [],
+  );
+}
+
+/** "Amdahl's Law", "CAP theorem": a capitalised name and a law word name a technique. */
+export function namedLaws(view: FieldView): Candidate[] {
+  const out: Candidate[] = [];
+  const ts = view.tokens;
+  for (let i = 0; i + 1 < ts.length; i += 1) {
+    const name = ts[i];
+    const law = ts[i + 1];
+    if (!name || !law || view.claimed[i] || view.claimed[i + 1]) continue;
+    if (!/^[A-Z]/.test(name.text) || !LAW_WORDS.has(law.key) || !joins(view, name, law)) continue;
+    if (view.isCommonWord(name.key) && !name.possessive) continue;
+    out.push(candidate(view, name, law, "technique", "named-law", true));
+  }
+  return out;
+}
+
+/**
+ * "Controlled Delay (CoDel)", "Data Access Layer (DAL)", "DSR (direct server return)": an
+ * acronym next to words whose initials spell it. The expansion names the entity, the acronym
+ * is its alias. The expansion's last word tells a technology (protocol, format, service...)
+ * from a technique.
+ */
+export function acronymDefinitions(view: FieldView): Candidate[] {
+  const out: Candidate[] = [];
+  const ts = view.tokens;
+  for (let i = 0; i < ts.length; i += 1) {
+    const acr = ts[i];
+    if (!acr || !/^[A-Za-z][A-Za-z0-9]{1,7}$/.test(acr.caseKey) || !/[A-Z].*[A-Z]/.test(acr.caseKey)) continue;
+    const letters = acr.caseKey.replace(/[^A-Z]/g, "").toLowerCase();
+    const before = view.text.slice(0, acr.start);
+    const after = view.text.slice(acr.end);
+    // Expansion ( ACR ): the words right before the parenthesis.
+    if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
+      const expansion = expansionEndingAt(view, i - 1, letters, acr);
+      if (expansion) out.push(expansion);
+    }
+    // ACR ( expansion ): the words right after the parenthesis.
+    if (/^\s*\(/.test(after)) {
+      const expansion = expansionStartingAt(view, i + 1, letters, acr);
+      if (expansion) out.push(expansion);
+    }
+  }
+  return out;
+}
+
+const TECHNOLOGY_HEADS = new Set([
+  "protocol", "language", "format", "service", "services", "system", "engine", "database", "kit",
+  "library", "framework", "server", "interface", "api", "standard", "platform", "runtime", "store",
+  "machine", "toolkit", "compiler", "extensions", "extension", "instructions", "cloud", "manager",
+]);
+
+function initials(words: readonly Token[]): string {
+  return words
+    .map((w) => w.caseKey.replace(/[a-z0-9]+/g, "").toLowerCase() || w.key[0] || "")
+    .join("")
+    .replace(/[^a-z]/g, "");
+}
+
+function expansionType(words: readonly Token[]): EntityType {
+  const head = words[words.length - 1]?.key ?? "";
+  return TECHNOLOGY_HEADS.has(head) ? "technology" : "technique";
+}
+
+function acceptExpansion(view: FieldView, words: Token[], letters: string, acr: Token): Candidate | undefined {
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (!first || !last) return undefined;
+  // Initials may come from every word ("Data Access Layer") or from capitals inside words
+  // ("Controlled Delay" → CD for CoDel).
+  const firstLetters = words.map((w) => w.key[0] ?? "").join("");
+  if (firstLetters !== letters && initials(words) !== letters) return undefined;
+  const expansion = surface(view, first, last);
+  const type = expansionType(words);
+  return { name: expansion, type, rule: "acronym-definition", strong: true, aliases: [acr.text.replace(/['’]s$/i, "")], start: first.start, end: first.start + expansion.length };
+}
+
+function expansionEndingAt(view: FieldView, end: number, letters: string, acr: Token): Candidate | undefined {
+  const ts = view.tokens;
+  for (let n = letters.length; n >= 2; n -= 1) {
+    const words = ts.slice(end - n + 1, end + 1);
+    if (words.length !== n || !words.every((w, k) => k === 0 || joins(view, words[k - 1] as Token, w))) continue;
+    const hit = acceptExpansion(view, words, letters, acr);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function expansionStartingAt(view: FieldView, start: number, letters: string, acr: Token): Candidate | undefined {
+  const ts = view.tokens;
+  for (let n = letters.length; n >= 2; n -= 1) {
+    const words = ts.slice(start, start + n);
+    if (words.length !== n || !words.every((w, k) => k === 0 || joins(view, words[k - 1] as Token, w))) continue;
+    const close = view.text.slice((words[n - 1] as Token).end);
+    if (!/^\s*[),]/.test(close)) continue;
+    const hit = acceptExpansion(view, words, letters, acr);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Bare acronyms (MVCC, WAL): weak, since many are units or one article's shorthand. */
+export function acronyms(view: FieldView): Candidate[] {
+  return view.tokens.flatMap((t, i) =>
+    !view.claimed[i] && ACRONYM.test(t.caseKey) && /[A-Z].*[A-Z]/.test(t.caseKey) && !view.stopwords.has(t.key)
+      ? [candidate(view, t, t, "technology", "acronym", false)]
+      : [],
+  );
+}
+
+/** Runs of adjacent pieces carrying one of compromise's tags, outside lexicon matches. */
+function taggedRuns(view: FieldView, tag: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  const ts = view.tokens;
+  let i = 0;
+  while (i < ts.length) {
+    const t = ts[i] as Token;
+    if (view.claimed[i] || !t.tags.has(tag) || !/^[A-Z]/.test(t.text)) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < ts.length) {
+      const next = ts[j + 1] as Token;
+      if (view.claimed[j + 1] || !next.tags.has(tag) || !/^[A-Z]/.test(next.text)) break;
+      if ((ts[j] as Token).possessive || !joins(view, ts[j] as Token, next)) break;
+      j += 1;
+    }
+    runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** compromise's people: kept when a first and a last name are both there (Marc Brooker). */
+export function people(view: FieldView): Candidate[] {
+  return taggedRuns(view, "Person").flatMap(([i, j]) => {
+    const from = view.tokens[i] as Token;
+    const to = view.tokens[j] as Token;
+    return j > i && from.tags.has("FirstName") ? [candidate(view, from, to, "person", "person", true)] : [];
+  });
+}
+
+/** compromise's organisations: weak, its guesses on technical text are often products. */
+export function organizations(view: FieldView): Candidate[] {
+  return taggedRuns(view, "Organization").flatMap(([i, j]) => {
+    const from = view.tokens[i] as Token;
+    const to = view.tokens[j] as Token;
+    if (i === j && view.isCommonWord(from.key)) return [];
+    return [candidate(view, from, to, "organization", "organization", false)];
+  });
+}
+
+/**
+ * "Uber's", "Stripe's": a capitalised, non-dictionary word in the possessive is usually the
+ * company that owns what follows. Strong at the start of a title or description, where these
+ * bookmarks name their source; weak elsewhere.
+ */
+export function possessives(view: FieldView): Candidate[] {
+  return view.tokens.flatMap((t, i) => {
+    if (view.claimed[i] || !t.possessive || !CAPITALISED.test(t.caseKey) || view.isCommonWord(t.key)) return [];
+    if (view.stopwords.has(t.key)) return [];
+    const prev = view.tokens[i - 1];
+    if (prev && joins(view, prev, t) && /^[A-Z]/.test(prev.text) && !view.claimed[i - 1]) return [];
+    const leading = view.field !== "insight" && view.text.slice(0, t.start).trim() === "";
+    return [candidate(view, t, t, "organization", "possessive", leading)];
+  });
+}
+
+/**
+ * Capitalised words inside sentences of descriptions and insights (titles are in title case,
+ * so there capitals say nothing): weak proper-noun candidates typed as technology.
+ */
+export function properNouns(view: FieldView): Candidate[] {
+  if (view.field === "title") return [];
+  const out: Candidate[] = [];
+  view.tokens.forEach((t, i) => {
+    if (view.claimed[i] || t.sentenceStart || t.glued || !CAPITALISED.test(t.caseKey)) return;
+    if (!t.tags.has("ProperNoun") || t.tags.has("Person") || view.isCommonWord(t.key)) return;
+    if (view.stopwords.has(t.key)) return;
+    const prev = view.tokens[i - 1];
+    if (prev && /[.:;!?]\s*$|^\s*$/.test(view.text.slice(0, t.start)) ) return;
+    void prev;
+    out.push(candidate(view, t, t, "technology", "proper-noun", false));
+  });
+  return out;
+}
+
+export const FIELD_RULES: ReadonlyArray<(view: FieldView) => Candidate[]> = [
+  acronymDefinitions,
+  namedLaws,
+  people,
+  codeIdentifiers,
+  camelCaseNames,
+  possessives,
+  organizations,
+  acronyms,
+  properNouns,
+];

@@ -1,0 +1,331 @@
+/**
+ * Entity extraction: one compromise pass per text field, with the lexicon registered as a
+ * compromise plugin; lexicon lookups over the word pieces; discovery rules for what the lexicon
+ * does not know; normalisation of every surface form to one entity.
+ */
+import nlp from "compromise";
+import { slug } from "../slug";
+import type { Entity, EntityType, Entry, Evidence, Extraction, Mention, TextField } from "../types";
+import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./discover";
+import { nameKey, singularKeys } from "./keys";
+import { indexLexicon, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
+import { isCommonWord, registerLexicon } from "./plugin";
+import { tokensOf, type TermLike, type Token } from "./tokens";
+
+export type { Lexicon, LexiconTerm } from "./lexicon";
+
+export interface ExtractorOptions {
+  /** Propose names beyond the lexicon (default true). */
+  discover?: boolean;
+  /** Articles a weak discovered name must occur in to be kept (default 2). */
+  minArticles?: number;
+  /** Recognise the lexicon's broad concept words (replication, compaction...) (default true). */
+  broadConcepts?: boolean;
+}
+
+export interface Extractor {
+  extract(entries: readonly Entry[]): Extraction;
+}
+
+const DEFAULTS: Required<ExtractorOptions> = { discover: true, minArticles: 2, broadConcepts: true };
+
+/** A text field of an entry, in reading order. */
+export interface FieldRef {
+  field: TextField;
+  index: number;
+  text: string;
+}
+
+export function fieldsOf(entry: Entry): FieldRef[] {
+  const fields: FieldRef[] = [
+    { field: "title", index: 0, text: entry.title },
+    { field: "description", index: 0, text: entry.description },
+    ...entry.insights.map((text, index): FieldRef => ({ field: "insight", index, text })),
+  ];
+  return fields.filter((f) => f.text.trim() !== "");
+}
+
+interface Sighting {
+  entry: number;
+  evidence: Evidence;
+}
+
+/** What is known about one entity while the document is read. */
+interface Draft {
+  key: string;
+  term?: LexiconTerm;
+  names: Map<string, number>;
+  types: Map<EntityType, number>;
+  aliases: Set<string>;
+  sightings: Sighting[];
+  strong: boolean;
+  articles: Set<number>;
+  rules: Set<RuleName | "lexicon">;
+}
+
+export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}): Extractor {
+  const settings = { ...DEFAULTS, ...options };
+  const index = indexLexicon(lexicon, isCommonWord, settings.broadConcepts);
+  registerLexicon(index);
+  const contextKeys = new Map<LexiconTerm, Set<string>>();
+  for (const term of lexicon.terms) if (term.context) contextKeys.set(term, new Set(term.context.map(nameKey)));
+
+  return {
+    extract(entries) {
+      const drafts = new Map<string, Draft>();
+      const candidates: Array<{ entry: number; field: FieldRef; candidate: Candidate }> = [];
+
+      entries.forEach((entry, entryIndex) => {
+        const fields = fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) }));
+        const context = new Set<string>();
+        for (const { tokens } of fields) for (const t of tokens) context.add(t.key);
+
+        for (const { field, tokens } of fields) {
+          const claimed = tokens.map(() => false);
+          for (const match of matchLexicon(tokens, field.text, index, contextKeys, context)) {
+            for (let k = match.from; k <= match.to; k += 1) claimed[k] = true;
+            const from = tokens[match.from] as Token;
+            const to = tokens[match.to] as Token;
+            const surface = field.text.slice(from.start, to.end);
+            const draft = draftFor(drafts, termKey(match.form.term), match.form.term);
+            record(draft, entryIndex, { field: field.field, index: field.index, start: from.start, end: to.end }, surface);
+            draft.rules.add("lexicon");
+            draft.strong = true;
+          }
+          if (!settings.discover) continue;
+          const view: FieldView = { field: field.field, text: field.text, tokens, claimed, stopwords: index.stopwords, isCommonWord };
+          for (const rule of FIELD_RULES) for (const candidate of rule(view)) candidates.push({ entry: entryIndex, field, candidate });
+        }
+        if (settings.discover) {
+          for (const candidate of titleSources(entry, index)) {
+            candidates.push({ entry: entryIndex, field: { field: "title", index: 0, text: entry.title }, candidate });
+          }
+        }
+      });
+
+      if (settings.discover) resolveCandidates(candidates, drafts, index);
+      return finish(drafts, settings.minArticles);
+    },
+  };
+}
+
+function tokenize(text: string, index: LexiconIndex): Token[] {
+  const doc = nlp(text);
+  doc.compute("offset");
+  return tokensOf(doc.termList() as unknown as TermLike[], index);
+}
+
+interface LexiconMatch {
+  from: number;
+  to: number;
+  form: Form;
+}
+
+/** Text between two pieces that lets a lexicon form run across them. */
+function continues(text: string, left: Token, right: Token): boolean {
+  return /^[ \-/]?$/.test(text.slice(left.end, right.start)) && left.word <= right.word;
+}
+
+/**
+ * Longest match, left to right. A shared key is resolved by context, and left out when the
+ * context does not single out one term.
+ */
+function matchLexicon(
+  tokens: readonly Token[],
+  text: string,
+  index: LexiconIndex,
+  contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
+  context: ReadonlySet<string>,
+): LexiconMatch[] {
+  const out: LexiconMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let best: LexiconMatch | undefined;
+    let key = "";
+    let caseKey = "";
+    for (let j = i; j < tokens.length && j < i + index.maxPieces; j += 1) {
+      const t = tokens[j] as Token;
+      if (j > i && !continues(text, tokens[j - 1] as Token, t)) break;
+      // A possessive ends a name: "Uber's Docstore" is not one name.
+      if (j > i && (tokens[j - 1] as Token).possessive) break;
+      key += t.key;
+      caseKey += t.caseKey;
+      const form = lookup(index, key, caseKey, contextKeys, context);
+      if (form) best = { from: i, to: j, form };
+    }
+    if (best && !index.stopwords.has(nameKey(best.form.text))) {
+      out.push(best);
+      i = best.to + 1;
+    } else i += 1;
+  }
+  return out;
+}
+
+function lookup(
+  index: LexiconIndex,
+  key: string,
+  caseKey: string,
+  contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
+  context: ReadonlySet<string>,
+): Form | undefined {
+  const attempts: Array<[string, string]> = [[key, caseKey]];
+  const singular = singularKeys(key);
+  const caseSingular = singularKeys(caseKey);
+  singular.forEach((k, n) => attempts.push([k, caseSingular[n] ?? k]));
+  for (const [k, ck] of attempts) {
+    const forms = index.forms.get(k);
+    if (!forms) continue;
+    const fitting = forms.filter((f) => (!f.caseSensitive || f.caseKey === ck) && inContext(f.term, contextKeys, context));
+    const terms = new Set(fitting.map((f) => f.term));
+    if (terms.size === 1) return fitting[0];
+    if (terms.size > 1) {
+      // Prefer terms whose context rule is met over terms that have none.
+      const contextual = fitting.filter((f) => f.term.context);
+      if (new Set(contextual.map((f) => f.term)).size === 1) return contextual[0];
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function inContext(term: LexiconTerm, contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>, context: ReadonlySet<string>): boolean {
+  const wanted = contextKeys.get(term);
+  if (!wanted) return true;
+  for (const w of wanted) if (context.has(w)) return true;
+  return false;
+}
+
+function termKey(term: LexiconTerm): string {
+  return nameKey(term.name);
+}
+
+function draftFor(drafts: Map<string, Draft>, key: string, term?: LexiconTerm): Draft {
+  let draft = drafts.get(key);
+  if (!draft) {
+    draft = { key, term, names: new Map(), types: new Map(), aliases: new Set(), sightings: [], strong: false, articles: new Set(), rules: new Set() };
+    drafts.set(key, draft);
+  }
+  return draft;
+}
+
+function record(draft: Draft, entry: number, evidence: Evidence, surface: string): void {
+  draft.sightings.push({ entry, evidence });
+  draft.articles.add(entry);
+  const name = surface.replace(/['’]s$/i, "");
+  draft.names.set(name, (draft.names.get(name) ?? 0) + 1);
+}
+
+/** Names in the title's trailing parentheses: "(Netflix)", "(Marc Brooker, CMU)". */
+function titleSources(entry: Entry, index: LexiconIndex): Candidate[] {
+  const match = /\(([^()]+)\)\s*$/.exec(entry.title);
+  if (!match || match.index === undefined) return [];
+  const out: Candidate[] = [];
+  let offset = match.index + 1;
+  for (const part of (match[1] ?? "").split(",")) {
+    const lead = part.length - part.trimStart().length;
+    // Venue years ("NSDI'18", "SPAA 2023") are not part of the name.
+    const name = part.trim().replace(/\s*['’]?\d{2,4}$/, "");
+    const start = offset + lead;
+    offset += part.length + 1;
+    if (!/^[A-Z]/.test(name) || name.split(/\s+/).length > 4) continue;
+    if (index.stopwords.has(nameKey(name))) continue;
+    const words = name.split(/\s+/);
+    const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
+    const person = personLike && nlp(name).has("#Person");
+    out.push({ name, type: person ? "person" : "organization", rule: "title-source", strong: true, aliases: [], start, end: start + name.length });
+  }
+  return out;
+}
+
+/**
+ * Candidates become entities: a name that a lexicon form covers joins that entity (its type
+ * comes from the lexicon); others are grouped by key, singular and plural together, and typed
+ * by the majority of the rules that proposed them.
+ */
+function resolveCandidates(
+  found: ReadonlyArray<{ entry: number; field: FieldRef; candidate: Candidate }>,
+  drafts: Map<string, Draft>,
+  index: LexiconIndex,
+): void {
+  // Aliases learnt from definitions ("Data Access Layer (DAL)") send later bare uses to the same entity.
+  const aliasOf = new Map<string, string>();
+  for (const { candidate } of found) {
+    if (candidate.rule !== "acronym-definition") continue;
+    for (const alias of candidate.aliases) aliasOf.set(nameKey(alias), nameKey(candidate.name));
+  }
+  for (const { entry, field, candidate } of found) {
+    let key = nameKey(candidate.name);
+    if (key === "" || index.stopwords.has(key)) continue;
+    key = aliasOf.get(key) ?? key;
+    const lexical = lexiconKey(index, key);
+    const existing = drafts.get(key) ?? singularKeys(key).map((k) => drafts.get(k)).find((d) => d);
+    const draft = lexical ? draftFor(drafts, lexical.key, lexical.term) : existing ?? draftFor(drafts, key);
+    const evidence: Evidence = { field: field.field, index: field.index, start: candidate.start, end: candidate.end };
+    if (!draft.sightings.some((s) => s.entry === entry && sameEvidence(s.evidence, evidence))) {
+      record(draft, entry, evidence, candidate.name);
+    }
+    for (const alias of candidate.aliases) draft.aliases.add(alias);
+    draft.types.set(candidate.type, (draft.types.get(candidate.type) ?? 0) + 1);
+    draft.rules.add(candidate.rule);
+    if (candidate.strong) draft.strong = true;
+  }
+}
+
+function lexiconKey(index: LexiconIndex, key: string): { key: string; term: LexiconTerm } | undefined {
+  for (const k of [key, ...singularKeys(key)]) {
+    const forms = index.forms.get(k);
+    const terms = new Set(forms?.map((f) => f.term));
+    const term = forms?.[0]?.term;
+    if (term && terms.size === 1 && !term.context) return { key: termKey(term), term };
+  }
+  return undefined;
+}
+
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  return a.field === b.field && a.index === b.index && a.start < b.end && b.start < a.end;
+}
+
+const FIELD_ORDER: Record<TextField, number> = { title: 0, description: 1, insight: 2 };
+
+function readingOrder(a: Evidence, b: Evidence): number {
+  return FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.index - b.index || a.start - b.start;
+}
+
+function mostFrequent<T>(counts: ReadonlyMap<T, number>): T | undefined {
+  let best: T | undefined;
+  let bestCount = -1;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extraction {
+  const entities = new Map<string, Entity>();
+  const evidence = new Map<string, Map<number, Evidence[]>>();
+  for (const draft of drafts.values()) {
+    if (draft.sightings.length === 0) continue;
+    if (!draft.strong && draft.articles.size < minArticles) continue;
+    const name = draft.term?.name ?? mostFrequent(draft.names) ?? draft.key;
+    const type = draft.term?.type ?? mostFrequent(draft.types) ?? "technology";
+    const id = slug(name);
+    if (id === "") continue;
+    const entity = entities.get(id) ?? { id, name, type, aliases: [] };
+    const aliases = new Set(entity.aliases);
+    for (const n of [...draft.names.keys(), ...draft.aliases]) if (n !== name) aliases.add(n);
+    entity.aliases = [...aliases];
+    entities.set(id, entity);
+    const byEntry = evidence.get(id) ?? new Map<number, Evidence[]>();
+    for (const s of draft.sightings) byEntry.set(s.entry, [...(byEntry.get(s.entry) ?? []), s.evidence]);
+    evidence.set(id, byEntry);
+  }
+  const mentions: Mention[] = [];
+  for (const [id, byEntry] of evidence) {
+    for (const [entry, list] of byEntry) mentions.push({ entry, entity: id, evidence: list.sort(readingOrder) });
+  }
+  mentions.sort((a, b) => a.entry - b.entry || a.entity.localeCompare(b.entity));
+  return { entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)), mentions };
+}

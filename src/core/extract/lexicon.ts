@@ -1,0 +1,107 @@
+import type { EntityType } from "../types";
+import { caseKey, nameCaseKey, nameKey, pieces } from "./keys";
+
+/** One named thing the extractor knows in advance. */
+export interface LexiconTerm {
+  /** Canonical label, e.g. "PostgreSQL". */
+  name: string;
+  type: EntityType;
+  /** Other spellings: abbreviations, short forms, expansions ("Postgres", "PG"). */
+  aliases?: string[];
+  /**
+   * For names that are also ordinary words or other things (Go, Swift, Spark, Ray): the term is
+   * only recognised in an entry that also contains one of these words.
+   */
+  context?: string[];
+  /** Every surface form must match with its case (forms like "PG", "Go", "Notion"). */
+  caseSensitive?: boolean;
+  /**
+   * A concept word that names a technique only in some texts (replication, compaction): used
+   * only when the extractor is asked for broad concepts.
+   */
+  broad?: boolean;
+  /** Where the term comes from ("curated", "linguist", "simple-icons"), for messages. */
+  source?: string;
+}
+
+export interface Lexicon {
+  terms: LexiconTerm[];
+  /**
+   * Words and phrases that are never entities on their own even when a source lists them or a
+   * discovery rule proposes them (generic nouns, units, metrics).
+   */
+  stopwords: string[];
+  /** Short lower-case English words that a damaged export glues onto names ("ran", "at", "for"). */
+  glueWords: string[];
+}
+
+/** A lexicon surface form, ready for lookups. */
+export interface Form {
+  term: LexiconTerm;
+  /** The alias as written in the lexicon. */
+  text: string;
+  /** Case-preserving key, compared when the form is case-sensitive. */
+  caseKey: string;
+  caseSensitive: boolean;
+}
+
+export interface LexiconIndex {
+  /** Lookup key → the forms that reduce to it (more than one when an alias is shared). */
+  forms: Map<string, Form[]>;
+  /** Longest form, in word pieces: the widest window the matcher must try. */
+  maxPieces: number;
+  stopwords: Set<string>;
+  glueWords: Set<string>;
+}
+
+// Short forms collide with ordinary words and with each other ("PG", "IO", "Go"), so the case
+// in which they are written is part of their identity.
+function looksCaseSensitive(alias: string): boolean {
+  const letters = alias.replace(/[^\p{L}]/gu, "");
+  if (letters.length <= 3) return true;
+  // Acronyms (MVCC, WAL, DSQL): in lower case they are usually other words.
+  return letters === letters.toUpperCase() && letters.length <= 5;
+}
+
+/**
+ * Builds the lookup structure. `isCommonWord` tells whether a lower-case word is ordinary
+ * English; single-word names that are (Notion, Signal, Bloom) become case-sensitive, and are
+ * skipped entirely when they carry no context rule and come from a bulk source.
+ */
+export function indexLexicon(
+  lexicon: Lexicon,
+  isCommonWord: (word: string) => boolean,
+  broadConcepts = true,
+): LexiconIndex {
+  const forms = new Map<string, Form[]>();
+  const stopwords = new Set(lexicon.stopwords.map(nameKey));
+  let maxPieces = 1;
+  for (const term of lexicon.terms) {
+    if (term.broad && !broadConcepts) continue;
+    const texts = [term.name, ...(term.aliases ?? [])];
+    const seen = new Set<string>();
+    for (const text of texts) {
+      const key = nameKey(text);
+      if (key === "" || seen.has(key)) continue;
+      seen.add(key);
+      const parts = pieces(text);
+      const single = parts.length === 1;
+      const common = single && isCommonWord(key);
+      const bulk = term.source !== undefined && term.source !== "curated";
+      if (bulk && (stopwords.has(key) || (common && !term.context))) continue;
+      const form: Form = {
+        term,
+        text,
+        caseKey: nameCaseKey(text),
+        // Bulk sources list brands, whose capitals are part of the name: "Temporal" the product,
+        // "temporal" the adjective.
+        caseSensitive: term.caseSensitive === true || bulk || looksCaseSensitive(text) || common,
+      };
+      const list = forms.get(key);
+      if (list) list.push(form);
+      else forms.set(key, [form]);
+      maxPieces = Math.max(maxPieces, parts.length);
+    }
+  }
+  return { forms, maxPieces, stopwords, glueWords: new Set(lexicon.glueWords.map((w) => caseKey(w).toLowerCase())) };
+}

@@ -1,0 +1,112 @@
+import { caseKey, pieces } from "./keys";
+import type { LexiconIndex } from "./lexicon";
+
+/** A word piece of a field, with what compromise said about the word it belongs to. */
+export interface Token {
+  text: string;
+  /** UTF-16 offsets into the field text, end exclusive. */
+  start: number;
+  end: number;
+  key: string;
+  caseKey: string;
+  /** compromise's tags for the whole word (a piece of "Kafka/Kinesis" shares them). */
+  tags: ReadonlySet<string>;
+  /** Index of the compromise term this piece came from, so rules can tell words apart. */
+  word: number;
+  /** First word of its sentence: capitals there prove nothing. */
+  sentenceStart: boolean;
+  /** Written with a possessive ('s). */
+  possessive: boolean;
+  /** Cut out of a word the export glued to its neighbours ("ranVACUUM" → "VACUUM"). */
+  glued: boolean;
+}
+
+/** The part of a compromise term the tokenizer reads (compromise does not export this type). */
+export interface TermLike {
+  text: string;
+  post: string;
+  tags: Set<string>;
+  index?: [number, number];
+  offset?: { start: number; length: number };
+}
+
+const EMPTY_TAGS: ReadonlySet<string> = new Set();
+
+/**
+ * Turns compromise's terms (after `compute('offset')`) into word pieces, repairing words the
+ * export glued together when the glued parts are a known name and a short English word.
+ */
+export function tokensOf(terms: readonly TermLike[], index: LexiconIndex): Token[] {
+  const out: Token[] = [];
+  terms.forEach((term, word) => {
+    if (!term.offset || term.text === "") return;
+    // compromise moves "++" and "#" after a letter into the whitespace that follows it.
+    const suffix = /^(\+\+|\+|#)(?![\p{L}\p{N}])/u.exec(term.post)?.[1] ?? "";
+    const text = term.text + suffix;
+    const base = term.offset.start;
+    const sentenceStart = (term.index?.[1] ?? 1) === 0;
+    for (const piece of pieces(text)) {
+      for (const part of unglue(piece.text, index)) {
+        const raw = piece.text.slice(part.start, part.end);
+        const ck = caseKey(raw);
+        if (ck === "") continue;
+        out.push({
+          text: raw,
+          start: base + piece.start + part.start,
+          end: base + piece.start + part.end,
+          key: ck.toLowerCase(),
+          caseKey: ck,
+          tags: term.tags ?? EMPTY_TAGS,
+          word,
+          sentenceStart: sentenceStart && piece.start === 0 && part.start === 0,
+          possessive: /['’]s$/i.test(raw),
+          glued: part.glued,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+interface Part {
+  start: number;
+  end: number;
+  glued: boolean;
+}
+
+/**
+ * Splits a word such as "ranVACUUM", "FULLat" or "pg_partmanfor" into its glued parts. A split
+ * is made only where one side is a glue word (a short English function word) and the other is
+ * a known name or a run of capitals, so real names such as "PostgreSQL" or "NVMe" stay whole.
+ */
+export function unglue(word: string, index: LexiconIndex): Part[] {
+  const whole: Part[] = [{ start: 0, end: word.length, glued: false }];
+  const lower = caseKey(word).toLowerCase();
+  if (word.length < 4 || index.forms.has(lower)) return whole;
+  const known = (s: string) => index.forms.has(caseKey(s).toLowerCase());
+  const capitals = (s: string) => /^[A-Z][A-Z0-9_]+$/.test(s) || /^[A-Z]{2,}[A-Z0-9_ ]*$/.test(s);
+
+  // Glue word in front of a name: "ranVACUUM", "withAutomaticFlush".
+  const front = /^([a-z]{2,})([A-Z].*)$/.exec(word);
+  if (front?.[1] && front[2] && index.glueWords.has(front[1])) {
+    const rest = unglue(front[2], index);
+    const offset = front[1].length;
+    return [
+      { start: 0, end: offset, glued: true },
+      ...rest.map((p) => ({ start: p.start + offset, end: p.end + offset, glued: true })),
+    ];
+  }
+  // Name followed by a glue word: "FULLat", "pg_partmanfor".
+  for (let cut = word.length - 2; cut >= 2; cut -= 1) {
+    const head = word.slice(0, cut);
+    const tail = word.slice(cut);
+    if (!index.glueWords.has(tail.toLowerCase()) || tail !== tail.toLowerCase()) continue;
+    if (known(head) || capitals(head)) {
+      return [
+        { start: 0, end: cut, glued: true },
+        { start: cut, end: word.length, glued: true },
+      ];
+    }
+  }
+  return whole;
+}
