@@ -22,7 +22,7 @@ interface RawBookmark {
   line: number;
 }
 
-type Capture = "folder" | "bookmark" | "description" | "title";
+type Capture = "folder" | "bookmark" | "description" | "h1" | "title";
 
 export function parseHtml(text: string): ParsedDocument {
   const lineAt = lineLocator(text);
@@ -31,6 +31,8 @@ export function parseHtml(text: string): ParsedDocument {
   /** For each open `<DL>`: whether it opened a folder (and so pushed onto `folders`). */
   const lists: boolean[] = [];
   let pendingFolder: string | undefined;
+  /** The export's visible heading (`<H1>Bookmarks Menu</H1>`), else its `<TITLE>`. */
+  let heading = "";
   let title = "";
   let capture: { kind: Capture; text: string; href?: string; line: number } | undefined;
   let describing: RawBookmark | undefined;
@@ -39,6 +41,7 @@ export function parseHtml(text: string): ParsedDocument {
     if (!capture) return;
     const value = normalizeSpace(capture.text);
     if (capture.kind === "folder") pendingFolder = value;
+    else if (capture.kind === "h1") heading ||= value;
     else if (capture.kind === "title") title ||= value;
     else if (capture.kind === "description" && describing) describing.description = value;
     else if (capture.kind === "bookmark" && capture.href !== undefined) {
@@ -68,7 +71,7 @@ export function parseHtml(text: string): ParsedDocument {
             break;
           case "h1":
           case "title":
-            capture = { kind: "title", text: "", line };
+            capture = { kind: name, text: "", line };
             break;
           case "a": {
             const href = (attributes.href ?? "").trim();
@@ -121,7 +124,7 @@ export function parseHtml(text: string): ParsedDocument {
       line: b.line,
     };
   });
-  return { title, sections: outlineOf(entries), entries };
+  return { title: heading || title, sections: outlineOf(entries), entries };
 }
 
 /**
