@@ -1,0 +1,66 @@
+/**
+ * What the map emphasises for a given state: the nodes and edges to light, and the few whose
+ * labels must show. Pure; the renderer turns it into sigma node and edge states.
+ */
+import type { AppGraph } from "./graph";
+import { articlesMatching, type MatchMode } from "./articles";
+import type { FoundPath } from "./path";
+
+export type Selection =
+  | { kind: "none" }
+  | { kind: "concepts"; ids: string[]; match: MatchMode }
+  | { kind: "article"; id: string };
+
+export interface Emphasis {
+  /** Nodes drawn in colour while the rest fades; empty means nothing is emphasised. */
+  nodes: Set<string>;
+  edges: Set<string>;
+  /** Nodes whose labels always show (the chosen ones). */
+  focus: Set<string>;
+}
+
+export const NO_EMPHASIS: Emphasis = { nodes: new Set(), edges: new Set(), focus: new Set() };
+
+/** A found path wins over the selection: it is what the person asked to see last. */
+export function emphasis(graph: AppGraph, selection: Selection, path: FoundPath | null): Emphasis {
+  if (path) {
+    const nodes = new Set(path.steps.map((s) => s.id));
+    return { nodes, edges: new Set(path.edges), focus: nodes };
+  }
+  switch (selection.kind) {
+    case "none":
+      return NO_EMPHASIS;
+    case "concepts": {
+      const nodes = new Set(selection.ids);
+      const edges = new Set<string>();
+      for (const match of articlesMatching(graph, selection.ids, selection.match)) {
+        nodes.add(match.id);
+        for (const concept of match.matched) {
+          const edge = graph.edge(match.id, concept);
+          if (edge !== undefined) edges.add(edge);
+        }
+      }
+      return { nodes, edges, focus: new Set(selection.ids) };
+    }
+    case "article": {
+      const nodes = new Set([selection.id]);
+      const edges = new Set<string>();
+      graph.forEachOutEdge(selection.id, (edge, _attributes, _source, target) => {
+        nodes.add(target);
+        edges.add(edge);
+      });
+      return { nodes, edges, focus: new Set([selection.id]) };
+    }
+  }
+}
+
+/** A node and its neighbours, with the edges between them: what hovering lights. */
+export function neighbourhood(graph: AppGraph, node: string): Emphasis {
+  const nodes = new Set([node]);
+  const edges = new Set<string>();
+  graph.forEachEdge(node, (edge, _attributes, source, target) => {
+    nodes.add(source === node ? target : source);
+    edges.add(edge);
+  });
+  return { nodes, edges, focus: new Set([node]) };
+}

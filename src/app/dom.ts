@@ -1,0 +1,57 @@
+/**
+ * A small element builder. Text always goes in as text nodes (never HTML), so document text
+ * such as titles and insights cannot inject markup.
+ */
+export type Child = Node | string | number | null | undefined | false | readonly Child[];
+
+export type Props = {
+  [key: string]: string | number | boolean | null | undefined | EventListener | ((event: never) => void);
+};
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (typeof value === "function") {
+      element.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
+    } else if (key === "class") {
+      element.className = String(value);
+    } else if (value === true) {
+      element.setAttribute(key, "");
+    } else {
+      element.setAttribute(key, String(value));
+    }
+  }
+  append(element, children);
+  return element;
+}
+
+export function append(parent: Node, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else if (child instanceof Node) parent.appendChild(child);
+    else parent.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+/** Text with `[start, end)` wrapped in `<mark>`. */
+export function marked(text: string, start: number, end: number): Child[] {
+  if (end <= start) return [text];
+  return [text.slice(0, start), h("mark", null, text.slice(start, end)), text.slice(end)];
+}
+
+let counter = 0;
+/** A document-unique id, for ARIA relations. */
+export function uid(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

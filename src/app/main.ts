@@ -1,0 +1,217 @@
+/**
+ * Boot: load graph.json, build the indexes, restore the state from the address bar, start
+ * sigma, mount the panels, and keep map, panels and URL in step with the one store.
+ *
+ * For browser tests only, `window.__insightGraph = { sigma, graph, state }` exposes the
+ * renderer, the graph and a getter of the current state (see README-ui-contract.md).
+ */
+import "./styles.css";
+import { filterChoices, visibleNodes } from "./data/filters";
+import { GraphLoadError, parseGraph, type AppGraph } from "./data/graph";
+import { findPath, type FoundPath } from "./data/path";
+import { emphasis, neighbourhood, type Emphasis } from "./data/scene";
+import { createSearchIndex } from "./data/search";
+import type { AppContext } from "./context";
+import { applyStates, cameraFor, createSigma, type InsightSigma } from "./renderer";
+import { createDetails } from "./panels/details";
+import { createFilters } from "./panels/filters";
+import { createLegend } from "./panels/legend";
+import { createListView } from "./panels/list";
+import { createPath } from "./panels/path";
+import { createSearch } from "./panels/search";
+import { createToolbar } from "./panels/camera";
+import { clearSelection, createStore, type AppState, type CameraView, type HistoryMode } from "./state/store";
+import { decodeState, encodeState } from "./state/url";
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from index.html`);
+  return element as T;
+}
+
+async function loadGraph(): Promise<AppGraph> {
+  const url = new URL("graph.json", document.baseURI);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new GraphLoadError("graph.json could not be fetched (is the server running?)");
+  }
+  if (response.status === 404) throw new GraphLoadError("graph.json is missing (run npm run graph)");
+  if (!response.ok) throw new GraphLoadError(`graph.json could not be fetched (HTTP ${response.status})`);
+  return parseGraph(await response.text());
+}
+
+function showError(error: unknown): void {
+  const reason = error instanceof GraphLoadError ? error.message : "an unexpected error occurred";
+  byId("alert").textContent = `Could not load the graph: ${reason}.`;
+  byId("graph").setAttribute("aria-busy", "false");
+  document.body.classList.add("failed");
+  if (!(error instanceof GraphLoadError)) console.error(error);
+}
+
+function sameView(a: CameraView | null, b: CameraView | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return Math.abs(a.x - b.x) < 1e-4 && Math.abs(a.y - b.y) < 1e-4 && Math.abs(a.ratio - b.ratio) < 1e-4;
+}
+
+function isDefaultView(view: CameraView): boolean {
+  return sameView(view, { x: 0.5, y: 0.5, ratio: 1 });
+}
+
+async function boot(): Promise<void> {
+  const graph = await loadGraph();
+  const status = byId("status");
+  const decoded = decodeState(new URLSearchParams(location.search), graph);
+  if (decoded.ignored.length) status.textContent = `Ignored part of the link: ${decoded.ignored.join("; ")}.`;
+
+  const store = createStore(decoded.state);
+  const context: AppContext = {
+    graph,
+    store,
+    search: createSearchIndex(graph),
+    choices: filterChoices(graph),
+  };
+
+  const container = byId("graph");
+  const sigma: InsightSigma = createSigma(graph, container);
+  // Sigma draws its first frame inside the constructor, before any listener can be attached:
+  // ask for one more and mark the container ready when that one is on screen.
+  sigma.once("afterRender", () => container.setAttribute("aria-busy", "false"));
+  sigma.scheduleRender();
+
+  const details = createDetails(context);
+  const filters = createFilters(context);
+  const path = createPath(context);
+  const list = createListView(context);
+  byId("search-slot").append(createSearch(context));
+  byId("toolbar-slot").append(createToolbar(context, sigma, byId("stage")));
+  byId("side").append(filters.element, createLegend(graph), path.element);
+  byId("details-slot").append(details.element);
+  byId("stage").append(list.element);
+
+  // Derived state, recomputed only when its inputs change.
+  let visible = visibleNodes(graph, decoded.state.filters);
+  let found: FoundPath | null = null;
+  let lit: Emphasis = emphasis(graph, decoded.state.selection, null);
+  let hovered: string | null = null;
+
+  const recomputePath = (state: AppState) => {
+    found = state.path.from && state.path.to ? findPath(graph, state.path.from, state.path.to) : null;
+  };
+  recomputePath(decoded.state);
+  lit = emphasis(graph, decoded.state.selection, found);
+
+  const paint = () => {
+    const shown = hovered ? restrictTo(neighbourhood(graph, hovered), visible) : lit;
+    applyStates(sigma, graph, visible, shown);
+  };
+
+  const render = (state: AppState) => {
+    details.render(state);
+    filters.render(state);
+    path.render(state, found);
+    list.render(state, visible);
+  };
+
+  const fitTo = (nodes: Iterable<string>, animate: boolean) => {
+    const target = cameraFor(sigma, graph, [...nodes]);
+    if (!target) return;
+    if (animate) void sigma.getCamera().animate(target, { duration: 400 });
+    else sigma.getCamera().setState(target);
+  };
+
+  let writingUrl = false;
+  const writeUrl = (state: AppState, mode: HistoryMode) => {
+    if (mode === "none") return;
+    const query = encodeState(state).toString();
+    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    writingUrl = true;
+    if (mode === "push") history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    writingUrl = false;
+  };
+
+  store.subscribe((state, previous, mode) => {
+    if (state.filters !== previous.filters) visible = visibleNodes(graph, state.filters);
+    if (state.path !== previous.path) recomputePath(state);
+    const selectionChanged = state.selection !== previous.selection;
+    if (selectionChanged || state.path !== previous.path) lit = emphasis(graph, state.selection, found);
+    paint();
+    render(state);
+    writeUrl(state, mode);
+
+    if (mode === "none") {
+      // Back/forward: restore the camera the entry remembers.
+      if (state.view) sigma.getCamera().setState({ ...state.view, angle: 0 });
+      else if (!sameView(previous.view, null)) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    } else if ((selectionChanged || state.path !== previous.path) && lit.nodes.size > 0) {
+      fitTo(lit.nodes, true);
+    }
+  });
+
+  // The camera is part of the state, but moving it should not flood the history.
+  let cameraTimer: number | undefined;
+  sigma.getCamera().on("updated", () => {
+    window.clearTimeout(cameraTimer);
+    cameraTimer = window.setTimeout(() => {
+      const { x, y, ratio } = sigma.getCamera().getState();
+      const view = isDefaultView({ x, y, ratio }) ? null : { x, y, ratio };
+      if (!sameView(view, store.get().view)) store.update((s) => ({ ...s, view }), "replace");
+    }, 300);
+  });
+
+  window.addEventListener("popstate", () => {
+    if (writingUrl) return;
+    const next = decodeState(new URLSearchParams(location.search), graph);
+    status.textContent = next.ignored.length ? `Ignored part of the link: ${next.ignored.join("; ")}.` : "";
+    store.set(next.state, "none");
+  });
+
+  sigma.on("enterNode", ({ node }) => {
+    hovered = node;
+    paint();
+  });
+  sigma.on("leaveNode", () => {
+    hovered = null;
+    paint();
+  });
+  sigma.on("clickNode", ({ node }) => {
+    const kind = graph.getNodeAttribute(node, "kind");
+    store.update((s) => ({
+      ...s,
+      selection: kind === "article" ? { kind: "article", id: node } : { kind: "concepts", ids: [node], match: "all" },
+    }));
+  });
+  sigma.on("clickStage", () => store.update(clearSelection));
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    const target = event.target as HTMLElement | null;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    store.update(clearSelection);
+  });
+
+  paint();
+  render(store.get());
+  const initial = store.get();
+  if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
+  else if (lit.nodes.size > 0) fitTo(lit.nodes, false);
+
+  (window as unknown as { __insightGraph: unknown }).__insightGraph = {
+    sigma,
+    graph,
+    get state() {
+      return store.get();
+    },
+  };
+}
+
+/** Hover lights only what is on the map. */
+function restrictTo(lit: Emphasis, visible: Set<string>): Emphasis {
+  const nodes = new Set([...lit.nodes].filter((n) => visible.has(n)));
+  return { nodes, edges: lit.edges, focus: lit.focus };
+}
+
+boot().catch(showError);

@@ -1,0 +1,37 @@
+/** Camera buttons: zoom in, zoom out, fit, fullscreen; and the List view toggle. */
+import { h } from "../dom";
+import type { InsightSigma } from "../renderer";
+import type { AppContext } from "../context";
+
+export function createToolbar(context: AppContext, sigma: InsightSigma, stage: HTMLElement): HTMLElement {
+  const camera = sigma.getCamera();
+  const button = (text: string, onClick: () => void, extra: Record<string, string> = {}) =>
+    h("button", { type: "button", class: "tool", onClick, ...extra }, text);
+
+  const fullscreen = button("Fullscreen", () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void stage.requestFullscreen?.().catch(() => undefined);
+  });
+  document.addEventListener("fullscreenchange", () => {
+    fullscreen.setAttribute("aria-pressed", String(document.fullscreenElement === stage));
+  });
+  fullscreen.setAttribute("aria-pressed", "false");
+
+  const list = button(
+    "List view",
+    () => context.store.update((s) => ({ ...s, listMode: !s.listMode })),
+    { "aria-pressed": "false", "aria-controls": "list-view" },
+  );
+  context.store.subscribe((state) => list.setAttribute("aria-pressed", String(state.listMode)));
+  list.setAttribute("aria-pressed", String(context.store.get().listMode));
+
+  return h(
+    "div",
+    { class: "toolbar", role: "toolbar", "aria-label": "View" },
+    button("Zoom in", () => void camera.zoomIn({ duration: 250 })),
+    button("Zoom out", () => void camera.zoomOut({ duration: 250 })),
+    button("Fit", () => void camera.animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 })),
+    fullscreen,
+    list,
+  );
+}

@@ -1,0 +1,338 @@
+/**
+ * The Details region: what the current selection is, in words. Concept focus lists every
+ * mentioning article with the quoted sentence; article focus shows the article with each
+ * mentioned concept as a control; combined concepts list the articles that match the query.
+ */
+import { ENTITY_TYPES } from "../../core/types";
+import {
+  articlesForEntity,
+  articlesMatching,
+  coOccurring,
+  conceptsOfArticle,
+  relatedArticles,
+  segmentField,
+} from "../data/articles";
+import { articleAttributes, entityAttributes, sectionPath } from "../data/graph";
+import type { Quote } from "../data/quote";
+import type { Selection } from "../data/scene";
+import type { AppContext } from "../context";
+import { TYPE_NAMES } from "../context";
+import { append, h, marked, plural, type Child } from "../dom";
+import {
+  addConcept,
+  focusArticle,
+  focusConcept,
+  removeConcept,
+  setMatch,
+  MAX_QUERY_CONCEPTS,
+  type AppState,
+} from "../state/store";
+import { createCombobox } from "./combobox";
+
+export interface DetailsPanel {
+  element: HTMLElement;
+  render(state: AppState): void;
+}
+
+export function createDetails(context: AppContext): DetailsPanel {
+  const body = h("div", { class: "details-body" });
+  const element = h("aside", { role: "region", "aria-label": "Details", class: "panel details" }, body);
+  let shown: Selection | null = null;
+
+  return {
+    element,
+    render(state) {
+      if (shown === state.selection) return;
+      shown = state.selection;
+      const selection = state.selection;
+      const content =
+        selection.kind === "concepts"
+          ? conceptView(context, selection.ids, selection.match)
+          : selection.kind === "article"
+            ? articleView(context, selection.id)
+            : overview(context);
+      body.replaceChildren();
+      append(body, content);
+      element.scrollTop = 0;
+    },
+  };
+}
+
+function overview(context: AppContext): Child[] {
+  const { graph } = context;
+  const name = graph.getAttribute("name");
+  let articles = 0;
+  let concepts = 0;
+  graph.forEachNode((_n, a) => (a.kind === "article" ? articles++ : concepts++));
+  return [
+    h("h2", null, "Details"),
+    h(
+      "p",
+      null,
+      `${plural(articles, "article")} and ${plural(concepts, "concept")}`,
+      name ? ` from ${name}` : "",
+      ".",
+    ),
+    h(
+      "p",
+      { class: "hint" },
+      "Search (press /) or click a node to see every article that mentions a concept, with the sentence that mentions it.",
+    ),
+  ];
+}
+
+function conceptButton(context: AppContext, id: string, text?: string): HTMLButtonElement {
+  const attributes = entityAttributes(context.graph, id);
+  return h(
+    "button",
+    {
+      type: "button",
+      class: `concept-link type-${attributes.type}`,
+      onClick: () => context.store.update((s) => focusConcept(s, id)),
+    },
+    text ?? attributes.label,
+  );
+}
+
+function articleButton(context: AppContext, id: string): HTMLButtonElement {
+  return h(
+    "button",
+    { type: "button", class: "article-link", onClick: () => context.store.update((s) => focusArticle(s, id)) },
+    articleAttributes(context.graph, id).label,
+  );
+}
+
+function quoteBlock(quote: Quote, cite?: string): HTMLElement {
+  const where = quote.field === "insight" ? "insight" : quote.field;
+  return h(
+    "p",
+    { class: "quote" },
+    cite ? h("span", { class: "quote-concept" }, `${cite}: `) : null,
+    h("q", null, ...marked(quote.text, quote.markStart, quote.markEnd)),
+    h("span", { class: "quote-field" }, ` (${where})`),
+  );
+}
+
+function conceptView(context: AppContext, ids: string[], match: "all" | "any"): Child[] {
+  const { graph, store } = context;
+  const first = ids[0]!;
+  const labels = ids.map((id) => entityAttributes(graph, id).label);
+  const combined = ids.length > 1;
+  const heading = h("h2", null, combined ? labels.join(match === "all" ? " + " : " or ") : labels[0]!);
+
+  const typeLine = combined
+    ? null
+    : h(
+        "p",
+        { class: "kind" },
+        h("span", { class: `swatch type-${entityAttributes(graph, first).type}`, "aria-hidden": "true" }),
+        entityAttributes(graph, first).type,
+        entityAttributes(graph, first).aliases.length
+          ? ` · also written ${entityAttributes(graph, first).aliases.join(", ")}`
+          : "",
+      );
+
+  // The query: chips with remove buttons, "Add concept", and the match mode.
+  const chips = h(
+    "ul",
+    { class: "chips", role: "list", "aria-label": "Query concepts" },
+    ids.map((id, i) =>
+      h(
+        "li",
+        { class: "chip" },
+        h("span", null, labels[i]!),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "chip-remove",
+            "aria-label": `Remove ${labels[i]!}`,
+            title: `Remove ${labels[i]!}`,
+            onClick: () => store.update((s) => removeConcept(s, id)),
+          },
+          "×",
+        ),
+      ),
+    ),
+  );
+  const add = createCombobox<string>({
+    label: "Add concept",
+    placeholder: ids.length >= MAX_QUERY_CONCEPTS ? `At most ${MAX_QUERY_CONCEPTS} concepts` : "Add concept…",
+    source: (query) =>
+      context.search.search(query).concepts.map((group) => ({
+        heading: TYPE_NAMES[group.type],
+        count: group.total,
+        options: group.hits
+          .filter((hit) => !ids.includes(hit.id))
+          .map((hit) => ({ value: hit.id, label: hit.label, detail: plural(hit.articleCount, "article") })),
+      })),
+    emptyText: "No concept matches",
+    onChoose: ({ value }) => store.update((s) => addConcept(s, value)),
+  });
+  if (ids.length >= MAX_QUERY_CONCEPTS) add.input.disabled = true;
+  const legendId = `match-legend`;
+  const matchGroup = h(
+    "fieldset",
+    { role: "radiogroup", "aria-labelledby": legendId, class: "match" },
+    h("legend", { id: legendId }, "Match"),
+    (["all", "any"] as const).map((mode) =>
+      h(
+        "label",
+        null,
+        h("input", {
+          type: "radio",
+          name: "match",
+          value: mode,
+          checked: match === mode,
+          onChange: () => store.update((s) => setMatch(s, mode)),
+        }),
+        mode === "all" ? "All" : "Any",
+      ),
+    ),
+  );
+
+  const matches = articlesMatching(graph, ids, match);
+  const countHeading = h(
+    "h3",
+    null,
+    plural(matches.length, "article"),
+    combined ? (match === "all" ? " mention all of them" : " mention any of them") : "",
+  );
+  const list = h(
+    "ul",
+    { class: "article-list", role: "list", "aria-label": "Mentioning articles" },
+    combined
+      ? matches.map((m) =>
+          h(
+            "li",
+            null,
+            articleButton(context, m.id),
+            h("span", { class: "section" }, sectionPath(m)),
+            m.quotes.map((q, i) => quoteBlock(q, entityAttributes(graph, m.matched[i]!).label)),
+          ),
+        )
+      : articlesForEntity(graph, first).map((m) =>
+          h(
+            "li",
+            null,
+            articleButton(context, m.id),
+            h("span", { class: "section" }, sectionPath(m)),
+            quoteBlock(m.quote),
+          ),
+        ),
+  );
+
+  const together = combined ? [] : coOccurring(graph, first, 12);
+  return [
+    heading,
+    typeLine,
+    h(
+      "div",
+      { class: "query" },
+      chips,
+      add.element,
+      matchGroup,
+    ),
+    countHeading,
+    list,
+    together.length
+      ? [
+          h("h3", null, "Often together"),
+          h(
+            "ul",
+            { class: "together", role: "list", "aria-label": "Often together" },
+            together.map((c) =>
+              h("li", null, conceptButton(context, c.id), h("span", { class: "count" }, ` ${plural(c.count, "article")}`)),
+            ),
+          ),
+        ]
+      : null,
+    pathShortcut(context, first),
+  ];
+}
+
+function pathShortcut(context: AppContext, id: string): HTMLElement {
+  return h(
+    "p",
+    null,
+    h(
+      "button",
+      {
+        type: "button",
+        class: "secondary",
+        onClick: () => context.store.update((s) => ({ ...s, path: { from: id, to: s.path.to === id ? null : s.path.to } })),
+      },
+      "Find path from here",
+    ),
+  );
+}
+
+function articleView(context: AppContext, id: string): Child[] {
+  const { graph } = context;
+  const article = articleAttributes(graph, id);
+  const concepts = conceptsOfArticle(graph, id);
+  const related = relatedArticles(graph, id, 8);
+  const path = sectionPath(article);
+
+  const insights = article.insights.map((text, index) =>
+    h(
+      "li",
+      null,
+      segmentField(graph, id, "insight", index, text).map((segment) =>
+        segment.entity ? conceptButton(context, segment.entity, segment.text) : segment.text,
+      ),
+    ),
+  );
+  const description = segmentField(graph, id, "description", 0, article.description).map((segment) =>
+    segment.entity ? conceptButton(context, segment.entity, segment.text) : segment.text,
+  );
+
+  return [
+    h("h2", null, article.label),
+    h(
+      "dl",
+      { class: "facts" },
+      path ? [h("dt", null, "Section"), h("dd", null, path)] : null,
+      article.source ? [h("dt", null, "Source"), h("dd", null, article.source)] : null,
+      article.entryKind === "reference" ? [h("dt", null, "Kind"), h("dd", null, "See Also reference")] : null,
+      article.note ? [h("dt", null, "Note"), h("dd", null, article.note)] : null,
+    ),
+    article.url
+      ? h("p", null, h("a", { href: article.url, rel: "noopener noreferrer", target: "_blank" }, "Open the article ↗"))
+      : null,
+    article.description ? h("p", { class: "description" }, description) : null,
+    insights.length ? [h("h3", null, "Key insights"), h("ul", { class: "insights" }, insights)] : null,
+    h("h3", null, `Concepts (${concepts.length})`),
+    concepts.length === 0 ? h("p", { class: "hint" }, "No concept was found in this article.") : null,
+    ENTITY_TYPES.map((type) => {
+      const ofType = concepts.filter((c) => c.type === type);
+      if (ofType.length === 0) return null;
+      return [
+        h("h4", null, `${TYPE_NAMES[type]} (${ofType.length})`),
+        h(
+          "ul",
+          { class: "concept-group", role: "list" },
+          ofType.map((c) => h("li", null, conceptButton(context, c.id))),
+        ),
+      ];
+    }),
+    related.length
+      ? [
+          h("h3", null, "Related articles"),
+          h(
+            "ul",
+            { class: "related", role: "list", "aria-label": "Related articles" },
+            related.map((r) =>
+              h(
+                "li",
+                null,
+                articleButton(context, r.id),
+                h("span", { class: "shared" }, "shares ", r.shared.map((s) => s.label).join(", ")),
+              ),
+            ),
+          ),
+        ]
+      : null,
+    pathShortcut(context, id),
+  ];
+}

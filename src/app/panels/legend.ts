@@ -1,0 +1,39 @@
+/**
+ * The Legend region: shapes, colours and sizes, read from the graph itself so that it always
+ * matches what is drawn, whatever palette the build used.
+ */
+import { ENTITY_TYPES, type EntityType } from "../../core/types";
+import type { AppGraph } from "../data/graph";
+import { h } from "../dom";
+
+export function createLegend(graph: AppGraph): HTMLElement {
+  const colours = new Map<EntityType | "article", string>();
+  graph.forEachNode((_node, attributes) => {
+    const key = attributes.kind === "article" ? "article" : attributes.type;
+    if (!colours.has(key)) colours.set(key, attributes.color);
+  });
+  const item = (shape: "circle" | "square", colour: string, text: string) =>
+    h(
+      "li",
+      null,
+      h("span", { class: `legend-mark ${shape}`, style: `background:${colour}`, "aria-hidden": "true" }),
+      text,
+    );
+  return h(
+    "section",
+    { "aria-label": "Legend", class: "panel legend" },
+    h("h2", null, "Legend"),
+    h(
+      "ul",
+      { role: "list" },
+      colours.has("article") ? item("square", colours.get("article")!, "article (square)") : null,
+      ENTITY_TYPES.filter((t) => colours.has(t)).map((type) => item("circle", colours.get(type)!, `${type} (circle)`)),
+    ),
+    h(
+      "p",
+      { class: "hint" },
+      "Size: a concept grows with the number of articles that mention it; an article with the number of concepts it names. ",
+      "Lines join an article to each concept it mentions.",
+    ),
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The Path region: "How is X connected to Y?". Two comboboxes choose the ends; the shortest
+ * chain is listed hop by hop with the sentence that makes each link, and drawn on the map.
+ */
+import type { AppContext } from "../context";
+import { TYPE_NAMES } from "../context";
+import type { FoundPath } from "../data/path";
+import { append, h, marked, plural } from "../dom";
+import { focusArticle, focusConcept, type AppState, type PathQuery } from "../state/store";
+import { createCombobox, type ComboGroup } from "./combobox";
+
+export interface PathPanel {
+  element: HTMLElement;
+  render(state: AppState, found: FoundPath | null): void;
+}
+
+function nodeGroups(context: AppContext, query: string): ComboGroup<string>[] {
+  const results = context.search.search(query, { limit: 6 });
+  return [
+    ...results.concepts.map((group) => ({
+      heading: TYPE_NAMES[group.type],
+      count: group.total,
+      options: group.hits.map((hit) => ({ value: hit.id, label: hit.label, detail: plural(hit.articleCount, "article") })),
+    })),
+    {
+      heading: "Articles",
+      count: results.articles.total,
+      options: results.articles.hits.map((hit) => ({ value: hit.id, label: hit.label })),
+    },
+  ];
+}
+
+export function createPath(context: AppContext): PathPanel {
+  const { graph, store } = context;
+  let pending: PathQuery = { from: null, to: null };
+  const end = (which: "from" | "to") =>
+    createCombobox<string>({
+      label: which === "from" ? "From" : "To",
+      placeholder: which === "from" ? "A concept or article" : "Another concept or article",
+      keepChoice: true,
+      source: (query) => {
+        pending = { ...pending, [which]: null };
+        return nodeGroups(context, query);
+      },
+      onChoose: ({ value }) => {
+        pending = { ...pending, [which]: value };
+      },
+    });
+  const from = end("from");
+  const to = end("to");
+  const message = h("p", { class: "path-message", "aria-live": "polite" });
+  const result = h("div", { class: "path-result" });
+
+  const find = h("button", { type: "button" }, "Find path");
+  find.addEventListener("click", () => {
+    if (!pending.from || !pending.to) {
+      message.textContent = "Choose both ends from the suggestions first.";
+      return;
+    }
+    const next = { ...pending };
+    store.update((s) => ({ ...s, path: next }));
+  });
+  const clear = h("button", { type: "button", class: "secondary" }, "Clear path");
+  clear.addEventListener("click", () => {
+    pending = { from: null, to: null };
+    from.setValue("");
+    to.setValue("");
+    store.update((s) => ({ ...s, path: { from: null, to: null } }));
+  });
+
+  const element = h(
+    "section",
+    { "aria-label": "Path", class: "panel path" },
+    h("h2", null, "Path"),
+    h("p", { class: "hint" }, "How is one concept or article connected to another?"),
+    h("div", { class: "path-ends" }, from.element, to.element),
+    h("p", { class: "buttons" }, find, clear),
+    message,
+    result,
+  );
+
+  let shown: { path: PathQuery; found: FoundPath | null } | null = null;
+  return {
+    element,
+    render(state, found) {
+      if (shown && shown.path === state.path && shown.found === found) return;
+      shown = { path: state.path, found };
+      pending = { ...state.path };
+      // Keep the boxes in step with the state (deep links, "Find path from here").
+      for (const [box, id] of [
+        [from, state.path.from],
+        [to, state.path.to],
+      ] as const) {
+        const label = id && graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : "";
+        if (document.activeElement !== box.input && (id || !box.chosen)) box.setValue(label);
+      }
+      result.replaceChildren();
+      message.textContent = "";
+      if (!state.path.from || !state.path.to) {
+        if (state.path.from) message.textContent = "Now choose where the path should lead (To), then Find path.";
+        return;
+      }
+      if (!found) {
+        message.textContent = "These two are not connected.";
+        return;
+      }
+      message.textContent = `Connected in ${plural(found.steps.length - 1, "step")}.`;
+      const list = h("ol", { "aria-label": "Path steps", class: "path-steps" });
+      for (const step of found.steps) {
+        const go = h(
+          "button",
+          {
+            type: "button",
+            class: step.kind === "article" ? "article-link" : "concept-link",
+            onClick: () =>
+              store.update((s) => (step.kind === "article" ? focusArticle(s, step.id) : focusConcept(s, step.id))),
+          },
+          step.label,
+        );
+        const item = h("li", { class: `step ${step.kind}` }, go);
+        if (step.via) {
+          append(item, [
+            h("p", { class: "quote" }, h("q", null, ...marked(step.via.quote.text, step.via.quote.markStart, step.via.quote.markEnd))),
+          ]);
+        }
+        list.append(item);
+      }
+      result.append(list);
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Sigma 4 setup. The renderer knows nothing of the application: styles are declared once from
+ * graph attributes and node/edge states, and the app drives it by setting states (lit, hidden,
+ * focus) and by listening to sigma's events.
+ */
+import Sigma from "sigma";
+import { sdfCircle, sdfSquare } from "sigma/rendering";
+import type { CameraState } from "sigma/types";
+import { getCorrectionRatio } from "sigma/utils";
+import type { AppGraph } from "./data/graph";
+import type { Emphasis } from "./data/scene";
+
+/** Colours of the stage, chosen for a projector: dark ink on white, faded items still visible. */
+export const PALETTE = {
+  background: "#ffffff",
+  label: "#111827",
+  faded: "#e2e5ea",
+  fadedEdge: "#f0f2f5",
+  edge: "#c3c9d2",
+  litEdge: "#3b4252",
+} as const;
+
+const FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", weight: "600" };
+
+export type InsightSigma = ReturnType<typeof createSigma>;
+
+export function createSigma(graph: AppGraph, container: HTMLElement) {
+  return new Sigma(graph, container, {
+    primitives: {
+      nodes: { shapes: [sdfCircle(), sdfSquare()], label: { font: FONT, color: PALETTE.label } },
+    },
+    customNodeState: { isFocus: false },
+    settings: {
+      stagePadding: 40,
+      labelDensity: 1.2,
+      labelGridCellSize: 70,
+      labelRenderedSizeThreshold: 4,
+      zoomDuration: 250,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 4,
+    },
+    styles: {
+      nodes: [
+        {
+          x: { attribute: "x" },
+          y: { attribute: "y" },
+          size: { attribute: "size", defaultValue: 4 },
+          color: { attribute: "color", defaultValue: "#5f6b7a" },
+          label: { attribute: "label" },
+          labelSize: 14,
+          labelColor: PALETTE.label,
+          shape: { whenData: { kind: "article" }, then: "square", else: "circle" },
+          visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+          // Concept names are short and worth reading; article titles are long, so they show
+          // only when an article is lit or hovered.
+          labelVisibility: { whenData: { kind: "article" }, then: "hidden", else: "auto" },
+          depth: "nodes",
+          zIndex: { attribute: "size", defaultValue: 1 },
+        },
+        {
+          when: (_attributes, state, graphState) => graphState.hasHighlighted && !state.isHighlighted,
+          then: { color: PALETTE.faded, labelVisibility: "hidden", zIndex: 0 },
+        },
+        { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "auto" } },
+        { whenState: "isFocus", then: { depth: "topNodes", labelVisibility: "visible", labelSize: 16 } },
+        {
+          whenState: "isHovered",
+          then: {
+            depth: "topNodes",
+            labelVisibility: "visible",
+            labelSize: 16,
+            backdropVisibility: "visible",
+            backdropColor: "#ffffff",
+            backdropShadowColor: "rgba(0, 0, 0, 0.35)",
+            backdropShadowBlur: 10,
+            backdropPadding: 5,
+          },
+        },
+      ],
+      edges: [
+        {
+          size: 0.6,
+          color: PALETTE.edge,
+          visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+          depth: "edges",
+        },
+        {
+          when: (_attributes, state, graphState) => graphState.hasHighlighted && !state.isHighlighted,
+          then: { color: PALETTE.fadedEdge },
+        },
+        { whenState: "isHighlighted", then: { color: PALETTE.litEdge, size: 1.6, depth: "topEdges" } },
+      ],
+    },
+  });
+}
+
+/**
+ * Applies visibility and emphasis as sigma states, touching only what changed. Edges follow
+ * their ends: an edge is hidden when either end is.
+ */
+export function applyStates(sigma: InsightSigma, graph: AppGraph, visible: Set<string>, lit: Emphasis): void {
+  const nodeChanges = new Map<string, { isHidden: boolean; isHighlighted: boolean; isFocus: boolean }>();
+  graph.forEachNode((node) => {
+    const next = {
+      isHidden: !visible.has(node) && !lit.nodes.has(node),
+      isHighlighted: lit.nodes.has(node),
+      isFocus: lit.focus.has(node),
+    };
+    const current = sigma.getNodeState(node);
+    if (
+      current.isHidden !== next.isHidden ||
+      current.isHighlighted !== next.isHighlighted ||
+      current.isFocus !== next.isFocus
+    ) {
+      nodeChanges.set(node, next);
+    }
+  });
+  for (const [node, state] of nodeChanges) sigma.setNodeState(node, state);
+  graph.forEachEdge((edge, _attributes, source, target) => {
+    const shown = (n: string) => visible.has(n) || lit.nodes.has(n);
+    const next = { isHidden: !(shown(source) && shown(target)), isHighlighted: lit.edges.has(edge) };
+    const current = sigma.getEdgeState(edge);
+    if (current.isHidden !== next.isHidden || current.isHighlighted !== next.isHighlighted) {
+      sigma.setEdgeState(edge, next);
+    }
+  });
+}
+
+/**
+ * The camera state that frames `nodes` (as @sigma/utils' fitViewportToNodes does): centre on
+ * their framed-graph box, zoom so the larger side fits, with a margin.
+ */
+export function cameraFor(sigma: InsightSigma, graph: AppGraph, nodes: string[], margin = 1.3): CameraState | null {
+  const shown = nodes.filter((n) => sigma.getNodeDisplayData(n));
+  if (shown.length === 0) return null;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  let fMinX = Infinity;
+  let fMaxX = -Infinity;
+  let fMinY = Infinity;
+  let fMaxY = -Infinity;
+  for (const node of shown) {
+    const { x, y } = graph.getNodeAttributes(node);
+    const framed = sigma.getNodeDisplayData(node)!;
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+    fMinX = Math.min(fMinX, framed.x);
+    fMaxX = Math.max(fMaxX, framed.x);
+    fMinY = Math.min(fMinY, framed.y);
+    fMaxY = Math.max(fMaxY, framed.y);
+  }
+  const bbox = sigma.getCustomBBox() ?? sigma.getBBox();
+  const graphWidth = bbox.x[1] - bbox.x[0] || 1;
+  const graphHeight = bbox.y[1] - bbox.y[0] || 1;
+  // A single node (or a tight cluster) is shown at a readable zoom, not magnified to fill the screen.
+  const groupWidth = Math.max(maxX - minX, graphWidth * 0.12);
+  const groupHeight = Math.max(maxY - minY, graphHeight * 0.12);
+  const { width, height } = sigma.getDimensions();
+  const correction = getCorrectionRatio({ width, height }, { width: graphWidth, height: graphHeight });
+  const ratio =
+    ((groupHeight / groupWidth < height / width ? groupWidth : groupHeight) / Math.max(graphWidth, graphHeight)) *
+    correction *
+    margin;
+  return { x: (fMinX + fMaxX) / 2, y: (fMinY + fMaxY) / 2, angle: 0, ratio: Math.min(1, ratio) };
+}

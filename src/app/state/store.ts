@@ -1,0 +1,109 @@
+/**
+ * The one store of the app: everything a person chose, as plain serialisable data. Panels and
+ * the renderer read it and ask for changes; nothing else holds application state.
+ */
+import { DEFAULT_FILTERS, type Filters } from "../data/filters";
+import type { Selection } from "../data/scene";
+
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface PathQuery {
+  from: string | null;
+  to: string | null;
+}
+
+export interface AppState {
+  selection: Selection;
+  filters: Filters;
+  path: PathQuery;
+  /** The camera, when it is not the default "fit everything" view. */
+  view: CameraView | null;
+  listMode: boolean;
+}
+
+export const INITIAL_STATE: AppState = {
+  selection: { kind: "none" },
+  filters: DEFAULT_FILTERS,
+  path: { from: null, to: null },
+  view: null,
+  listMode: false,
+};
+
+/**
+ * How a change reaches the browser history: "push" makes a step Back can return to,
+ * "replace" updates the current entry (camera moves), "none" is a change that came from the
+ * history itself (popstate).
+ */
+export type HistoryMode = "push" | "replace" | "none";
+
+export type Listener = (state: AppState, previous: AppState, history: HistoryMode) => void;
+
+export interface Store {
+  get(): AppState;
+  set(next: AppState, history?: HistoryMode): void;
+  update(change: (state: AppState) => AppState, history?: HistoryMode): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createStore(initial: AppState = INITIAL_STATE): Store {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  const store: Store = {
+    get: () => state,
+    set(next, history = "push") {
+      if (next === state) return;
+      const previous = state;
+      state = next;
+      for (const listener of listeners) listener(state, previous, history);
+    },
+    update(change, history = "push") {
+      store.set(change(state), history);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return store;
+}
+
+// Transitions, as pure functions of the state, so panels say what they mean.
+
+export function focusConcept(state: AppState, id: string): AppState {
+  return { ...state, selection: { kind: "concepts", ids: [id], match: "all" } };
+}
+
+export function focusArticle(state: AppState, id: string): AppState {
+  return { ...state, selection: { kind: "article", id } };
+}
+
+/** Concept queries combine up to this many concepts: beyond three, "all" rarely matches. */
+export const MAX_QUERY_CONCEPTS = 3;
+
+export function addConcept(state: AppState, id: string): AppState {
+  const { selection } = state;
+  if (selection.kind !== "concepts") return focusConcept(state, id);
+  if (selection.ids.includes(id) || selection.ids.length >= MAX_QUERY_CONCEPTS) return state;
+  return { ...state, selection: { ...selection, ids: [...selection.ids, id] } };
+}
+
+export function removeConcept(state: AppState, id: string): AppState {
+  const { selection } = state;
+  if (selection.kind !== "concepts") return state;
+  const ids = selection.ids.filter((c) => c !== id);
+  return { ...state, selection: ids.length ? { ...selection, ids } : { kind: "none" } };
+}
+
+export function setMatch(state: AppState, match: "all" | "any"): AppState {
+  const { selection } = state;
+  if (selection.kind !== "concepts" || selection.match === match) return state;
+  return { ...state, selection: { ...selection, match } };
+}
+
+export function clearSelection(state: AppState): AppState {
+  return state.selection.kind === "none" ? state : { ...state, selection: { kind: "none" } };
+}

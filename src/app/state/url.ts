@@ -1,0 +1,134 @@
+/**
+ * The state in the address bar, and back. Parameters are readable and stable:
+ *
+ *   ?concept=entity:postgresql&concept=entity:mvcc&match=any   concept focus (1–3 concepts)
+ *   ?article=article:how-postgres-mvcc-works                   article focus
+ *   &from=entity:a&to=entity:b                                 path endpoints
+ *   &hide=type:person&hide=section:Case Studies                filters (hidden choices)
+ *   &min=3                                                     minimum articles per concept
+ *   &view=0.512,0.430,0.250                                    camera x, y, ratio
+ *   &list=1                                                    list view
+ *
+ * Decoding never throws: whatever cannot be used is dropped and named in `ignored`, so the
+ * page can say so briefly and show the rest.
+ */
+import { ENTITY_TYPES, type EntityType } from "../../core/types";
+import { hasArticle, hasEntity, sectionPath, type AppGraph } from "../data/graph";
+import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
+
+const KNOWN = new Set(["concept", "match", "article", "from", "to", "hide", "min", "view", "list"]);
+
+export function encodeState(state: AppState): URLSearchParams {
+  const params = new URLSearchParams();
+  const { selection, filters, path, view } = state;
+  if (selection.kind === "concepts") {
+    for (const id of selection.ids) params.append("concept", id);
+    if (selection.match !== "all") params.set("match", selection.match);
+  } else if (selection.kind === "article") {
+    params.set("article", selection.id);
+  }
+  if (path.from) params.set("from", path.from);
+  if (path.to) params.set("to", path.to);
+  for (const type of filters.hiddenTypes) params.append("hide", `type:${type}`);
+  for (const section of filters.hiddenSections) params.append("hide", `section:${section}`);
+  if (filters.minArticles > 1) params.set("min", String(filters.minArticles));
+  if (view) params.set("view", [view.x, view.y, view.ratio].map((n) => round(n)).join(","));
+  if (state.listMode) params.set("list", "1");
+  return params;
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 10_000) / 10_000);
+}
+
+export interface Decoded {
+  state: AppState;
+  /** Human-readable descriptions of the parts that were dropped. */
+  ignored: string[];
+}
+
+export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
+  const ignored: string[] = [];
+  const state: AppState = {
+    ...INITIAL_STATE,
+    filters: { hiddenTypes: [], hiddenSections: [], minArticles: 1 },
+    path: { from: null, to: null },
+  };
+
+  for (const key of new Set(params.keys())) {
+    if (!KNOWN.has(key)) ignored.push(`unknown parameter "${key}"`);
+  }
+
+  const concepts: string[] = [];
+  for (const id of params.getAll("concept")) {
+    if (!hasEntity(graph, id)) ignored.push(`unknown concept "${id}"`);
+    else if (concepts.includes(id)) continue;
+    else if (concepts.length >= MAX_QUERY_CONCEPTS) ignored.push(`more than ${MAX_QUERY_CONCEPTS} concepts`);
+    else concepts.push(id);
+  }
+  const match = params.get("match");
+  if (match !== null && match !== "all" && match !== "any") ignored.push(`match "${match}"`);
+  const article = params.get("article");
+  if (article !== null && !hasArticle(graph, article)) ignored.push(`unknown article "${article}"`);
+
+  if (concepts.length > 0) {
+    state.selection = { kind: "concepts", ids: concepts, match: match === "any" ? "any" : "all" };
+    if (article !== null && hasArticle(graph, article)) ignored.push("an article focus alongside concepts");
+  } else if (article !== null && hasArticle(graph, article)) {
+    state.selection = { kind: "article", id: article };
+  }
+
+  for (const end of ["from", "to"] as const) {
+    const id = params.get(end);
+    if (id === null) continue;
+    if (graph.hasNode(id)) state.path[end] = id;
+    else ignored.push(`unknown path ${end === "from" ? "start" : "end"} "${id}"`);
+  }
+
+  const sections = sectionKeys(graph);
+  for (const value of params.getAll("hide")) {
+    const [kind, ...rest] = value.split(":");
+    const name = rest.join(":");
+    if (kind === "type" && (ENTITY_TYPES as readonly string[]).includes(name)) {
+      if (!state.filters.hiddenTypes.includes(name as EntityType)) state.filters.hiddenTypes.push(name as EntityType);
+    } else if (kind === "section" && sections.has(name)) {
+      if (!state.filters.hiddenSections.includes(name)) state.filters.hiddenSections.push(name);
+    } else {
+      ignored.push(`filter "${value}"`);
+    }
+  }
+
+  const min = params.get("min");
+  if (min !== null) {
+    const n = Number(min);
+    if (Number.isInteger(n) && n >= 1) state.filters.minArticles = n;
+    else ignored.push(`minimum "${min}"`);
+  }
+
+  const view = params.get("view");
+  if (view !== null) {
+    const numbers = view.split(",").map(Number);
+    const [x, y, ratio] = numbers;
+    if (numbers.length === 3 && numbers.every(Number.isFinite) && ratio! > 0) {
+      state.view = { x: x!, y: y!, ratio: ratio! };
+    } else {
+      ignored.push(`view "${view}"`);
+    }
+  }
+
+  const list = params.get("list");
+  if (list === "1") state.listMode = true;
+  else if (list !== null && list !== "0") ignored.push(`list "${list}"`);
+
+  return { state, ignored };
+}
+
+function sectionKeys(graph: AppGraph): Set<string> {
+  const keys = new Set<string>();
+  graph.forEachNode((_node, attributes) => {
+    if (attributes.kind !== "article" || !attributes.section) return;
+    keys.add(attributes.section);
+    keys.add(sectionPath(attributes));
+  });
+  return keys;
+}
