@@ -100,12 +100,14 @@ function linguistTerms(rules: SourcesFile["linguist"]): LexiconTerm[] {
     if (!rules.types.includes(language.type) || exclude.has(nameKey(language.name))) continue;
     // Data and markup formats with multi-word names are mostly file kinds ("Git Config").
     if (rules.singleWordTypes.includes(language.type) && /\s/.test(language.name)) continue;
-    // Linguist's aliases include file-extension codes ("rs", "js") that are too short to trust.
-    const aliases = (language.aliases ?? []).filter((a) => a.length > 3 && !exclude.has(nameKey(a)));
-    out.push({ name: language.name, type: "technology", aliases, source: "linguist" });
+    // Linguist's aliases are code-fence identifiers ("rs", "batch", "bat"), not names people write.
+    out.push({ name: language.name, type: "technology", source: "linguist" });
   }
   return out;
 }
+
+const COMPANY_NAME =
+  /\b(Inc|Corp|Corporation|Company|Games|Labs|Studios?|Technologies|Foundation|University|Institute|Group|Research|Bank|Airlines?|Motors|Holdings)\.?$/;
 
 async function simpleIconTerms(rules: SourcesFile["simpleIcons"]): Promise<LexiconTerm[]> {
   // The package does not export its data file; it sits next to the entry point.
@@ -116,8 +118,9 @@ async function simpleIconTerms(rules: SourcesFile["simpleIcons"]): Promise<Lexic
     .filter((icon) => !exclude.has(nameKey(icon.title)))
     .map((icon) => ({
       name: icon.title,
-      // Brands are products more often than companies here; companies are curated in organizations.json.
-      type: "technology" as const,
+      // Brands are products more often than companies; well-known companies are curated in
+      // organizations.json, and names that say they are a company are typed so.
+      type: COMPANY_NAME.test(icon.title) ? ("organization" as const) : ("technology" as const),
       aliases: (icon.aliases?.aka ?? []).filter((a) => a.length > 3),
       source: "simple-icons",
     }));

@@ -4,7 +4,9 @@
  * candidates with a type and a strength. Strong candidates are kept on one sighting; weak ones
  * need to recur across articles (see `index.ts`), which keeps one-off capitalised words out.
  */
+import nlp from "compromise";
 import type { EntityType, TextField } from "../types";
+import { nameKey } from "./keys";
 import type { Token } from "./tokens";
 
 export type RuleName =
@@ -17,6 +19,7 @@ export type RuleName =
   | "organization"
   | "possessive"
   | "title-source"
+  | "title-head"
   | "proper-noun";
 
 export interface Candidate {
@@ -192,7 +195,12 @@ function expansionStartingAt(view: FieldView, start: number, letters: string, ac
 /** Bare acronyms (MVCC, WAL): weak, since many are units or one article's shorthand. */
 export function acronyms(view: FieldView): Candidate[] {
   return view.tokens.flatMap((t, i) =>
-    !view.claimed[i] && ACRONYM.test(t.caseKey) && /[A-Z].*[A-Z]/.test(t.caseKey) && !view.stopwords.has(t.key)
+    !view.claimed[i] &&
+    ACRONYM.test(t.caseKey) &&
+    /[A-Z].*[A-Z]/.test(t.caseKey) &&
+    !view.stopwords.has(t.key) &&
+    // Ordinary words in capitals ("FULL", "REDO") are emphasis or a glued command's tail.
+    !view.isCommonWord(t.key)
       ? [candidate(view, t, t, "technology", "acronym", false)]
       : [],
   );
@@ -276,7 +284,71 @@ export function properNouns(view: FieldView): Candidate[] {
   return out;
 }
 
+/** The pieces of a title that lie inside [start, end). */
+function piecesWithin(view: FieldView, start: number, end: number): number[] {
+  const out: number[] = [];
+  view.tokens.forEach((t, i) => {
+    if (t.start >= start && t.end <= end) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Names in a title's trailing parentheses, where bookmarks name their source: "(Netflix)",
+ * "(Marc Brooker, CMU)", "(Google, NSDI'18)". A part the lexicon already covers, or a single
+ * ordinary word ("(Book)"), is skipped; venue years are not part of the name.
+ */
+export function titleSources(view: FieldView): Candidate[] {
+  if (view.field !== "title") return [];
+  const match = /\(([^()]+)\)\s*$/.exec(view.text);
+  if (!match) return [];
+  const out: Candidate[] = [];
+  let offset = match.index + 1;
+  // Parts are separated by commas, "&" or "and": "(Rosenblum & Ousterhout)".
+  for (const part of (match[1] ?? "").split(/,|&|\band\b/)) {
+    const lead = part.length - part.trimStart().length;
+    const name = part.trim().replace(/\s*(?:['’]\d{2}|\b(?:19|20)\d{2})$/, "");
+    const start = offset + lead;
+    offset += part.length + 1;
+    const words = name.split(/\s+/);
+    if (!/^[A-Z]/.test(name) || words.length > 4) continue;
+    const inside = piecesWithin(view, start, start + name.length);
+    if (inside.length === 0 || inside.some((i) => view.claimed[i])) continue;
+    const plain = name.split(/[\s-]+/).every((w) => view.isCommonWord(w.toLowerCase()));
+    if (view.stopwords.has(nameKey(name)) || plain) continue;
+    const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
+    const person = personLike && nlp(name).has("#Person");
+    out.push({ name, type: person ? "person" : "organization", rule: "title-source", strong: true, aliases: [], start, end: start + name.length });
+  }
+  return out;
+}
+
+const QUESTION_WORDS = /^(how|why|what|when|where|who|which|building|making|writing|using|introducing|announcing|the|a|an|on|in|my|our|your)$/i;
+
+/**
+ * "Uforwarder: Uber's Kafka Consumer Proxy", "compio: Thread-per-Core Runtime": a short name
+ * before a title's colon is what the article is about, most often a project or product.
+ */
+export function titleHeads(view: FieldView): Candidate[] {
+  if (view.field !== "title") return [];
+  const colon = view.text.indexOf(": ");
+  if (colon <= 0) return [];
+  const head = view.text.slice(0, colon);
+  const words = head.trim().split(/\s+/);
+  if (words.length > 2 || QUESTION_WORDS.test(words[0] ?? "")) return [];
+  const inside = piecesWithin(view, 0, colon);
+  if (inside.length === 0 || inside.every((i) => view.claimed[i])) return [];
+  if (words.some((w) => !/^[A-Z]|^[a-z]+[a-z0-9_]*$/.test(w))) return [];
+  if (words.every((w) => view.isCommonWord(w.toLowerCase().replace(/['’]s$/, "")))) return [];
+  if (words.some((w) => /['’]s$/.test(w))) return [];
+  const first = view.tokens[inside[0] as number] as Token;
+  const last = view.tokens[inside[inside.length - 1] as number] as Token;
+  return [candidate(view, first, last, "technology", "title-head", true)];
+}
+
 export const FIELD_RULES: ReadonlyArray<(view: FieldView) => Candidate[]> = [
+  titleSources,
+  titleHeads,
   acronymDefinitions,
   namedLaws,
   people,

@@ -7,7 +7,7 @@ import nlp from "compromise";
 import { slug } from "../slug";
 import type { Entity, EntityType, Entry, Evidence, Extraction, Mention, TextField } from "../types";
 import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./discover";
-import { nameKey, singularKeys } from "./keys";
+import { nameKey, pieceKey, pieces, singularKeys } from "./keys";
 import { indexLexicon, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
 import { isCommonWord, registerLexicon } from "./plugin";
 import { tokensOf, type TermLike, type Token } from "./tokens";
@@ -77,8 +77,14 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
 
       entries.forEach((entry, entryIndex) => {
         const fields = fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) }));
+        // Context for ambiguous names: every word of the entry and of the section it is filed
+        // under ("Programming Languages" makes "Go" the language).
         const context = new Set<string>();
-        for (const { tokens } of fields) for (const t of tokens) context.add(t.key);
+        const words = [
+          ...fields.flatMap(({ tokens }) => tokens.map((t) => t.key)),
+          ...[entry.section, entry.subsection].flatMap((heading) => pieces(heading).map((p) => pieceKey(p.text))),
+        ];
+        for (const word of words) for (const form of [word, ...singularKeys(word)]) context.add(form);
 
         for (const { field, tokens } of fields) {
           const claimed = tokens.map(() => false);
@@ -95,11 +101,6 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
           if (!settings.discover) continue;
           const view: FieldView = { field: field.field, text: field.text, tokens, claimed, stopwords: index.stopwords, isCommonWord };
           for (const rule of FIELD_RULES) for (const candidate of rule(view)) candidates.push({ entry: entryIndex, field, candidate });
-        }
-        if (settings.discover) {
-          for (const candidate of titleSources(entry, index)) {
-            candidates.push({ entry: entryIndex, field: { field: "title", index: 0, text: entry.title }, candidate });
-          }
         }
       });
 
@@ -215,28 +216,6 @@ function record(draft: Draft, entry: number, evidence: Evidence, surface: string
   draft.names.set(name, (draft.names.get(name) ?? 0) + 1);
 }
 
-/** Names in the title's trailing parentheses: "(Netflix)", "(Marc Brooker, CMU)". */
-function titleSources(entry: Entry, index: LexiconIndex): Candidate[] {
-  const match = /\(([^()]+)\)\s*$/.exec(entry.title);
-  if (!match || match.index === undefined) return [];
-  const out: Candidate[] = [];
-  let offset = match.index + 1;
-  for (const part of (match[1] ?? "").split(",")) {
-    const lead = part.length - part.trimStart().length;
-    // Venue years ("NSDI'18", "SPAA 2023") are not part of the name.
-    const name = part.trim().replace(/\s*['’]?\d{2,4}$/, "");
-    const start = offset + lead;
-    offset += part.length + 1;
-    if (!/^[A-Z]/.test(name) || name.split(/\s+/).length > 4) continue;
-    if (index.stopwords.has(nameKey(name))) continue;
-    const words = name.split(/\s+/);
-    const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
-    const person = personLike && nlp(name).has("#Person");
-    out.push({ name, type: person ? "person" : "organization", rule: "title-source", strong: true, aliases: [], start, end: start + name.length });
-  }
-  return out;
-}
-
 /**
  * Candidates become entities: a name that a lexicon form covers joins that entity (its type
  * comes from the lexicon); others are grouped by key, singular and plural together, and typed
@@ -265,11 +244,29 @@ function resolveCandidates(
       record(draft, entry, evidence, candidate.name);
     }
     for (const alias of candidate.aliases) draft.aliases.add(alias);
-    draft.types.set(candidate.type, (draft.types.get(candidate.type) ?? 0) + 1);
+    draft.types.set(candidate.type, (draft.types.get(candidate.type) ?? 0) + TYPE_WEIGHT[candidate.rule]);
     draft.rules.add(candidate.rule);
     if (candidate.strong) draft.strong = true;
   }
 }
+
+/**
+ * How much a rule's sighting says about the type: a name in a title's source parentheses or a
+ * person's first and last name is clearer than a bare acronym.
+ */
+const TYPE_WEIGHT: Record<RuleName, number> = {
+  "title-source": 4,
+  person: 4,
+  "acronym-definition": 3,
+  "named-law": 3,
+  possessive: 2,
+  "title-head": 2,
+  "code-identifier": 2,
+  "camel-case": 1,
+  organization: 1,
+  acronym: 1,
+  "proper-noun": 1,
+};
 
 function lexiconKey(index: LexiconIndex, key: string): { key: string; term: LexiconTerm } | undefined {
   for (const k of [key, ...singularKeys(key)]) {

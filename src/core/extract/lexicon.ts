@@ -82,7 +82,9 @@ export function indexLexicon(
     const seen = new Set<string>();
     for (const text of texts) {
       const key = nameKey(text);
-      if (key === "" || seen.has(key)) continue;
+      // One-letter keys ("A*" → "a") would match articles and initials; only a context rule
+      // makes them safe (C, R).
+      if (key === "" || seen.has(key) || (key.length < 2 && !term.context)) continue;
       seen.add(key);
       const parts = pieces(text);
       const single = parts.length === 1;

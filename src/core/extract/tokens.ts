@@ -84,7 +84,7 @@ export function unglue(word: string, index: LexiconIndex): Part[] {
   const lower = caseKey(word).toLowerCase();
   if (word.length < 4 || index.forms.has(lower)) return whole;
   const known = (s: string) => index.forms.has(caseKey(s).toLowerCase());
-  const capitals = (s: string) => /^[A-Z][A-Z0-9_]+$/.test(s) || /^[A-Z]{2,}[A-Z0-9_ ]*$/.test(s);
+  const capitals = (s: string) => /^[A-Z][A-Z0-9_]+$/.test(s);
 
   // Glue word in front of a name: "ranVACUUM", "withAutomaticFlush".
   const front = /^([a-z]{2,})([A-Z].*)$/.exec(word);
@@ -96,8 +96,9 @@ export function unglue(word: string, index: LexiconIndex): Part[] {
       ...rest.map((p) => ({ start: p.start + offset, end: p.end + offset, glued: true })),
     ];
   }
-  // Name followed by a glue word: "FULLat", "pg_partmanfor".
-  for (let cut = word.length - 2; cut >= 2; cut -= 1) {
+  // Name followed by a glue word: "FULLat", "pg_partmanfor". The longest glue word wins, so
+  // "pg_partmanfor" is cut before "for", not before "or".
+  for (let cut = 2; cut <= word.length - 2; cut += 1) {
     const head = word.slice(0, cut);
     const tail = word.slice(cut);
     if (!index.glueWords.has(tail.toLowerCase()) || tail !== tail.toLowerCase()) continue;
