@@ -9,8 +9,9 @@
  *   groups it, and names its subsection when the headings give none. A nested item without a
  *   link is an insight of the entry above it.
  * - Headings: a lone `#` heading that opens the document is its title. Of the other headings, the
- *   shallowest level that holds entries names sections and the next level subsections; deeper
- *   headings only group text and leave the position unchanged.
+ *   shallowest level that holds entries (in its scope, down to the next heading as shallow) names
+ *   sections and the next level subsections; deeper headings only group text and leave the
+ *   position unchanged.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
@@ -119,14 +120,20 @@ function documentTitle(tree: Root, headings: Heading[]): Heading | undefined {
   return tree.children.indexOf(first) >= 0 ? first : undefined;
 }
 
-/** The shallowest heading depth under which some entry stands (a `#` title excepted). */
+/**
+ * The shallowest heading depth that holds an entry (a `#` title excepted). A heading holds what
+ * follows it up to the next heading of the same or a shallower depth, so a `## Section` whose
+ * entries all sit under `### Subsection` headings still holds them.
+ */
 function shallowestDepthHoldingEntries(tree: Root, titleHeading: Heading | undefined): number | undefined {
   let shallowest: number | undefined;
-  let depth: number | undefined;
+  const open: number[] = [];
   for (const node of tree.children) {
-    if (node.type === "heading" && node !== titleHeading) depth = node.depth;
-    else if (node.type === "list" && depth !== undefined && listHoldsEntry(node)) {
-      shallowest = shallowest === undefined ? depth : Math.min(shallowest, depth);
+    if (node.type === "heading" && node !== titleHeading) {
+      while (open.length > 0 && open[open.length - 1]! >= node.depth) open.pop();
+      open.push(node.depth);
+    } else if (node.type === "list" && open.length > 0 && listHoldsEntry(node)) {
+      shallowest = Math.min(shallowest ?? Infinity, open[0]!);
     }
   }
   return shallowest;

@@ -79,6 +79,14 @@ describe("Markdown: headings", () => {
     expect(doc.entries.map((e) => e.section)).toEqual(["Storage", "Networking"]);
   });
 
+  it("takes sections from the level that holds entries in its scope, even when they all sit under subsections", () => {
+    const doc = parseDocument("# List\n\n## Storage\n\nAbout storage.\n\n### Engines\n\n- [A](https://a.example)\n\n## Networking\n\n### Balancers\n\n- [B](https://b.example)\n", "markdown");
+    expect(doc.sections).toEqual([
+      { name: "Storage", subsections: ["Engines"] },
+      { name: "Networking", subsections: ["Balancers"] },
+    ]);
+  });
+
   it("leaves entries before any section heading without a section", () => {
     const doc = parseDocument("- [A](https://a.example)\n\n## Later\n\n- [B](https://b.example)\n", "markdown");
     expect(doc.entries.map((e) => [e.section, e.subsection])).toEqual([
