@@ -21,7 +21,7 @@ import { createPath } from "./panels/path";
 import { createSearch } from "./panels/search";
 import { createToolbar } from "./panels/camera";
 import { clearSelection, createStore, type AppState, type CameraView, type HistoryMode } from "./state/store";
-import { decodeState, encodeState } from "./state/url";
+import { decodeState, encodeState, ignoredNotice } from "./state/url";
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -64,7 +64,7 @@ async function boot(): Promise<void> {
   const graph = await loadGraph();
   const status = byId("status");
   const decoded = decodeState(new URLSearchParams(location.search), graph);
-  if (decoded.ignored.length) status.textContent = `Ignored part of the link: ${decoded.ignored.join("; ")}.`;
+  status.textContent = ignoredNotice(decoded.ignored);
 
   const store = createStore(decoded.state);
   const context: AppContext = {
@@ -166,7 +166,7 @@ async function boot(): Promise<void> {
   window.addEventListener("popstate", () => {
     if (writingUrl) return;
     const next = decodeState(new URLSearchParams(location.search), graph);
-    status.textContent = next.ignored.length ? `Ignored part of the link: ${next.ignored.join("; ")}.` : "";
+    status.textContent = ignoredNotice(next.ignored);
     store.set(next.state, "none");
   });
 

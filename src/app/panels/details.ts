@@ -64,11 +64,11 @@ function overview(context: AppContext): Child[] {
   let articles = 0;
   let concepts = 0;
   graph.forEachNode((_n, a) => (a.kind === "article" ? articles++ : concepts++));
+  // No h2 here: the level-2 heading names the selection, and there is none yet.
   return [
-    h("h2", null, "Details"),
     h(
       "p",
-      null,
+      { class: "lead" },
       `${plural(articles, "article")} and ${plural(concepts, "concept")}`,
       name ? ` from ${name}` : "",
       ".",

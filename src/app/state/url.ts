@@ -41,14 +41,31 @@ function round(n: number): string {
   return String(Math.round(n * 10_000) / 10_000);
 }
 
+/** A part of the address that was dropped: which parameter, and why (for logs and tests). */
+export interface IgnoredPart {
+  param: string;
+  reason: string;
+}
+
 export interface Decoded {
   state: AppState;
-  /** Human-readable descriptions of the parts that were dropped. */
-  ignored: string[];
+  ignored: IgnoredPart[];
+}
+
+/**
+ * A short notice for the parts of a link that were dropped, or "" when none were. It names the
+ * parameters and never echoes their values, which may be long or hostile.
+ */
+export function ignoredNotice(ignored: readonly IgnoredPart[]): string {
+  if (ignored.length === 0) return "";
+  const names = [...new Set(ignored.map((part) => (part.param.length > 20 ? `${part.param.slice(0, 20)}…` : part.param)))];
+  const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? ", …" : "");
+  return `Part of this link could not be used and was ignored (${shown}).`;
 }
 
 export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
-  const ignored: string[] = [];
+  const ignored: IgnoredPart[] = [];
+  const ignore = (param: string, reason: string) => ignored.push({ param, reason });
   const state: AppState = {
     ...INITIAL_STATE,
     filters: { hiddenTypes: [], hiddenSections: [], minArticles: 1 },
@@ -56,24 +73,24 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
   };
 
   for (const key of new Set(params.keys())) {
-    if (!KNOWN.has(key)) ignored.push(`unknown parameter "${key}"`);
+    if (!KNOWN.has(key)) ignore(key, "unknown parameter");
   }
 
   const concepts: string[] = [];
   for (const id of params.getAll("concept")) {
-    if (!hasEntity(graph, id)) ignored.push(`unknown concept "${id}"`);
+    if (!hasEntity(graph, id)) ignore("concept", `unknown concept ${JSON.stringify(id)}`);
     else if (concepts.includes(id)) continue;
-    else if (concepts.length >= MAX_QUERY_CONCEPTS) ignored.push(`more than ${MAX_QUERY_CONCEPTS} concepts`);
+    else if (concepts.length >= MAX_QUERY_CONCEPTS) ignore("concept", `more than ${MAX_QUERY_CONCEPTS} concepts`);
     else concepts.push(id);
   }
   const match = params.get("match");
-  if (match !== null && match !== "all" && match !== "any") ignored.push(`match "${match}"`);
+  if (match !== null && match !== "all" && match !== "any") ignore("match", "neither all nor any");
   const article = params.get("article");
-  if (article !== null && !hasArticle(graph, article)) ignored.push(`unknown article "${article}"`);
+  if (article !== null && !hasArticle(graph, article)) ignore("article", `unknown article ${JSON.stringify(article)}`);
 
   if (concepts.length > 0) {
     state.selection = { kind: "concepts", ids: concepts, match: match === "any" ? "any" : "all" };
-    if (article !== null && hasArticle(graph, article)) ignored.push("an article focus alongside concepts");
+    if (article !== null && hasArticle(graph, article)) ignore("article", "an article focus alongside concepts");
   } else if (article !== null && hasArticle(graph, article)) {
     state.selection = { kind: "article", id: article };
   }
@@ -82,7 +99,7 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
     const id = params.get(end);
     if (id === null) continue;
     if (graph.hasNode(id)) state.path[end] = id;
-    else ignored.push(`unknown path ${end === "from" ? "start" : "end"} "${id}"`);
+    else ignore(end, `unknown node ${JSON.stringify(id)}`);
   }
 
   const sections = sectionKeys(graph);
@@ -94,7 +111,7 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
     } else if (kind === "section" && sections.has(name)) {
       if (!state.filters.hiddenSections.includes(name)) state.filters.hiddenSections.push(name);
     } else {
-      ignored.push(`filter "${value}"`);
+      ignore("hide", `unknown filter ${JSON.stringify(value)}`);
     }
   }
 
@@ -102,7 +119,7 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
   if (min !== null) {
     const n = Number(min);
     if (Number.isInteger(n) && n >= 1) state.filters.minArticles = n;
-    else ignored.push(`minimum "${min}"`);
+    else ignore("min", "not a whole number of at least 1");
   }
 
   const view = params.get("view");
@@ -112,13 +129,13 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
     if (numbers.length === 3 && numbers.every(Number.isFinite) && ratio! > 0) {
       state.view = { x: x!, y: y!, ratio: ratio! };
     } else {
-      ignored.push(`view "${view}"`);
+      ignore("view", "not three finite numbers with a positive ratio");
     }
   }
 
   const list = params.get("list");
   if (list === "1") state.listMode = true;
-  else if (list !== null && list !== "0") ignored.push(`list "${list}"`);
+  else if (list !== null && list !== "0") ignore("list", "neither 0 nor 1");
 
   return { state, ignored };
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_FILTERS, filterChoices, visibleNodes } from "../../../src/app/data/filters";
+import { emphasis, neighbourhood } from "../../../src/app/data/scene";
+import { findPath } from "../../../src/app/data/path";
+import { fixtureGraph } from "../fixtures/graph";
+
+const graph = fixtureGraph();
+
+describe("filterChoices", () => {
+  it("offers each type and section present, with counts, in document order", () => {
+    const choices = filterChoices(graph);
+    expect(choices.types).toEqual([
+      { type: "organization", count: 1 },
+      { type: "technology", count: 5 },
+      { type: "technique", count: 2 },
+      { type: "person", count: 1 },
+    ]);
+    expect(choices.sections.map((s) => [s.name, s.count])).toEqual([
+      ["Case Studies", 2],
+      ["Techniques", 2],
+      ["Data Storage", 2],
+      ["Programming Languages", 1],
+    ]);
+    expect(choices.sections[1]?.subsections).toEqual([
+      { key: "Techniques › I/O", name: "I/O", count: 1 },
+      { key: "Techniques › Resilience", name: "Resilience", count: 1 },
+    ]);
+    expect(choices.maxArticleCount).toBe(2);
+  });
+});
+
+describe("visibleNodes", () => {
+  it("shows everything by default", () => {
+    expect(visibleNodes(graph, DEFAULT_FILTERS).size).toBe(graph.order);
+  });
+
+  it("hides a type, and concepts below the minimum", () => {
+    const visible = visibleNodes(graph, { ...DEFAULT_FILTERS, hiddenTypes: ["person"], minArticles: 2 });
+    expect(visible.has("entity:marc-brooker")).toBe(false);
+    expect(visible.has("entity:cafe")).toBe(false);
+    expect(visible.has("entity:postgresql")).toBe(true);
+    expect(visible.has("article:timeouts-retries-and-backoff-marc-brooker")).toBe(true);
+  });
+
+  it("hides a subsection's articles and the concepts left without a visible article", () => {
+    const visible = visibleNodes(graph, { ...DEFAULT_FILTERS, hiddenSections: ["Techniques › I/O"] });
+    expect(visible.has("article:async-i-o-with-io-uring")).toBe(false);
+    expect(visible.has("entity:cafe")).toBe(false);
+    expect(visible.has("entity:io-uring")).toBe(true);
+    expect(visible.has("article:timeouts-retries-and-backoff-marc-brooker")).toBe(true);
+  });
+
+  it("hides a whole section with its subsections", () => {
+    const visible = visibleNodes(graph, { ...DEFAULT_FILTERS, hiddenSections: ["Data Storage"] });
+    expect(visible.has("article:how-postgres-mvcc-works-netflix")).toBe(false);
+    expect(visible.has("entity:postgresql")).toBe(false);
+  });
+});
+
+describe("emphasis", () => {
+  it("lights a concept, its articles and the edges between them", () => {
+    const lit = emphasis(graph, { kind: "concepts", ids: ["entity:kafka"], match: "all" }, null);
+    expect([...lit.nodes].sort()).toEqual(
+      ["entity:kafka", "article:kafka-at-netflix-scale", "article:write-ahead-logging-in-depth"].sort(),
+    );
+    expect(lit.edges.size).toBe(2);
+    expect([...lit.focus]).toEqual(["entity:kafka"]);
+  });
+
+  it("lights an article and its concepts", () => {
+    const lit = emphasis(graph, { kind: "article", id: "article:rust-for-storage-engines" }, null);
+    expect(lit.nodes.size).toBe(4);
+  });
+
+  it("shows a found path instead of the selection", () => {
+    const path = findPath(graph, "entity:kafka", "entity:mvcc");
+    const lit = emphasis(graph, { kind: "article", id: "article:rust-for-storage-engines" }, path);
+    expect([...lit.nodes]).toEqual(path!.steps.map((s) => s.id));
+    expect([...lit.edges]).toEqual(path!.edges);
+  });
+
+  it("lights nothing without a selection; hover lights a node and exactly its neighbours", () => {
+    expect(emphasis(graph, { kind: "none" }, null).nodes.size).toBe(0);
+    const hover = neighbourhood(graph, "entity:netflix");
+    expect([...hover.nodes].sort()).toEqual(
+      ["entity:netflix", "article:how-postgres-mvcc-works-netflix", "article:kafka-at-netflix-scale"].sort(),
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from "vitest";
+import {
+  addConcept,
+  clearSelection,
+  createStore,
+  focusArticle,
+  focusConcept,
+  INITIAL_STATE,
+  removeConcept,
+  setMatch,
+} from "../../../src/app/state/store";
+
+describe("store", () => {
+  it("notifies listeners with the new and previous state and the history mode", () => {
+    const store = createStore();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.update((s) => focusConcept(s, "entity:a"), "push");
+    expect(listener).toHaveBeenCalledWith(store.get(), INITIAL_STATE, "push");
+  });
+
+  it("does not notify when nothing changed", () => {
+    const store = createStore();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.update(clearSelection);
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe("selection transitions", () => {
+  it("adds up to three concepts, once each, and removes them back to no selection", () => {
+    let state = focusConcept(INITIAL_STATE, "entity:a");
+    state = addConcept(addConcept(addConcept(addConcept(state, "entity:b"), "entity:b"), "entity:c"), "entity:d");
+    expect(state.selection).toEqual({ kind: "concepts", ids: ["entity:a", "entity:b", "entity:c"], match: "all" });
+    state = setMatch(state, "any");
+    expect(state.selection).toMatchObject({ match: "any" });
+    for (const id of ["entity:a", "entity:b", "entity:c"]) state = removeConcept(state, id);
+    expect(state.selection).toEqual({ kind: "none" });
+  });
+
+  it("adding a concept to an article focus starts a concept query", () => {
+    const state = addConcept(focusArticle(INITIAL_STATE, "article:x"), "entity:a");
+    expect(state.selection).toEqual({ kind: "concepts", ids: ["entity:a"], match: "all" });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { decodeState, encodeState, ignoredNotice } from "../../../src/app/state/url";
+import { INITIAL_STATE, type AppState } from "../../../src/app/state/store";
+import { fixtureGraph } from "../fixtures/graph";
+
+const graph = fixtureGraph();
+
+describe("the address bar", () => {
+  it("round-trips every part of the state", () => {
+    const state: AppState = {
+      selection: { kind: "concepts", ids: ["entity:postgresql", "entity:mvcc"], match: "any" },
+      filters: { hiddenTypes: ["person"], hiddenSections: ["Techniques › I/O", "Case Studies"], minArticles: 2 },
+      path: { from: "entity:kafka", to: "article:rust-for-storage-engines" },
+      view: { x: 0.25, y: 0.75, ratio: 0.5 },
+      listMode: true,
+    };
+    const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), graph);
+    expect(decoded.ignored).toEqual([]);
+    expect(decoded.state).toEqual(state);
+  });
+
+  it("round-trips an article focus and writes nothing for the initial state", () => {
+    expect(encodeState(INITIAL_STATE).toString()).toBe("");
+    const state: AppState = { ...INITIAL_STATE, selection: { kind: "article", id: "article:kafka-at-netflix-scale" } };
+    expect(decodeState(encodeState(state), graph).state.selection).toEqual(state.selection);
+  });
+
+  it("drops what it cannot use, names the parameters, and keeps the rest", () => {
+    const params = new URLSearchParams(
+      "concept=entity:nope&concept=entity:kafka&match=most&hide=type:alien&hide=section:Nowhere&min=-3&view=NaN,1,2&list=maybe&wat=1&from=entity:gone",
+    );
+    const { state, ignored } = decodeState(params, graph);
+    expect(state.selection).toEqual({ kind: "concepts", ids: ["entity:kafka"], match: "all" });
+    expect(state.filters).toEqual({ hiddenTypes: [], hiddenSections: [], minArticles: 1 });
+    expect(state.view).toBeNull();
+    expect(state.listMode).toBe(false);
+    expect(state.path).toEqual({ from: null, to: null });
+    expect(new Set(ignored.map((i) => i.param))).toEqual(
+      new Set(["concept", "match", "hide", "min", "view", "list", "wat", "from"]),
+    );
+    const notice = ignoredNotice(ignored);
+    expect(notice.length).toBeLessThan(200);
+    expect(notice).not.toContain("entity:nope");
+  });
+
+  it("never throws on hostile input", () => {
+    for (const query of ["%E0%A4%A=x", "concept=%00%3Cscript%3E", "view=1,2", "view=,,,", "article=", "hide=:"]) {
+      expect(() => decodeState(new URLSearchParams(query), graph)).not.toThrow();
+    }
+  });
+
+  it("keeps at most three query concepts", () => {
+    const params = new URLSearchParams(
+      ["postgresql", "mvcc", "kafka", "rust"].map((id) => `concept=entity:${id}`).join("&"),
+    );
+    const { state, ignored } = decodeState(params, graph);
+    expect(state.selection.kind === "concepts" && state.selection.ids).toHaveLength(3);
+    expect(ignored).toHaveLength(1);
+  });
+
+  it("says nothing when nothing was ignored", () => {
+    expect(ignoredNotice([])).toBe("");
+  });
+});
