@@ -61,6 +61,8 @@ interface Draft {
   strong: boolean;
   articles: Set<number>;
   rules: Set<RuleName | "lexicon">;
+  /** The expansion an acronym was defined by, which beats the acronym as a label. */
+  defined?: string;
 }
 
 export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}): Extractor {
@@ -169,14 +171,19 @@ function lookup(
   contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
   context: ReadonlySet<string>,
 ): Form | undefined {
-  const attempts: Array<[string, string]> = [[key, caseKey]];
+  const attempts: Array<[string, string, boolean]> = [[key, caseKey, false]];
   const singular = singularKeys(key);
   const caseSingular = singularKeys(caseKey);
-  singular.forEach((k, n) => attempts.push([k, caseSingular[n] ?? k]));
-  for (const [k, ck] of attempts) {
+  singular.forEach((k, n) => attempts.push([k, caseSingular[n] ?? k, true]));
+  for (const [k, ck, plural] of attempts) {
     const forms = index.forms.get(k);
     if (!forms) continue;
-    const fitting = forms.filter((f) => (!f.caseSensitive || f.caseKey === ck) && inContext(f.term, contextKeys, context));
+    const fitting = forms.filter(
+      (f) =>
+        (!plural || pluralizes(f)) &&
+        (!f.caseSensitive || f.caseKey === ck) &&
+        inContext(f.term, contextKeys, context),
+    );
     const terms = new Set(fitting.map((f) => f.term));
     if (terms.size === 1) return fitting[0];
     if (terms.size > 1) {
@@ -187,6 +194,15 @@ function lookup(
     }
   }
   return undefined;
+}
+
+/**
+ * Common nouns ("Bloom filter") and acronyms ("CRDT") take a plural; proper names do not, so
+ * "hotspots" is not HotSpot and "Kafkas" is not Kafka.
+ */
+function pluralizes(form: Form): boolean {
+  const last = pieces(form.text).pop()?.text ?? "";
+  return last === last.toLowerCase() || last === last.toUpperCase();
 }
 
 function inContext(term: LexiconTerm, contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>, context: ReadonlySet<string>): boolean {
@@ -244,6 +260,7 @@ function resolveCandidates(
       record(draft, entry, evidence, candidate.name);
     }
     for (const alias of candidate.aliases) draft.aliases.add(alias);
+    if (candidate.rule === "acronym-definition") draft.defined ??= candidate.name;
     draft.types.set(candidate.type, (draft.types.get(candidate.type) ?? 0) + TYPE_WEIGHT[candidate.rule]);
     draft.rules.add(candidate.rule);
     if (candidate.strong) draft.strong = true;
@@ -306,7 +323,7 @@ function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extrac
   for (const draft of drafts.values()) {
     if (draft.sightings.length === 0) continue;
     if (!draft.strong && draft.articles.size < minArticles) continue;
-    const name = draft.term?.name ?? mostFrequent(draft.names) ?? draft.key;
+    const name = draft.term?.name ?? draft.defined ?? mostFrequent(draft.names) ?? draft.key;
     const type = draft.term?.type ?? mostFrequent(draft.types) ?? "technology";
     const id = slug(name);
     if (id === "") continue;

@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import type { LexiconTerm } from "../../../src/core/extract/index";
+import { slug } from "../../../src/core/slug";
+import { fieldText } from "../../../src/core/types";
+import { entry, found, quotes, run } from "./helpers";
+
+const TERMS: LexiconTerm[] = [
+  { name: "PostgreSQL", type: "technology", aliases: ["Postgres", "PG"] },
+  { name: "Apache Kafka", type: "technology", aliases: ["Kafka"] },
+  { name: "LSM tree", type: "technique", aliases: ["log-structured merge tree", "LSM"] },
+  { name: "Bloom filter", type: "technique" },
+  { name: "Little's Law", type: "technique" },
+  { name: "write-ahead logging", type: "technique", aliases: ["WAL", "write-ahead log"] },
+  { name: "multiversion concurrency control", type: "technique", aliases: ["MVCC"] },
+  { name: "VACUUM FULL", type: "technology", caseSensitive: true },
+  { name: "HotSpot", type: "technology", caseSensitive: true },
+  { name: "C++", type: "technology" },
+  { name: "Go", type: "technology", context: ["goroutine", "language", "compiler"], caseSensitive: true },
+  { name: "Apache Spark", type: "technology", aliases: ["Spark"], context: ["hadoop", "executor", "executors"] },
+  { name: "Spark", type: "organization", context: ["email"] },
+  { name: "Uber", type: "organization" },
+  { name: "A* search", type: "technique", aliases: ["A*"] },
+];
+
+describe("lexicon matching", () => {
+  it("finds names through aliases, case, hyphen, plural and possessive variants", () => {
+    const e = entry({
+      title: "Postgres internals",
+      description: "How PG uses a write-ahead log",
+      insights: ["LSM-trees and log structured merge trees", "Bloom filters cut reads", "Little’s law holds", "Kafka's consumers"],
+    });
+    const x = run(TERMS, [e]);
+    expect(found(x)).toEqual(["Apache Kafka", "Bloom filter", "LSM tree", "Little's Law", "PostgreSQL", "write-ahead logging"]);
+    expect(quotes(x, [e], "LSM tree")).toEqual(["LSM-trees", "log structured merge trees"]);
+  });
+
+  it("gives every mention exact offsets into the field it quotes", () => {
+    const e = entry({ title: "MVCC in PostgreSQL", insights: ["x", "Tuning the WAL (write-ahead log) of Postgres"] });
+    const x = run(TERMS, [e]);
+    for (const m of x.mentions) {
+      for (const ev of m.evidence) {
+        const text = fieldText(e, ev.field, ev.index).slice(ev.start, ev.end);
+        expect(text.length).toBeGreaterThan(0);
+        expect(slug(text)).not.toBe("");
+      }
+    }
+    expect(quotes(x, [e], "PostgreSQL")).toEqual(["PostgreSQL", "Postgres"]);
+    expect(quotes(x, [e], "write-ahead logging")).toEqual(["WAL", "write-ahead log"]);
+    const wal = x.mentions.find((m) => m.entity === slug("write-ahead logging"));
+    expect(wal?.evidence[0]).toEqual({ field: "insight", index: 1, start: 11, end: 14 });
+  });
+
+  it("lists each entity once, with at least one mention", () => {
+    const x = run(TERMS, [entry({ title: "Kafka" }), entry({ title: "Apache Kafka and PostgreSQL" })]);
+    expect(x.entities.map((e) => e.id)).toEqual(["apache-kafka", "postgresql"]);
+    for (const e of x.entities) expect(x.mentions.some((m) => m.entity === e.id)).toBe(true);
+    expect(x.entities.find((e) => e.id === "apache-kafka")?.aliases).toContain("Kafka");
+  });
+
+  it("keeps symbols that make a name: C++ is not C", () => {
+    const x = run(TERMS, [entry({ title: "Modern C++ tricks" })]);
+    expect(found(x)).toEqual(["C++"]);
+    expect(quotes(x, [entry({ title: "Modern C++ tricks" })], "C++")).toEqual(["C++"]);
+  });
+
+  it("recognises an ambiguous short name only in context", () => {
+    expect(found(run(TERMS, [entry({ title: "Go big or go home" })]))).toEqual([]);
+    expect(found(run(TERMS, [entry({ title: "Scheduling in Go", insights: ["each goroutine parks"] })]))).toEqual(["Go"]);
+    // The section an entry is filed under counts as context.
+    expect(found(run(TERMS, [entry({ title: "Generics in Go", section: "Programming Languages" })]))).toEqual(["Go"]);
+  });
+
+  it("resolves an alias shared by two entities by context, and leaves it out otherwise", () => {
+    expect(found(run(TERMS, [entry({ title: "Spark executors at scale" })]))).toEqual(["Apache Spark"]);
+    expect(found(run(TERMS, [entry({ title: "Spark for email" })]))).toEqual(["Spark"]);
+    expect(found(run(TERMS, [entry({ title: "A Spark of genius" })]))).toEqual([]);
+  });
+
+  it("repairs names glued by the export", () => {
+    const e = entry({ title: "Bloat", insights: ["We ranVACUUM FULLat night"] });
+    const x = run(TERMS, [e]);
+    expect(found(x)).toEqual(["VACUUM FULL"]);
+    expect(quotes(x, [e], "VACUUM FULL")).toEqual(["VACUUM FULL"]);
+  });
+});
+
+describe("false positives removed (regressions)", () => {
+  it("does not read one-letter keys: the article 'A' is not A* search", () => {
+    expect(found(run(TERMS, [entry({ title: "A Simple Tactic" })]))).toEqual([]);
+  });
+
+  it("does not pluralise proper names: 'hotspots' is not HotSpot", () => {
+    expect(found(run(TERMS, [entry({ title: "Partition hotspots", insights: ["avoid hotspots"] })]))).toEqual([]);
+  });
+
+  it("does not take capitalised ordinary words for acronyms", () => {
+    const x = run(TERMS, [entry({ title: "One", insights: ["FULL scan and REDO"] }), entry({ title: "Two", insights: ["FULL REDO again"] })]);
+    expect(x.entities).toEqual([]);
+  });
+
+  it("does not cut a code identifier at a glue word inside it", () => {
+    const x = run(TERMS, [entry({ title: "Tuning", insights: ["raise autovacuum_vacuum_scale_factor now"] })]);
+    expect(found(x)).toEqual(["autovacuum_vacuum_scale_factor"]);
+  });
+
+  it("skips stopwords and units even when they look like acronyms", () => {
+    const x = run(TERMS, [entry({ title: "One", insights: ["5400 QPS at P99"] }), entry({ title: "Two", insights: ["QPS and P99"] })]);
+    expect(x.entities).toEqual([]);
+  });
+
+  it("does not take an ordinary word in title parentheses for a source", () => {
+    expect(found(run(TERMS, [entry({ title: "Introduction to Zig (Book)" })]))).toEqual([]);
+  });
+});
+
+describe("discovery beyond the lexicon", () => {
+  it("keeps code identifiers as technologies", () => {
+    const x = run(TERMS, [entry({ title: "Repacking", insights: ["pg_repack beats SCHED_FIFO tricks"] })]);
+    expect(found(x)).toEqual(["SCHED_FIFO", "pg_repack"]);
+    expect(x.entities.every((e) => e.type === "technology")).toBe(true);
+  });
+
+  it("keeps CamelCase names as technologies", () => {
+    const x = run(TERMS, [entry({ title: "Query engines", insights: ["DataFusion and TigerBeetle compared"] })]);
+    expect(found(x)).toEqual(["DataFusion", "TigerBeetle"]);
+  });
+
+  it("names an acronym by its expansion, in either order, and links later bare uses", () => {
+    const entries = [
+      entry({ title: "Queues", insights: ["Controlled Delay (CoDel) drops stale work"] }),
+      entry({ title: "Proxies", insights: ["the Data Access Layer (DAL) routes traffic"] }),
+      entry({ title: "More", insights: ["the DAL again"] }),
+    ];
+    const x = run(TERMS, entries);
+    expect(found(x, 0)).toEqual(["Controlled Delay"]);
+    expect(x.entities.find((e) => e.name === "Controlled Delay")?.aliases).toContain("CoDel");
+    expect(found(x, 2)).toEqual(["Data Access Layer"]);
+  });
+
+  it("keeps a bare acronym only when it recurs across articles", () => {
+    const one = run(TERMS, [entry({ title: "x", insights: ["the XYZQ layer"] })]);
+    expect(one.entities).toEqual([]);
+    const two = run(TERMS, [entry({ title: "x", insights: ["the XYZQ layer"] }), entry({ title: "y", insights: ["XYZQ again"] })]);
+    expect(found(two, 1)).toEqual(["XYZQ"]);
+  });
+
+  it("reads people and organisations from title parentheses", () => {
+    const x = run(TERMS, [entry({ title: "Serverless OLTP (Marc Brooker, CMU)" }), entry({ title: "Migration (Netflix)" }), entry({ title: "Paper (Google, NSDI'18)" })]);
+    const types = Object.fromEntries(x.entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ "Marc Brooker": "person", CMU: "organization", Netflix: "organization", Google: "organization", NSDI: "organization" });
+  });
+
+  it("reads a company from a leading possessive", () => {
+    const x = run(TERMS, [entry({ title: "Zero downtime", description: "Stripe's document database" })]);
+    expect(x.entities).toMatchObject([{ name: "Stripe", type: "organization" }]);
+  });
+
+  it("reads a project from a short name before a title's colon", () => {
+    const x = run(TERMS, [entry({ title: "Uforwarder: a consumer proxy" }), entry({ title: "How it works: notes" })]);
+    expect(found(x, 0)).toEqual(["Uforwarder"]);
+    expect(found(x, 1)).toEqual([]);
+  });
+
+  it("reads named laws", () => {
+    const x = run(TERMS, [entry({ title: "Scaling", insights: ["Amdahl's Law bounds speedup"] })]);
+    expect(x.entities).toMatchObject([{ name: "Amdahl's Law", type: "technique" }]);
+  });
+
+  it("reads a person compromise knows by first and last name", () => {
+    const x = run(TERMS, [entry({ title: "Talk", insights: ["a talk by Martin Kleppmann on CRDTs"] })]);
+    expect(x.entities).toMatchObject([{ name: "Martin Kleppmann", type: "person" }]);
+  });
+
+  it("can be switched off", () => {
+    const x = run(TERMS, [entry({ title: "Uforwarder: pg_repack (Netflix)" })], { discover: false });
+    expect(x.entities).toEqual([]);
+  });
+});

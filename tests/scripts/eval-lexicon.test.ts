@@ -1,0 +1,55 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { nameKey } from "../../src/core/extract/keys";
+import { LEXICON_DIR, loadLexicon } from "../../scripts/lib/lexicon";
+
+async function lexiconDir(files: Record<string, unknown>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "lexicon-"));
+  const sources = { linguist: { types: [], singleWordTypes: [], exclude: [] }, simpleIcons: { exclude: [] }, stopwords: [], glueWords: [] };
+  await writeFile(join(dir, "sources.json"), JSON.stringify(sources));
+  for (const [name, data] of Object.entries(files)) {
+    await writeFile(join(dir, name), typeof data === "string" ? data : JSON.stringify(data));
+  }
+  return dir;
+}
+
+describe("the lexicon loader", () => {
+  it("merges the curated files with Linguist and Simple Icons, curated terms first", async () => {
+    const lexicon = await loadLexicon(LEXICON_DIR);
+    const bySource = (s: string) => lexicon.terms.filter((t) => t.source === s).length;
+    expect(bySource("curated")).toBeGreaterThan(1000);
+    expect(bySource("linguist")).toBeGreaterThan(100);
+    expect(bySource("simple-icons")).toBeGreaterThan(1000);
+    const postgres = lexicon.terms.filter((t) => nameKey(t.name) === "postgresql");
+    expect(postgres).toHaveLength(1);
+    expect(postgres[0]?.source).toBe("curated");
+  });
+
+  it("keeps common English brand names out of the bulk sources", async () => {
+    const lexicon = await loadLexicon(LEXICON_DIR);
+    const names = new Set(lexicon.terms.filter((t) => t.source !== "curated").map((t) => t.name));
+    for (const word of ["Heap", "Linear", "Code", "Square"]) expect(names.has(word)).toBe(false);
+  });
+
+  it("rejects a file that is not JSON, naming it", async () => {
+    const dir = await lexiconDir({ "broken.json": "{ nope" });
+    await expect(loadLexicon(dir)).rejects.toThrow(/broken\.json: invalid JSON/);
+  });
+
+  it("rejects a term without a valid type", async () => {
+    const dir = await lexiconDir({ "t.json": { terms: [{ name: "Kafka", type: "thing" }] } });
+    await expect(loadLexicon(dir)).rejects.toThrow(/"Kafka" has no valid type/);
+  });
+
+  it("rejects the same name listed twice, unless both differ in case and are case-sensitive", async () => {
+    const twice = await lexiconDir({ "t.json": { type: "technology", terms: [{ name: "Kafka" }, { name: "kafka" }] } });
+    await expect(loadLexicon(twice)).rejects.toThrow(/listed twice/);
+    const cased = await lexiconDir({
+      "t.json": { type: "technology", terms: [{ name: "ARM", caseSensitive: true }, { name: "Arm", type: "organization", caseSensitive: true }] },
+    });
+    const curated = (await loadLexicon(cased)).terms.filter((t) => t.source === "curated");
+    expect(curated.map((t) => t.name)).toEqual(["ARM", "Arm"]);
+  });
+});
