@@ -53,7 +53,7 @@ export function buildGraph(
   graph.replaceAttributes({
     name: options.name,
     builtAt: (options.builtAt ?? new Date()).toISOString(),
-    sections: doc.sections.map((s) => ({ name: s.name, subsections: [...s.subsections] })),
+    sections: sectionOutline(doc),
   });
 
   const keys = articleKeys(doc.entries);
@@ -114,6 +114,21 @@ export function buildGraph(
 
   applySizes(graph);
   return graph;
+}
+
+/**
+ * The document's outline, completed with any section or subsection that only its entries name
+ * (the See Also references sit outside the outline), so filters can offer every entry's place.
+ */
+export function sectionOutline(doc: ParsedDocument): GraphAttributes["sections"] {
+  const outline = doc.sections.map((s) => ({ name: s.name, subsections: [...s.subsections] }));
+  for (const entry of doc.entries) {
+    if (entry.section === "") continue;
+    let section = outline.find((s) => s.name === entry.section);
+    if (!section) outline.push((section = { name: entry.section, subsections: [] }));
+    if (entry.subsection !== "" && !section.subsections.includes(entry.subsection)) section.subsections.push(entry.subsection);
+  }
+  return outline;
 }
 
 /** Entities grow with the articles that mention them, articles with the concepts they name. */

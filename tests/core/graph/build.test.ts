@@ -26,7 +26,7 @@ const doc: ParsedDocument = {
     entry("CoDel at Uber", { description: "Uber sheds load with CoDel", insights: ["CoDel uses LIFO", "Uber again"], source: "Uber" }),
     entry("Little's Law", { description: "Queues and CoDel", url: "https://example.org/ll" }),
     entry("Little’s Law"),
-    entry("See the other note", { kind: "reference" }),
+    entry("See the other note", { kind: "reference", section: "See Also", subsection: "" }),
   ],
 };
 
@@ -107,7 +107,10 @@ describe("buildGraph", () => {
     expect(graph.getAttributes()).toEqual({
       name: "test.txt",
       builtAt: "1970-01-01T00:00:00.000Z",
-      sections: [{ name: "Techniques", subsections: ["Queues"] }],
+      sections: [
+        { name: "Techniques", subsections: ["Queues"] },
+        { name: "See Also", subsections: [] },
+      ],
     });
   });
 
