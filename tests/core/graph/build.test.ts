@@ -68,9 +68,9 @@ describe("buildGraph", () => {
       entryKind: "bookmark",
       color: ARTICLE_COLOR,
     });
-    expect(graph.getNodeAttribute("article:littles-law", "url")).toBe("https://example.org/ll");
+    expect(graph.getNodeAttributes("article:littles-law")).toHaveProperty("url", "https://example.org/ll");
     expect(graph.getNodeAttributes("article:codel-at-uber")).not.toHaveProperty("url");
-    expect(graph.getNodeAttribute("article:see-the-other-note", "entryKind")).toBe("reference");
+    expect(graph.getNodeAttributes("article:see-the-other-note")).toHaveProperty("entryKind", "reference");
   });
 
   it("makes entity nodes only for entities with a mention", () => {
