@@ -14,6 +14,7 @@ Reads a reading list, extracts the entities it names and writes a graphology gra
 Options:
   --input FILE     the reading list (default: ${DEFAULT_INPUT})
   --out FILE       where to write the graph (default: ${DEFAULT_GRAPH})
+  --gexf FILE      also write the graph as GEXF 1.3, to open it in Gephi
   --format NAME    text | markdown | html (default: from the extension: .md markdown,
                    .html/.htm browser bookmarks, anything else the bookmarks text format)
   -h, --help       show this help
@@ -29,6 +30,7 @@ runMain(async () => {
         input: { type: "string", default: DEFAULT_INPUT },
         out: { type: "string", default: DEFAULT_GRAPH },
         format: { type: "string" },
+        gexf: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       allowPositionals: false,
@@ -40,7 +42,7 @@ runMain(async () => {
     console.log(HELP);
     return;
   }
-  const summary = await buildGraphFile({ input: values.input, out: values.out, format: values.format });
+  const summary = await buildGraphFile({ input: values.input, out: values.out, format: values.format, gexf: values.gexf });
   console.log(
     `wrote ${summary.out}: ${summary.articles} articles (${summary.withInsights} with insights), ` +
       `${summary.entities} entities, ${summary.mentions} mention edges in ${(summary.milliseconds / 1000).toFixed(1)} s`,

@@ -4,6 +4,7 @@ import { parseDocument, formatForPath } from "../../src/core/parse/index";
 import { createExtractor } from "../../src/core/extract/index";
 import { buildGraph, type InsightGraph } from "../../src/core/graph/build";
 import { assignLayout } from "../../src/core/graph/layout";
+import { toGexf } from "../../src/core/graph/gexf";
 import { loadLexicon } from "./lexicon";
 import { CliError, inFile, readTextFile, writeFileAtomic } from "./cli";
 
@@ -12,6 +13,8 @@ export interface BuildRequest {
   out: string;
   /** "text" | "markdown" | "html"; by default from the input's extension. */
   format?: string;
+  /** Also write the graph as GEXF (for Gephi) to this file. */
+  gexf?: string;
 }
 
 export interface BuildSummary {
@@ -37,6 +40,7 @@ export async function buildGraphFile(request: BuildRequest): Promise<BuildSummar
   const started = performance.now();
   const graph = await buildGraphFromFile(request.input, request.format);
   await writeFileAtomic(request.out, JSON.stringify(graph.export()));
+  if (request.gexf) await writeFileAtomic(request.gexf, toGexf(graph));
   let articles = 0;
   let withInsights = 0;
   graph.forEachNode((_, attr) => {

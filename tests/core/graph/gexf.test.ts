@@ -1,0 +1,58 @@
+import Graph from "graphology";
+import { parse } from "graphology-gexf";
+import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../../src/core/graph/build";
+import { LIST_SEPARATOR, toGexf } from "../../../src/core/graph/gexf";
+import type { Entry } from "../../../src/core/types";
+
+const entry: Entry = {
+  kind: "bookmark",
+  title: "CoDel & <queues> at Uber",
+  description: "Load shedding",
+  section: "Techniques",
+  subsection: "",
+  insights: ["LIFO under pressure", "Little's Law"],
+  note: "",
+  source: "Uber",
+  url: "https://example.org/?a=1&b=2",
+  line: 1,
+};
+
+describe("toGexf", () => {
+  const graph = buildGraph(
+    { title: "", sections: [], entries: [entry] },
+    {
+      entities: [{ id: "codel", name: "CoDel", type: "technique", aliases: ["Controlled Delay", "CoDel's"] }],
+      mentions: [{ entry: 0, entity: "codel", evidence: [{ field: "title", index: 0, start: 0, end: 5 }, { field: "insight", index: 0, start: 0, end: 4 }] }],
+    },
+    { name: "test" },
+  );
+  const back = parse(Graph, toGexf(graph));
+
+  it("keeps every node with its label, position, size and colour", () => {
+    expect(back.order).toBe(graph.order);
+    graph.forEachNode((node, attributes) => {
+      expect(back.getNodeAttributes(node)).toMatchObject({
+        label: attributes.label,
+        x: attributes.x,
+        y: attributes.y,
+        size: attributes.size,
+      });
+      expect(back.getNodeAttribute(node, "color")).toMatch(/^rgb|^#/);
+    });
+  });
+
+  it("keeps scalar attributes and joins lists, escaping document text as XML", () => {
+    const article = back.getNodeAttributes("article:codel-queues-at-uber");
+    expect(article.label).toBe("CoDel & <queues> at Uber");
+    expect(article.url).toBe("https://example.org/?a=1&b=2");
+    expect(article.insights).toBe(entry.insights.join(LIST_SEPARATOR));
+    expect(back.getNodeAttribute("entity:codel", "aliases")).toBe(`Controlled Delay${LIST_SEPARATOR}CoDel's`);
+    expect(back.getNodeAttribute("entity:codel", "articleCount")).toBe(1);
+  });
+
+  it("keeps each mention edge with its weight", () => {
+    expect(back.size).toBe(1);
+    expect(back.getEdgeAttribute(back.edges()[0]!, "weight")).toBe(2);
+  });
+});
