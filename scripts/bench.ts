@@ -7,7 +7,7 @@
  * Figures are medians over repeated rounds after a warm-up round.
  */
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
@@ -78,6 +78,7 @@ const parts: Record<string, (rounds: number) => Promise<unknown>> = {
     const { buildGraphFile } = await import("./lib/build");
     const out = join(tmpdir(), `insight-graph-bench-${process.pid}.json`);
     const summary = await buildGraphFile({ input: DEFAULT_INPUT, out });
+    await rm(out, { force: true });
     return { ...summary, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
   },
 };

@@ -3,12 +3,12 @@
  * import, and the manners of the command line on bad input (one line, exit 1, output untouched).
  */
 import { execFile } from "node:child_process";
-import { chmod, mkdtemp, readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import Graph from "graphology";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slug } from "../../src/core/slug";
 import { fieldText, type Entry } from "../../src/core/types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../src/core/graph/types";
@@ -33,6 +33,9 @@ async function graphCli(...args: string[]) {
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "insight-graph-cli-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe("npm run graph on the bundled document", () => {
