@@ -18,14 +18,24 @@ async function newestMtime(path: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
+export interface EnsureOptions {
+  input: string;
+  out: string;
+  /** Files and folders the graph is derived from (the input among them). */
+  dependsOn: readonly string[];
+}
+
+const DEFAULTS: EnsureOptions = { input: DEFAULT_INPUT, out: DEFAULT_GRAPH, dependsOn: GRAPH_INPUTS };
+
 /** Returns the path of an up-to-date graph file, building it first if needed. */
-export async function ensureGraph(): Promise<string> {
-  const built = await stat(DEFAULT_GRAPH).catch(() => undefined);
-  const inputs = Math.max(...(await Promise.all(GRAPH_INPUTS.map(newestMtime))));
-  if (built && built.mtimeMs >= inputs) return DEFAULT_GRAPH;
-  const summary = await buildGraphFile({ input: DEFAULT_INPUT, out: DEFAULT_GRAPH });
+export async function ensureGraph(options: Partial<EnsureOptions> = {}): Promise<string> {
+  const { input, out, dependsOn } = { ...DEFAULTS, ...options };
+  const built = await stat(out).catch(() => undefined);
+  const newest = Math.max(...(await Promise.all([input, ...dependsOn].map(newestMtime))));
+  if (built && built.mtimeMs >= newest) return out;
+  const summary = await buildGraphFile({ input, out });
   console.log(`graph: ${built ? "rebuilt" : "built"} ${summary.out} (${summary.articles} articles, ${summary.entities} entities)`);
-  return DEFAULT_GRAPH;
+  return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
