@@ -13,6 +13,7 @@ import {
   evidenceWords,
   focusThroughSearch,
   loadGraph,
+  sectionNamed,
   squash,
   typeName,
   useBrowser,
@@ -113,8 +114,8 @@ describe("article focus", () => {
       byType.set(type, [...(byType.get(type) ?? []), label]);
     }
     for (const [type, labels] of byType) {
-      const name = typeName(type);
-      const group = panel.getByRole("group", { name }).or(panel.getByRole("list", { name })).first();
+      const name = new RegExp(`^(?:${typeName(type).source})`, "i");
+      const group = sectionNamed(panel, name);
       const text = squash(await group.textContent());
       for (const label of labels) expect(text, `${type} group`).toContain(label);
     }
@@ -133,7 +134,7 @@ describe("article focus", () => {
     const panel = details(page);
     const heading = panel.getByRole("heading", { name: /related/i }).first();
     await heading.waitFor();
-    const related = panel.getByRole("list", { name: /related/i }).or(panel.locator("section, div").filter({ has: heading }).getByRole("list")).first();
+    const related = sectionNamed(panel, /related/i);
     const items = (await related.getByRole("listitem").allTextContents()).map(squash);
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {

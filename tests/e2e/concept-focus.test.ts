@@ -19,6 +19,7 @@ import {
   loadGraph,
   mentioningArticles,
   probeNodes,
+  sectionNamed,
   settledCamera,
   squash,
   useBrowser,
@@ -105,14 +106,14 @@ describe("concept focus", () => {
     const page = await session.open();
     await focusThroughSearch(page, "postgres", "PostgreSQL");
     const panel = details(page);
-    const heading = panel.getByRole("heading", { name: /often together/i });
-    await heading.waitFor();
-    const buttons = panel.getByRole("button").filter({ hasText: /\S/ });
+    const section = sectionNamed(panel, /often together/i);
+    await section.waitFor();
     const named: string[] = [];
-    for (const button of await buttons.all()) {
+    for (const button of await section.getByRole("button").all()) {
       const text = squash(await button.textContent());
       const label = [...together.keys()].filter((name) => text.startsWith(name)).sort((a, b) => b.length - a.length)[0];
-      if (label) named.push(label);
+      expect(label, `"${text}" names a concept that shares an article with PostgreSQL`).toBeDefined();
+      named.push(label as string);
     }
     expect(named.length, "co-occurring concepts offered").toBeGreaterThan(0);
     // The most frequent companion is among those offered.
@@ -120,7 +121,7 @@ describe("concept focus", () => {
     expect(named.some((label) => together.get(label) === top)).toBe(true);
 
     const first = named[0] as string;
-    await panel.getByRole("button", { name: new RegExp(`^${escapeRegExp(first)}`) }).first().click();
+    await section.getByRole("button", { name: new RegExp(`^${escapeRegExp(first)}`) }).first().click();
     await expect.poll(async () => squash(await panel.getByRole("heading", { level: 2 }).first().textContent())).toBe(first);
   });
 

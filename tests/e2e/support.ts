@@ -90,8 +90,17 @@ export function useBrowser(): BrowserSession {
   return session;
 }
 
+/** Waits for sigma's first frame; fails at once, with the page's words, if the page reports an error instead. */
 export async function waitForFirstFrame(page: Page): Promise<void> {
-  await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
+  const drawn = page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
+  const alert = page.getByRole("alert").filter({ hasText: /\S/ }).first();
+  const failed = alert.waitFor({ timeout: FIRST_FRAME_TIMEOUT }).then(
+    async () => {
+      throw new Error(`the page reports an error instead of drawing: ${squash(await alert.textContent())}`);
+    },
+    () => undefined,
+  );
+  await Promise.race([drawn, failed]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,6 +218,8 @@ export interface NodeProbe {
   hovered: boolean;
   highlighted: boolean;
   hidden: boolean;
+  /** Drawn size (radius) in pixels; 0 when not displayed. */
+  size: number;
   /** Its label is drawn whatever the label density rules would decide. */
   labelShown: boolean;
   /** Where the node is drawn, in page CSS pixels; undefined when sigma does not display it. */
@@ -229,6 +240,7 @@ export async function probeNodes(page: Page, keys: string[]): Promise<Record<str
         hovered: state.isHovered,
         highlighted: state.isHighlighted || display?.highlighted === true,
         hidden: state.isHidden || !display || display.visibility === "hidden",
+        size: display?.size ?? 0,
         labelShown: !!display?.label && display.labelVisibility === "visible",
         position: viewport && { x: box.left + viewport.x, y: box.top + viewport.y },
       };
@@ -265,13 +277,17 @@ export async function cameraState(page: Page): Promise<{ x: number; y: number; r
   });
 }
 
-/** Waits until the camera stops moving (animations), then returns its state. */
+/**
+ * Waits until the camera has stopped moving (animations), then returns its state. A click may
+ * start an animation a frame later, so the camera must hold still for several samples in a row.
+ */
 export async function settledCamera(page: Page): Promise<{ x: number; y: number; ratio: number; angle: number }> {
   let previous = await cameraState(page);
-  for (let attempt = 0; attempt < 100; attempt++) {
+  let still = 0;
+  for (let attempt = 0; attempt < 100 && still < 4; attempt++) {
     await page.waitForTimeout(150);
     const current = await cameraState(page);
-    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    still = JSON.stringify(current) === JSON.stringify(previous) ? still + 1 : 0;
     previous = current;
   }
   return previous;
@@ -360,6 +376,18 @@ export function articleList(panel: Locator): Locator {
   return panel
     .getByRole("list")
     .filter({ has: panel.page().locator("mark") })
+    .first();
+}
+
+/**
+ * The part of a panel a heading introduces: a list or group named like the heading, else the
+ * element that follows the heading.
+ */
+export function sectionNamed(panel: Locator, name: RegExp): Locator {
+  return panel
+    .getByRole("list", { name })
+    .or(panel.getByRole("group", { name }))
+    .or(panel.getByRole("heading", { name }).locator("xpath=following-sibling::*[1]"))
     .first();
 }
 
