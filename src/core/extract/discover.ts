@@ -20,6 +20,7 @@ export type RuleName =
   | "possessive"
   | "title-source"
   | "title-head"
+  | "title-at"
   | "proper-noun";
 
 export interface Candidate {
@@ -41,9 +42,17 @@ export interface FieldView {
   tokens: readonly Token[];
   /** Pieces already claimed by a lexicon match. */
   claimed: readonly boolean[];
+  /**
+   * Pieces claimed by a brand from a bulk source, whose type the text has to tell: rules that
+   * recognise companies may still vote on them.
+   */
+  brand: readonly boolean[];
   /** Keys of words that are never entities. */
   stopwords: ReadonlySet<string>;
+  /** Ordinary English as compromise's lexicon knows it. */
   isCommonWord: (word: string) => boolean;
+  /** Ordinary English, or a word this document writes in lower case in its sentences. */
+  isOrdinary: (word: string) => boolean;
 }
 
 const SNAKE = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
@@ -121,8 +130,10 @@ export function acronymDefinitions(view: FieldView): Candidate[] {
     const acr = ts[i];
     if (!acr || !/^[A-Za-z][A-Za-z0-9]{1,7}$/.test(acr.caseKey) || !/[A-Z].*[A-Z]/.test(acr.caseKey)) continue;
     const letters = acr.caseKey.replace(/[^A-Z]/g, "").toLowerCase();
-    const before = view.text.slice(0, acr.start);
-    const after = view.text.slice(acr.end);
+    // Only a few characters around the acronym matter; slicing the whole field per piece would
+    // make long insights quadratic.
+    const before = view.text.slice(Math.max(0, acr.start - 3), acr.start);
+    const after = view.text.slice(acr.end, acr.end + 3);
     // Expansion ( ACR ): the words right before the parenthesis.
     if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
       const expansion = expansionEndingAt(view, i - 1, letters, acr);
@@ -241,10 +252,12 @@ export function people(view: FieldView): Candidate[] {
 
 /** compromise's organisations: weak, its guesses on technical text are often products. */
 export function organizations(view: FieldView): Candidate[] {
+  // Title case makes compromise see organisations everywhere in titles.
+  if (view.field === "title") return [];
   return taggedRuns(view, "Organization").flatMap(([i, j]) => {
     const from = view.tokens[i] as Token;
     const to = view.tokens[j] as Token;
-    if (i === j && view.isCommonWord(from.key)) return [];
+    if (view.tokens.slice(i, j + 1).every((t) => view.isOrdinary(t.key))) return [];
     return [candidate(view, from, to, "organization", "organization", false)];
   });
 }
@@ -256,11 +269,11 @@ export function organizations(view: FieldView): Candidate[] {
  */
 export function possessives(view: FieldView): Candidate[] {
   return view.tokens.flatMap((t, i) => {
-    if (view.claimed[i] || !t.possessive || !CAPITALISED.test(t.caseKey) || view.isCommonWord(t.key)) return [];
+    if ((view.claimed[i] && !view.brand[i]) || !t.possessive || !CAPITALISED.test(t.caseKey) || view.isCommonWord(t.key)) return [];
     if (view.stopwords.has(t.key)) return [];
     const prev = view.tokens[i - 1];
     if (prev && joins(view, prev, t) && /^[A-Z]/.test(prev.text) && !view.claimed[i - 1]) return [];
-    const leading = view.field !== "insight" && view.text.slice(0, t.start).trim() === "";
+    const leading = view.field !== "insight" && i === 0;
     return [candidate(view, t, t, "organization", "possessive", leading)];
   });
 }
@@ -274,11 +287,10 @@ export function properNouns(view: FieldView): Candidate[] {
   const out: Candidate[] = [];
   view.tokens.forEach((t, i) => {
     if (view.claimed[i] || t.sentenceStart || t.glued || !CAPITALISED.test(t.caseKey)) return;
-    if (!t.tags.has("ProperNoun") || t.tags.has("Person") || view.isCommonWord(t.key)) return;
+    if (!t.tags.has("ProperNoun") || t.tags.has("Person") || view.isOrdinary(t.key)) return;
     if (view.stopwords.has(t.key)) return;
-    const prev = view.tokens[i - 1];
-    if (prev && /[.:;!?]\s*$|^\s*$/.test(view.text.slice(0, t.start)) ) return;
-    void prev;
+    // After a colon or a dash a new clause starts, and capitals there prove nothing either.
+    if (i === 0 || /[.:;!?—–-]\s*$/.test(view.text.slice(Math.max(0, t.start - 3), t.start))) return;
     out.push(candidate(view, t, t, "technology", "proper-noun", false));
   });
   return out;
@@ -313,12 +325,33 @@ export function titleSources(view: FieldView): Candidate[] {
     const words = name.split(/\s+/);
     if (!/^[A-Z]/.test(name) || words.length > 4) continue;
     const inside = piecesWithin(view, start, start + name.length);
-    if (inside.length === 0 || inside.some((i) => view.claimed[i])) continue;
-    const plain = name.split(/[\s-]+/).every((w) => view.isCommonWord(w.toLowerCase()));
+    if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
+    const plain = name.split(/[\s-]+/).every((w) => view.isOrdinary(w.toLowerCase()));
     if (view.stopwords.has(nameKey(name)) || plain) continue;
     const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
     const person = personLike && nlp(name).has("#Person");
     out.push({ name, type: person ? "person" : "organization", rule: "title-source", strong: true, aliases: [], start, end: start + name.length });
+  }
+  return out;
+}
+
+/**
+ * "Scaling Kafka at LinkedIn", "CRDTs at SoundCloud": a capitalised name after "at" that ends a
+ * title (or its part before the colon or the parentheses) is the company the story comes from.
+ */
+export function titleAt(view: FieldView): Candidate[] {
+  if (view.field !== "title") return [];
+  const out: Candidate[] = [];
+  const pattern = /\bat ((?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,2})(?=\s*(?:$|:|\(| -))/g;
+  for (const match of view.text.matchAll(pattern)) {
+    const name = (match[1] ?? "").replace(/['’]s$/, "");
+    const start = (match.index ?? 0) + 3;
+    const inside = piecesWithin(view, start, start + name.length);
+    if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
+    if (name.split(/[\s-]+/).every((w) => view.isOrdinary(w.toLowerCase())) || view.stopwords.has(nameKey(name))) continue;
+    // "at Scale", "at Last" are phrases, not places.
+    if (/^(Scale|Last|First|Once|Least|Most|Home|Work|Rest|Speed)$/i.test(name)) continue;
+    out.push({ name, type: "organization", rule: "title-at", strong: true, aliases: [], start, end: start + name.length });
   }
   return out;
 }
@@ -348,6 +381,7 @@ export function titleHeads(view: FieldView): Candidate[] {
 
 export const FIELD_RULES: ReadonlyArray<(view: FieldView) => Candidate[]> = [
   titleSources,
+  titleAt,
   titleHeads,
   acronymDefinitions,
   namedLaws,

@@ -77,8 +77,14 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
       const drafts = new Map<string, Draft>();
       const candidates: Array<{ entry: number; field: FieldRef; candidate: Candidate }> = [];
 
+      // One compromise pass per field, up front: the rules below need the whole document's
+      // vocabulary before they judge any capitalised word.
+      const tokenized = entries.map((entry) => fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) })));
+      const vocabulary = lowercaseVocabulary(tokenized.flat());
+      const isOrdinary = (word: string) => isCommonWord(word) || vocabulary.has(word);
+
       entries.forEach((entry, entryIndex) => {
-        const fields = fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) }));
+        const fields = tokenized[entryIndex] ?? [];
         // Context for ambiguous names: every word of the entry and of the section it is filed
         // under ("Programming Languages" makes "Go" the language).
         const context = new Set<string>();
@@ -90,8 +96,12 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
 
         for (const { field, tokens } of fields) {
           const claimed = tokens.map(() => false);
+          const brand = tokens.map(() => false);
           for (const match of matchLexicon(tokens, field.text, index, contextKeys, context)) {
-            for (let k = match.from; k <= match.to; k += 1) claimed[k] = true;
+            for (let k = match.from; k <= match.to; k += 1) {
+              claimed[k] = true;
+              brand[k] = isBulk(match.form.term);
+            }
             const from = tokens[match.from] as Token;
             const to = tokens[match.to] as Token;
             const surface = field.text.slice(from.start, to.end);
@@ -101,7 +111,16 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
             draft.strong = true;
           }
           if (!settings.discover) continue;
-          const view: FieldView = { field: field.field, text: field.text, tokens, claimed, stopwords: index.stopwords, isCommonWord };
+          const view: FieldView = {
+            field: field.field,
+            text: field.text,
+            tokens,
+            claimed,
+            brand,
+            stopwords: index.stopwords,
+            isCommonWord,
+            isOrdinary,
+          };
           for (const rule of FIELD_RULES) for (const candidate of rule(view)) candidates.push({ entry: entryIndex, field, candidate });
         }
       });
@@ -110,6 +129,19 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
       return finish(drafts, settings.minArticles);
     },
   };
+}
+
+/**
+ * Words the document itself writes in lower case inside sentences ("distributed", "systems"):
+ * when they turn up capitalised in a title they are title case, not a name.
+ */
+function lowercaseVocabulary(fields: ReadonlyArray<{ field: FieldRef; tokens: readonly Token[] }>): Set<string> {
+  const words = new Set<string>();
+  for (const { field, tokens } of fields) {
+    if (field.field === "title") continue;
+    for (const t of tokens) if (!t.glued && /^[a-z]{3,}$/.test(t.text)) words.add(t.key);
+  }
+  return words;
 }
 
 function tokenize(text: string, index: LexiconIndex): Token[] {
@@ -153,8 +185,10 @@ function matchLexicon(
       if (j > i && (tokens[j - 1] as Token).possessive) break;
       key += t.key;
       caseKey += t.caseKey;
-      const form = lookup(index, key, caseKey, contextKeys, context);
+      const form = lookup(index, key, caseKey, j - i + 1, contextKeys, context);
       if (form) best = { from: i, to: j, form };
+      // A plural is only ever the last piece, so a window that is no form's prefix is done.
+      if (!index.prefixes.has(key)) break;
     }
     if (best && !index.stopwords.has(nameKey(best.form.text))) {
       out.push(best);
@@ -168,11 +202,14 @@ function lookup(
   index: LexiconIndex,
   key: string,
   caseKey: string,
+  width: number,
   contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
   context: ReadonlySet<string>,
 ): Form | undefined {
+  const exact = index.forms.get(key);
   const attempts: Array<[string, string, boolean]> = [[key, caseKey, false]];
-  const singular = singularKeys(key);
+  // Plural forms are tried only when the key as written is unknown.
+  const singular = exact ? [] : singularKeys(key);
   const caseSingular = singularKeys(caseKey);
   singular.forEach((k, n) => attempts.push([k, caseSingular[n] ?? k, true]));
   for (const [k, ck, plural] of attempts) {
@@ -180,6 +217,7 @@ function lookup(
     if (!forms) continue;
     const fitting = forms.filter(
       (f) =>
+        f.pieces >= width &&
         (!plural || pluralizes(f)) &&
         (!f.caseSensitive || f.caseKey === ck) &&
         inContext(f.term, contextKeys, context),
@@ -210,6 +248,11 @@ function inContext(term: LexiconTerm, contextKeys: ReadonlyMap<LexiconTerm, Read
   if (!wanted) return true;
   for (const w of wanted) if (context.has(w)) return true;
   return false;
+}
+
+/** Terms from bulk sources carry no reviewed type: a brand may be a product or a company. */
+function isBulk(term: LexiconTerm): boolean {
+  return term.source !== undefined && term.source !== "curated";
 }
 
 function termKey(term: LexiconTerm): string {
@@ -278,6 +321,7 @@ const TYPE_WEIGHT: Record<RuleName, number> = {
   "named-law": 3,
   possessive: 2,
   "title-head": 2,
+  "title-at": 3,
   "code-identifier": 2,
   "camel-case": 1,
   organization: 1,
@@ -317,6 +361,18 @@ function mostFrequent<T>(counts: ReadonlyMap<T, number>): T | undefined {
   return best;
 }
 
+/**
+ * A reviewed term keeps its type. A brand from a bulk source is a company when the text uses it
+ * as one ("(Netflix)", "at SoundCloud", "Uber's"), else a product. Discovered names take the
+ * type their rules voted for.
+ */
+function typeOf(draft: Draft): EntityType {
+  if (draft.term && !isBulk(draft.term)) return draft.term.type;
+  const votes = mostFrequent(draft.types);
+  if (draft.term) return (draft.types.get("organization") ?? 0) >= 2 ? "organization" : draft.term.type;
+  return votes ?? "technology";
+}
+
 function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extraction {
   const entities = new Map<string, Entity>();
   const evidence = new Map<string, Map<number, Evidence[]>>();
@@ -324,7 +380,7 @@ function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extrac
     if (draft.sightings.length === 0) continue;
     if (!draft.strong && draft.articles.size < minArticles) continue;
     const name = draft.term?.name ?? draft.defined ?? mostFrequent(draft.names) ?? draft.key;
-    const type = draft.term?.type ?? mostFrequent(draft.types) ?? "technology";
+    const type = typeOf(draft);
     const id = slug(name);
     if (id === "") continue;
     const entity = entities.get(id) ?? { id, name, type, aliases: [] };

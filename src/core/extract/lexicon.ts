@@ -1,5 +1,5 @@
 import type { EntityType } from "../types";
-import { caseKey, nameCaseKey, nameKey, pieces } from "./keys";
+import { caseKey, nameCaseKey, nameKey, pieceKey, pieces } from "./keys";
 
 /** One named thing the extractor knows in advance. */
 export interface LexiconTerm {
@@ -43,6 +43,11 @@ export interface Form {
   /** Case-preserving key, compared when the form is case-sensitive. */
   caseKey: string;
   caseSensitive: boolean;
+  /**
+   * Word pieces of the form. Text may write a name in fewer pieces ("LSMtree" for "LSM tree")
+   * but never in more: "time Stream" is not Timestream.
+   */
+  pieces: number;
 }
 
 export interface LexiconIndex {
@@ -50,6 +55,11 @@ export interface LexiconIndex {
   forms: Map<string, Form[]>;
   /** Longest form, in word pieces: the widest window the matcher must try. */
   maxPieces: number;
+  /**
+   * Every key made of a form's first pieces ("apache" for "Apache Kafka"), so the matcher stops
+   * widening a window as soon as no form can start with it.
+   */
+  prefixes: Set<string>;
   stopwords: Set<string>;
   glueWords: Set<string>;
 }
@@ -75,6 +85,7 @@ export function indexLexicon(
 ): LexiconIndex {
   const forms = new Map<string, Form[]>();
   const stopwords = new Set(lexicon.stopwords.map(nameKey));
+  const prefixes = new Set<string>();
   let maxPieces = 1;
   for (const term of lexicon.terms) {
     if (term.broad && !broadConcepts) continue;
@@ -98,12 +109,18 @@ export function indexLexicon(
         // Bulk sources list brands, whose capitals are part of the name: "Temporal" the product,
         // "temporal" the adjective.
         caseSensitive: term.caseSensitive === true || bulk || looksCaseSensitive(text) || common,
+        pieces: parts.length,
       };
       const list = forms.get(key);
       if (list) list.push(form);
       else forms.set(key, [form]);
       maxPieces = Math.max(maxPieces, parts.length);
+      let prefix = "";
+      for (const part of parts) {
+        prefix += pieceKey(part.text);
+        prefixes.add(prefix);
+      }
     }
   }
-  return { forms, maxPieces, stopwords, glueWords: new Set(lexicon.glueWords.map((w) => caseKey(w).toLowerCase())) };
+  return { forms, maxPieces, prefixes, stopwords, glueWords: new Set(lexicon.glueWords.map((w) => caseKey(w).toLowerCase())) };
 }
