@@ -93,12 +93,13 @@ async function settle(page: Page): Promise<void> {
 const SHOTS: Shot[] = [
   {
     name: "overview",
-    shows: "the whole graph with labels and the legend, a concept's details open and its neighbours lit by hover",
+    shows: "the whole graph with labels, the legend, and a concept's details open",
     async prepare(page, graph) {
       const concept = featuredConcept(graph);
       await focusThroughSearch(page, graph.getNodeAttribute(concept, "label"));
       // Back to the whole graph, keeping the panel: Fit shows everything at once.
       await page.getByRole("button", { name: "Fit", exact: true }).click();
+      await page.getByRole("region", { name: "Legend", exact: true }).scrollIntoViewIfNeeded();
     },
   },
   {
@@ -125,7 +126,9 @@ const SHOTS: Shot[] = [
       await choose(page, region.getByRole("combobox", { name: "From", exact: true }), graph.getNodeAttribute(from, "label"));
       await choose(page, region.getByRole("combobox", { name: "To", exact: true }), graph.getNodeAttribute(to, "label"));
       await region.getByRole("button", { name: "Find path", exact: true }).click();
-      await page.getByRole("list", { name: "Path steps" }).getByRole("listitem").first().waitFor();
+      const steps = page.getByRole("list", { name: "Path steps" });
+      await steps.getByRole("listitem").first().waitFor();
+      await steps.scrollIntoViewIfNeeded();
     },
   },
 ];
@@ -168,6 +171,8 @@ async function main(argv: string[]): Promise<number> {
         await page.goto(site.url);
         await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
         await shot.prepare(page, graph);
+        // No focus ring left on the last control used: the picture is of the content.
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await settle(page);
         const file = join(OUT_DIR, `${shot.name}.png`);
         await page.screenshot({ path: file });
