@@ -86,8 +86,8 @@ async function boot(): Promise<void> {
   const path = createPath(context);
   const list = createListView(context);
   byId("search-slot").append(createSearch(context));
-  byId("toolbar-slot").append(createToolbar(context, sigma, byId("stage")));
-  byId("side").append(filters.element, createLegend(graph), path.element);
+  byId("toolbar-slot").append(createToolbar(context, sigma));
+  byId("side").append(createLegend(graph), path.element, filters.element);
   byId("details-slot").append(details.element);
   byId("stage").append(list.element);
 

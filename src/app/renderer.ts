@@ -14,11 +14,32 @@ import type { Emphasis } from "./data/scene";
 export const PALETTE = {
   background: "#ffffff",
   label: "#111827",
-  faded: "#e2e5ea",
-  fadedEdge: "#f0f2f5",
+  fadedEdge: "#eceef2",
   edge: "#c3c9d2",
   litEdge: "#3b4252",
 } as const;
+
+/** Share of a node's own colour kept when it is dimmed: enough to keep the map's shape. */
+const DIMMED_SHARE = 0.28;
+
+const fadedColours = new Map<string, string>();
+
+/** `colour` mixed with the white background, keeping `share` of it (hex colours; others pass). */
+export function fade(colour: string, share = DIMMED_SHARE): string {
+  const key = `${colour}|${share}`;
+  let faded = fadedColours.get(key);
+  if (faded === undefined) {
+    const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+    faded = match
+      ? `rgb(${match
+          .slice(1, 4)
+          .map((hex) => Math.round(255 - (255 - parseInt(hex, 16)) * share))
+          .join(", ")})`
+      : "#e2e5ea";
+    fadedColours.set(key, faded);
+  }
+  return faded;
+}
 
 const FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", weight: "600" };
 
@@ -32,9 +53,12 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
     customNodeState: { isFocus: false },
     settings: {
       stagePadding: 40,
-      labelDensity: 1.2,
-      labelGridCellSize: 70,
-      labelRenderedSizeThreshold: 4,
+      // Labels are culled on a grid, bigger nodes first: one or two per cell keeps them apart.
+      labelDensity: 0.8,
+      labelGridCellSize: 110,
+      labelRenderedSizeThreshold: 5,
+      // Small nodes are hard to hit with a pointer; a few pixels of slack make hovering forgiving.
+      nodePickingPadding: 4,
       zoomDuration: 250,
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
@@ -47,7 +71,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           size: { attribute: "size", defaultValue: 4 },
           color: { attribute: "color", defaultValue: "#5f6b7a" },
           label: { attribute: "label" },
-          labelSize: 14,
+          labelSize: 15,
           labelColor: PALETTE.label,
           shape: { whenData: { kind: "article" }, then: "square", else: "circle" },
           visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
@@ -59,16 +83,20 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
         },
         {
           when: (_attributes, state, graphState) => graphState.hasHighlighted && !state.isHighlighted,
-          then: { color: PALETTE.faded, labelVisibility: "hidden", zIndex: 0 },
+          then: {
+            color: (attributes) => fade(attributes.color ?? "#5f6b7a"),
+            labelVisibility: "hidden",
+            zIndex: 0,
+          },
         },
-        { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "auto" } },
-        { whenState: "isFocus", then: { depth: "topNodes", labelVisibility: "visible", labelSize: 16 } },
+        { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "auto", labelSize: 16 } },
+        { whenState: "isFocus", then: { depth: "topNodes", labelVisibility: "visible", labelSize: 19 } },
         {
           whenState: "isHovered",
           then: {
             depth: "topNodes",
             labelVisibility: "visible",
-            labelSize: 16,
+            labelSize: 18,
             backdropVisibility: "visible",
             backdropColor: "#ffffff",
             backdropShadowColor: "rgba(0, 0, 0, 0.35)",

@@ -66,10 +66,10 @@ export interface SearchIndex {
   readonly size: number;
 }
 
-type Doc =
+type NameDoc =
   | { id: string; group: "concept"; node: string; name: string; aliases: string; type: EntityType; weight: number }
-  | { id: string; group: "article"; node: string; name: string }
-  | { id: string; group: "insight"; node: string; text: string; index: number };
+  | { id: string; group: "article"; node: string; name: string; aliases: "" };
+type InsightDoc = { id: string; group: "insight"; node: string; text: string; index: number };
 
 /** Case and accent folding: "Café" and "cafe" are one word. */
 export function fold(text: string): string {
@@ -80,19 +80,38 @@ export function fold(text: string): string {
 const WORD = /[\p{L}\p{N}+#]+(?:[-_./'][\p{L}\p{N}+#]+)*/gu;
 const JOINER = /[-_./']/;
 
+function words(text: string): string[][] {
+  return [...fold(text).matchAll(WORD)].map((match) => match[0].split(JOINER).filter(Boolean));
+}
+
 /**
  * Splits text into folded words; a compound such as "io_uring", "pg-repack" or "Node.js" gives
- * its parts and the joined form, so each way of writing it finds it.
+ * its parts and the joined form, so each way of writing it finds it. This is how queries are
+ * read, and how insight text is indexed.
  */
 export function tokenize(text: string): string[] {
-  const terms: string[] = [];
-  for (const match of fold(text).matchAll(WORD)) {
-    const word = match[0];
-    const parts = word.split(JOINER).filter(Boolean);
-    terms.push(...parts);
-    if (parts.length > 1) terms.push(parts.join(""));
-  }
-  return terms;
+  return words(text).flatMap((parts) => (parts.length > 1 ? [...parts, parts.join("")] : parts));
+}
+
+/**
+ * Names are indexed in two fields: whole words (a compound joined: "iouring") and, apart, the
+ * parts of compounds ("io", "uring"). The parts field weighs less, so that "pg" finds the
+ * concept whose alias is PG before every pg_* identifier that merely starts with it.
+ */
+function tokenizeName(text: string, field?: string): string[] {
+  if (field === "parts") return words(text).flatMap((parts) => (parts.length > 1 ? parts : []));
+  return words(text).map((parts) => parts.join(""));
+}
+
+/**
+ * Only the word being typed (the last) is a prefix, and only from three letters on: earlier
+ * words are finished, and one or two letters would expand to a good part of the vocabulary
+ * (a two-letter query still finds exact names such as "pg" or "io").
+ */
+const MIN_PREFIX = 3;
+
+function isPrefix(term: string, index: number, terms: string[]): boolean {
+  return index === terms.length - 1 && term.length >= MIN_PREFIX;
 }
 
 /** One typo from five letters, two from nine: short words stay exact so "pg" is not "go". */
@@ -102,16 +121,31 @@ function fuzziness(term: string): number | false {
   return false;
 }
 
+/** Insight text is searched from this many letters on: shorter queries are still names being typed. */
+const MIN_TEXT_QUERY = 3;
+
+/** A concept whose name or alias is exactly the query ranks first in its group. */
+const EXACT_NAME_BONUS = 4;
+
+const SEARCH_DEFAULTS = {
+  tokenize,
+  processTerm: (term: string) => term,
+  prefix: isPrefix,
+  fuzzy: fuzziness,
+  combineWith: "AND" as const,
+};
+
 export function createSearchIndex(graph: AppGraph): SearchIndex {
-  const docs: Doc[] = [];
+  const nameDocs: NameDoc[] = [];
+  const insightDocs: InsightDoc[] = [];
   graph.forEachNode((node, attributes) => {
     if (isArticle(attributes)) {
-      docs.push({ id: node, group: "article", node, name: attributes.label });
+      nameDocs.push({ id: node, group: "article", node, name: attributes.label, aliases: "" });
       attributes.insights.forEach((text, index) => {
-        docs.push({ id: `${node}#${index}`, group: "insight", node, text, index });
+        insightDocs.push({ id: `${node}#${index}`, group: "insight", node, text, index });
       });
     } else {
-      docs.push({
+      nameDocs.push({
         id: node,
         group: "concept",
         node,
@@ -123,27 +157,39 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
     }
   });
 
-  const index = new MiniSearch<Doc>({
-    fields: ["name", "aliases", "text"],
-    storeFields: ["group"],
+  const names = new MiniSearch<NameDoc>({
+    fields: ["name", "aliases", "parts"],
+    extractField: (doc, field) =>
+      field === "parts" ? `${doc.name} \n ${doc.aliases}` : String((doc as Record<string, unknown>)[field] ?? ""),
+    tokenize: tokenizeName,
+    processTerm: (term) => term,
+    searchOptions: { ...SEARCH_DEFAULTS, boost: { name: 3, aliases: 3, parts: 1 } },
+  });
+  names.addAll(nameDocs);
+  // Insight text is matched exactly or by prefix, without typo tolerance: its vocabulary is
+  // large, fuzzy expansion over it is the costliest part of a keystroke, and a misspelt name
+  // is still found by the names index.
+  const texts = new MiniSearch<InsightDoc>({
+    fields: ["text"],
     tokenize,
     processTerm: (term) => term,
-    searchOptions: {
-      tokenize,
-      processTerm: (term) => term,
-      boost: { name: 3, aliases: 2.5, text: 1 },
-      prefix: true,
-      fuzzy: fuzziness,
-      combineWith: "AND",
-    },
+    searchOptions: { ...SEARCH_DEFAULTS, fuzzy: false },
   });
-  index.addAll(docs);
-  const byId = new Map(docs.map((d) => [d.id, d]));
+  texts.addAll(insightDocs);
+  const nameById = new Map(nameDocs.map((d) => [d.id, d]));
+  const insightById = new Map(insightDocs.map((d) => [d.id, d]));
+  // Each concept's name and aliases as a query would read them, for the exact-name bonus.
+  const exactNames = new Map<string, Set<string>>();
+  for (const doc of nameDocs) {
+    if (doc.group !== "concept") continue;
+    const forms = [doc.name, ...(doc.aliases ? doc.aliases.split(" \n ") : [])];
+    exactNames.set(doc.id, new Set(forms.map((form) => tokenize(form).join(" "))));
+  }
 
   // A concept many articles mention is more likely the one meant; the boost is gentle so that
   // a closer match still wins over a bigger concept.
   const boostDocument = (id: string): number => {
-    const doc = byId.get(id);
+    const doc = nameById.get(id);
     return doc?.group === "concept" ? 1 + Math.log10(1 + doc.weight) * 0.25 : 1;
   };
 
@@ -158,18 +204,19 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
     };
     const queryTerms = tokenize(query);
     if (queryTerms.length === 0) return results;
-    const found = index.search(query, { boostDocument });
-    const conceptGroups = new Map<EntityType, Group<ConceptHit>>();
-    for (const result of found) {
-      const doc = byId.get(result.id as string);
+    const wholeQuery = queryTerms.join(" ");
+
+    const conceptResults = new Map<EntityType, { doc: NameDoc & { group: "concept" }; result: SearchResult; score: number }[]>();
+    for (const result of names.search(query, { boostDocument })) {
+      const doc = nameById.get(result.id as string);
       if (!doc) continue;
       results.total++;
       if (doc.group === "concept") {
-        let group = conceptGroups.get(doc.type);
-        if (!group) conceptGroups.set(doc.type, (group = { total: 0, hits: [] }));
-        group.total++;
-        if (group.hits.length < limit) group.hits.push(conceptHit(graph, doc.node, result, queryTerms));
-      } else if (doc.group === "article") {
+        const exact = exactNames.get(doc.id)?.has(wholeQuery) ?? false;
+        let list = conceptResults.get(doc.type);
+        if (!list) conceptResults.set(doc.type, (list = []));
+        list.push({ doc, result, score: exact ? result.score * EXACT_NAME_BONUS : result.score });
+      } else {
         results.articles.total++;
         if (results.articles.hits.length < limit) {
           const a = graph.getNodeAttributes(doc.node);
@@ -180,19 +227,35 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
             score: result.score,
           });
         }
-      } else {
+      }
+    }
+    for (const type of ENTITY_TYPES) {
+      const list = conceptResults.get(type);
+      if (!list) continue;
+      list.sort((a, b) => b.score - a.score);
+      results.concepts.push({
+        type,
+        total: list.length,
+        hits: list.slice(0, limit).map(({ doc, result, score }) => ({
+          ...conceptHit(graph, doc.node, result, queryTerms),
+          score,
+        })),
+      });
+    }
+
+    if (fold(query).replace(/[^\p{L}\p{N}]/gu, "").length >= MIN_TEXT_QUERY) {
+      for (const result of texts.search(query)) {
+        const doc = insightById.get(result.id as string);
+        if (!doc) continue;
+        results.total++;
         results.insights.total++;
         if (results.insights.hits.length < limit) results.insights.hits.push(insightHit(graph, doc, result));
       }
     }
-    for (const type of ENTITY_TYPES) {
-      const group = conceptGroups.get(type);
-      if (group) results.concepts.push({ type, ...group });
-    }
     return results;
   }
 
-  return { search, size: docs.length };
+  return { search, size: nameDocs.length + insightDocs.length };
 }
 
 /** Whether every query term is a word (or the start of a word) of `text`. */
@@ -223,7 +286,7 @@ function conceptHit(graph: AppGraph, node: string, result: SearchResult, queryTe
 
 function insightHit(
   graph: AppGraph,
-  doc: Extract<Doc, { group: "insight" }>,
+  doc: InsightDoc,
   result: SearchResult,
 ): InsightHit {
   // Locate the first matched word in the original text; folding keeps most words' length,

@@ -3,17 +3,21 @@ import { h } from "../dom";
 import type { InsightSigma } from "../renderer";
 import type { AppContext } from "../context";
 
-export function createToolbar(context: AppContext, sigma: InsightSigma, stage: HTMLElement): HTMLElement {
+/**
+ * Fullscreen takes the whole page, not only the canvas: on a projector the panels are what the
+ * audience reads, and the buttons must stay reachable to leave fullscreen again.
+ */
+export function createToolbar(context: AppContext, sigma: InsightSigma): HTMLElement {
   const camera = sigma.getCamera();
   const button = (text: string, onClick: () => void, extra: Record<string, string> = {}) =>
     h("button", { type: "button", class: "tool", onClick, ...extra }, text);
 
   const fullscreen = button("Fullscreen", () => {
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void stage.requestFullscreen?.().catch(() => undefined);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
   });
   document.addEventListener("fullscreenchange", () => {
-    fullscreen.setAttribute("aria-pressed", String(document.fullscreenElement === stage));
+    fullscreen.setAttribute("aria-pressed", String(document.fullscreenElement !== null));
   });
   fullscreen.setAttribute("aria-pressed", "false");
 

@@ -311,7 +311,7 @@ function articleView(context: AppContext, id: string): Child[] {
         h("h4", null, `${TYPE_NAMES[type]} (${ofType.length})`),
         h(
           "ul",
-          { class: "concept-group", role: "list" },
+          { class: "concept-group", role: "list", "aria-label": TYPE_NAMES[type] },
           ofType.map((c) => h("li", null, conceptButton(context, c.id))),
         ),
       ];

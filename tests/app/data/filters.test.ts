@@ -11,7 +11,7 @@ describe("filterChoices", () => {
     const choices = filterChoices(graph);
     expect(choices.types).toEqual([
       { type: "organization", count: 1 },
-      { type: "technology", count: 5 },
+      { type: "technology", count: 6 },
       { type: "technique", count: 2 },
       { type: "person", count: 1 },
     ]);

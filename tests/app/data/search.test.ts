@@ -20,6 +20,11 @@ describe("search", () => {
     expect(conceptIds(query)[0]).toBe("entity:postgresql");
   });
 
+  it("ranks the concept whose alias is exactly the query above identifiers that contain it", () => {
+    const technologies = index.search("pg").concepts.find((g) => g.type === "technology");
+    expect(technologies?.hits.map((h) => h.id)).toEqual(["entity:postgresql", "entity:pg-repack"]);
+  });
+
   it("says which alias matched", () => {
     const hit = index.search("postgres").concepts[0]?.hits[0];
     expect(hit?.alias).toBe("Postgres");
