@@ -49,7 +49,7 @@ export function formatExtraction(entries: readonly Entry[], extraction: Extracti
   return blocks.join("\n\n");
 }
 
-runMain(async () => {
+export const main = () => runMain(async () => {
   let parsed;
   try {
     parsed = parseArgs({
@@ -72,3 +72,4 @@ runMain(async () => {
   console.log(formatExtraction(doc.entries, extraction));
   console.log(`\n${doc.entries.length} entries, ${extraction.entities.length} entities, ${extraction.mentions.length} mentions`);
 });
+if (process.argv[1]?.endsWith("extract.ts")) main();

@@ -316,7 +316,9 @@ export function titleSources(view: FieldView): Candidate[] {
   if (!match) return [];
   const out: Candidate[] = [];
   let offset = match.index + 1;
-  // Parts are separated by commas, "&" or "and": "(Rosenblum & Ousterhout)".
+  // Parts are separated by commas, "&" or "and": "(Rosenblum & Ousterhout)". Names joined by
+  // "&" are co-authors.
+  const authors = /&|\band\b/.test(match[1] ?? "");
   for (const part of (match[1] ?? "").split(/,|&|\band\b/)) {
     const lead = part.length - part.trimStart().length;
     const name = part.trim().replace(/\s*(?:['’]\d{2}|\b(?:19|20)\d{2})$/, "");
@@ -329,7 +331,7 @@ export function titleSources(view: FieldView): Candidate[] {
     const plain = name.split(/[\s-]+/).every((w) => view.isOrdinary(w.toLowerCase()));
     if (view.stopwords.has(nameKey(name)) || plain) continue;
     const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
-    const person = personLike && nlp(name).has("#Person");
+    const person = (personLike && nlp(name).has("#Person")) || (authors && /^[A-Z][a-z]+$/.test(name));
     out.push({ name, type: person ? "person" : "organization", rule: "title-source", strong: true, aliases: [], start, end: start + name.length });
   }
   return out;

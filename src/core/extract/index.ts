@@ -10,7 +10,7 @@ import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./di
 import { nameKey, pieceKey, pieces, singularKeys } from "./keys";
 import { indexLexicon, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
 import { isCommonWord, registerLexicon } from "./plugin";
-import { tokensOf, type TermLike, type Token } from "./tokens";
+import { splitGluedIdentifiers, standaloneIdentifiers, tokensOf, type TermLike, type Token } from "./tokens";
 
 export type { Lexicon, LexiconTerm } from "./lexicon";
 
@@ -82,6 +82,9 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
       const tokenized = entries.map((entry) => fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) })));
       const vocabulary = lowercaseVocabulary(tokenized.flat());
       const isOrdinary = (word: string) => isCommonWord(word) || vocabulary.has(word);
+      const identifiers = standaloneIdentifiers(tokenized.flat().map((f) => f.tokens));
+      const isWord = (word: string) => /^[a-z]+$/.test(word) && (isOrdinary(word) || index.glueWords.has(word));
+      for (const fields of tokenized) for (const f of fields) f.tokens = splitGluedIdentifiers(f.tokens, identifiers, isWord);
 
       entries.forEach((entry, entryIndex) => {
         const fields = tokenized[entryIndex] ?? [];
@@ -376,6 +379,7 @@ function typeOf(draft: Draft): EntityType {
 function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extraction {
   const entities = new Map<string, Entity>();
   const evidence = new Map<string, Map<number, Evidence[]>>();
+  const broad = new Set<string>();
   for (const draft of drafts.values()) {
     if (draft.sightings.length === 0) continue;
     if (!draft.strong && draft.articles.size < minArticles) continue;
@@ -388,14 +392,33 @@ function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extrac
     for (const n of [...draft.names.keys(), ...draft.aliases]) if (n !== name) aliases.add(n);
     entity.aliases = [...aliases];
     entities.set(id, entity);
+    if (draft.term?.broad) broad.add(id);
     const byEntry = evidence.get(id) ?? new Map<number, Evidence[]>();
     for (const s of draft.sightings) byEntry.set(s.entry, [...(byEntry.get(s.entry) ?? []), s.evidence]);
     evidence.set(id, byEntry);
   }
-  const mentions: Mention[] = [];
+  const all: Mention[] = [];
   for (const [id, byEntry] of evidence) {
-    for (const [entry, list] of byEntry) mentions.push({ entry, entity: id, evidence: list.sort(readingOrder) });
+    for (const [entry, list] of byEntry) all.push({ entry, entity: id, evidence: list.sort(readingOrder) });
   }
+  const mentions = withoutSubsumed(all, broad);
+  const linked = new Set(mentions.map((m) => m.entity));
   mentions.sort((a, b) => a.entry - b.entry || a.entity.localeCompare(b.entity));
-  return { entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)), mentions };
+  return { entities: [...entities.values()].filter((e) => linked.has(e.id)).sort((a, b) => a.id.localeCompare(b.id)), mentions };
+}
+
+/**
+ * A broad concept word says nothing more in an article that names a specific form of it:
+ * "failover" beside "automatic failover", "partitioning" beside "range partitioning". Its
+ * mention there is dropped, so one concept does not become two nodes of the same article.
+ */
+function withoutSubsumed(mentions: readonly Mention[], broad: ReadonlySet<string>): Mention[] {
+  const words = (id: string) => ` ${id.replace(/-/g, " ")}`;
+  const byEntry = new Map<number, string[]>();
+  for (const m of mentions) byEntry.set(m.entry, [...(byEntry.get(m.entry) ?? []), m.entity]);
+  return mentions.filter((m) => {
+    if (!broad.has(m.entity)) return true;
+    const others = byEntry.get(m.entry) ?? [];
+    return !others.some((other) => other !== m.entity && words(other).endsWith(words(m.entity)));
+  });
 }

@@ -111,3 +111,53 @@ export function unglue(word: string, index: LexiconIndex): Part[] {
   }
   return whole;
 }
+
+const CODE_LIKE = /^(?:[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Z]?[a-z0-9]+(?:[A-Z][a-z0-9]*)+)$/;
+
+/**
+ * Code-like words the document writes on their own somewhere: `work_mem`, `created_at`,
+ * `ElementsV4`. They are the evidence for repairing the same identifiers where the export
+ * glued them to a neighbour (`work_memis`, `cascadecheckpoint_completion_target`).
+ */
+export function standaloneIdentifiers(fields: ReadonlyArray<readonly Token[]>): Set<string> {
+  const known = new Set<string>();
+  for (const tokens of fields) for (const t of tokens) if (!t.glued && CODE_LIKE.test(t.text)) known.add(t.text);
+  return known;
+}
+
+/**
+ * Splits a code-like word into a known identifier and the plain word glued to it, at either
+ * end: "work_memis" → "work_mem" + "is" when `work_mem` occurs elsewhere and "is" is a word.
+ */
+export function splitGluedIdentifiers(
+  tokens: readonly Token[],
+  known: ReadonlySet<string>,
+  isWord: (word: string) => boolean,
+): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const cut = CODE_LIKE.test(t.text) ? gluedCut(t.text, known, isWord) : undefined;
+    if (cut === undefined) {
+      out.push(t);
+      continue;
+    }
+    for (const [from, to] of [[0, cut], [cut, t.text.length]] as const) {
+      const text = t.text.slice(from, to);
+      const ck = caseKey(text);
+      out.push({ ...t, text, start: t.start + from, end: t.start + to, key: ck.toLowerCase(), caseKey: ck, glued: true, sentenceStart: t.sentenceStart && from === 0 });
+    }
+  }
+  return out;
+}
+
+// The glued-on part must be a word the document uses, so "pg_statistic" is not "pg_stat" + "istic".
+function gluedCut(word: string, known: ReadonlySet<string>, isWord: (word: string) => boolean): number | undefined {
+  // The longest known identifier wins: "created_atand" is "created_at" + "and".
+  for (let cut = word.length - 2; cut >= 3; cut -= 1) {
+    if (known.has(word.slice(0, cut)) && isWord(word.slice(cut))) return cut;
+  }
+  for (let cut = 2; cut <= word.length - 3; cut += 1) {
+    if (known.has(word.slice(cut)) && isWord(word.slice(0, cut))) return cut;
+  }
+  return undefined;
+}

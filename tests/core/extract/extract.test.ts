@@ -84,6 +84,30 @@ describe("lexicon matching", () => {
   });
 });
 
+describe("normalisation across an article", () => {
+  const terms: LexiconTerm[] = [
+    { name: "failover", type: "technique", broad: true },
+    { name: "automatic failover", type: "technique", aliases: ["automated failover"] },
+  ];
+
+  it("drops a broad concept word where the article names a specific form of it", () => {
+    const x = run(terms, [entry({ title: "HA", insights: ["automated failover in seconds", "failover drills"] }), entry({ title: "DR", insights: ["failover drills"] })]);
+    expect(found(x, 0)).toEqual(["automatic failover"]);
+    expect(found(x, 1)).toEqual(["failover"]);
+  });
+
+  it("leaves broad concept words out when asked to", () => {
+    expect(run(terms, [entry({ title: "failover drills" })], { broadConcepts: false }).entities).toEqual([]);
+  });
+
+  it("repairs identifiers glued to a word when the document also writes them alone", () => {
+    const e = entry({ title: "Memory", description: "work_mem and shared_buffers", insights: ["raising work_memis safe; shared_bufferscompetes with the page cache"] });
+    const x = run(TERMS, [e]);
+    expect(found(x)).toEqual(["shared_buffers", "work_mem"]);
+    expect(quotes(x, [e], "work_mem")).toEqual(["work_mem", "work_mem"]);
+  });
+});
+
 describe("false positives removed (regressions)", () => {
   it("does not read one-letter keys: the article 'A' is not A* search", () => {
     expect(found(run(TERMS, [entry({ title: "A Simple Tactic" })]))).toEqual([]);
