@@ -54,9 +54,9 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
     settings: {
       stagePadding: 40,
       // Labels are culled on a grid, bigger nodes first: one or two per cell keeps them apart.
-      labelDensity: 0.8,
+      labelDensity: 1,
       labelGridCellSize: 110,
-      labelRenderedSizeThreshold: 5,
+      labelRenderedSizeThreshold: 3.5,
       // Small nodes are hard to hit with a pointer; a few pixels of slack make hovering forgiving.
       nodePickingPadding: 4,
       zoomDuration: 250,
