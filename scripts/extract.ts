@@ -5,8 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { createExtractor } from "../src/core/extract/index";
+import { formatExtraction } from "../src/core/extract/report";
 import { formatForPath, parseDocument } from "../src/core/parse/index";
-import { fieldText, type Entry, type Evidence, type Extraction } from "../src/core/types";
 import { inFile, readTextFile, runMain, UsageError } from "./lib/cli";
 import { loadLexicon } from "./lib/lexicon";
 import { DEFAULT_INPUT } from "./lib/paths";
@@ -24,32 +24,7 @@ Options:
 
 Exit codes: 0 printed, 1 bad input, 2 bad arguments.`;
 
-function place(evidence: Evidence): string {
-  return evidence.field === "insight" ? `insight ${evidence.index + 1}` : evidence.field;
-}
-
-/** One block per article that has entities, in document order. */
-export function formatExtraction(entries: readonly Entry[], extraction: Extraction): string {
-  const byId = new Map(extraction.entities.map((e) => [e.id, e]));
-  const blocks: string[] = [];
-  entries.forEach((entry, index) => {
-    const mentions = extraction.mentions.filter((m) => m.entry === index);
-    if (mentions.length === 0) return;
-    const lines = mentions
-      .map((m) => {
-        const entity = byId.get(m.entity);
-        const quotes = m.evidence.map(
-          (e) => `"${fieldText(entry, e.field, e.index).slice(e.start, e.end)}" (${place(e)})`,
-        );
-        return `  ${(entity?.type ?? "?").padEnd(12)} ${(entity?.name ?? m.entity).padEnd(28)} ${quotes.join(", ")}`;
-      })
-      .sort();
-    blocks.push(`${entry.line}: ${entry.title}\n${lines.join("\n")}`);
-  });
-  return blocks.join("\n\n");
-}
-
-export const main = () => runMain(async () => {
+runMain(async () => {
   let parsed;
   try {
     parsed = parseArgs({
@@ -72,4 +47,3 @@ export const main = () => runMain(async () => {
   console.log(formatExtraction(doc.entries, extraction));
   console.log(`\n${doc.entries.length} entries, ${extraction.entities.length} entities, ${extraction.mentions.length} mentions`);
 });
-if (process.argv[1]?.endsWith("extract.ts")) main();

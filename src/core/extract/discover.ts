@@ -56,7 +56,7 @@ export interface FieldView {
 }
 
 const SNAKE = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
-// An inner lower-to-upper change of case: DataFusion, ClickPipes, OpenSearch, eBPF, iOS.
+// An inner lower-to-upper change of case: DataFusion, ClickPipes, OpenSearch.
 const CAMEL = /^[A-Za-z][a-z0-9]*[a-z][A-Z]/;
 const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
 const CAPITALISED = /^[A-Z][a-z]+$/;

@@ -101,6 +101,8 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
           const claimed = tokens.map(() => false);
           const brand = tokens.map(() => false);
           for (const match of matchLexicon(tokens, field.text, index, contextKeys, context)) {
+            // A one-word brand the document also writes in lower case ("satellite") is a word here.
+            if (isBulk(match.form.term) && match.from === match.to && vocabulary.has((tokens[match.from] as Token).key)) continue;
             for (let k = match.from; k <= match.to; k += 1) {
               claimed[k] = true;
               brand[k] = isBulk(match.form.term);

@@ -132,6 +132,12 @@ describe("false positives removed (regressions)", () => {
     expect(x.entities).toEqual([]);
   });
 
+  it("does not take a brand for a name where the document writes it as a word", () => {
+    const brands: LexiconTerm[] = [{ name: "Satellite", type: "technology", source: "simple-icons" }, { name: "Envoy", type: "technology", source: "simple-icons" }];
+    const x = run(brands, [entry({ title: "33 Million Satellite Positions", insights: ["propagating each satellite with Envoy"] })]);
+    expect(found(x)).toEqual(["Envoy"]);
+  });
+
   it("does not take an ordinary word in title parentheses for a source", () => {
     expect(found(run(TERMS, [entry({ title: "Introduction to Zig (Book)" })]))).toEqual([]);
   });
