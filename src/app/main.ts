@@ -122,16 +122,13 @@ async function boot(): Promise<void> {
     else sigma.getCamera().setState(target);
   };
 
-  let writingUrl = false;
   const writeUrl = (state: AppState, mode: HistoryMode) => {
     if (mode === "none") return;
     const query = encodeState(state).toString();
     const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    writingUrl = true;
     if (mode === "push") history.pushState(null, "", url);
     else history.replaceState(null, "", url);
-    writingUrl = false;
   };
 
   store.subscribe((state, previous, mode) => {
@@ -164,7 +161,6 @@ async function boot(): Promise<void> {
   });
 
   window.addEventListener("popstate", () => {
-    if (writingUrl) return;
     const next = decodeState(new URLSearchParams(location.search), graph);
     status.textContent = ignoredNotice(next.ignored);
     store.set(next.state, "none");

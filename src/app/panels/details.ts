@@ -17,7 +17,7 @@ import type { Quote } from "../data/quote";
 import type { Selection } from "../data/scene";
 import type { AppContext } from "../context";
 import { TYPE_NAMES } from "../context";
-import { append, h, marked, plural, type Child } from "../dom";
+import { append, h, marked, plural, uid, type Child } from "../dom";
 import {
   addConcept,
   focusArticle,
@@ -170,7 +170,7 @@ function conceptView(context: AppContext, ids: string[], match: "all" | "any"): 
     onChoose: ({ value }) => store.update((s) => addConcept(s, value)),
   });
   if (ids.length >= MAX_QUERY_CONCEPTS) add.input.disabled = true;
-  const legendId = `match-legend`;
+  const legendId = uid("match");
   const matchGroup = h(
     "fieldset",
     { role: "radiogroup", "aria-labelledby": legendId, class: "match" },
