@@ -328,7 +328,7 @@ export function titleSources(view: FieldView): Candidate[] {
     if (!/^[A-Z]/.test(name) || words.length > 4) continue;
     const inside = piecesWithin(view, start, start + name.length);
     if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
-    const plain = name.split(/[\s-]+/).every((w) => view.isOrdinary(w.toLowerCase()));
+    const plain = name.split(/[\s/-]+/).every((w) => view.isOrdinary(w.toLowerCase()));
     if (view.stopwords.has(nameKey(name)) || plain) continue;
     const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
     const person = (personLike && nlp(name).has("#Person")) || (authors && /^[A-Z][a-z]+$/.test(name));
@@ -350,7 +350,7 @@ export function titleAt(view: FieldView): Candidate[] {
     const start = (match.index ?? 0) + 3;
     const inside = piecesWithin(view, start, start + name.length);
     if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
-    if (name.split(/[\s-]+/).every((w) => view.isOrdinary(w.toLowerCase())) || view.stopwords.has(nameKey(name))) continue;
+    if (name.split(/[\s/-]+/).every((w) => view.isOrdinary(w.toLowerCase())) || view.stopwords.has(nameKey(name))) continue;
     // "at Scale", "at Last" are phrases, not places.
     if (/^(Scale|Last|First|Once|Least|Most|Home|Work|Rest|Speed)$/i.test(name)) continue;
     out.push({ name, type: "organization", rule: "title-at", strong: true, aliases: [], start, end: start + name.length });
@@ -376,6 +376,8 @@ export function titleHeads(view: FieldView): Candidate[] {
   if (words.some((w) => !/^[A-Z]|^[a-z]+[a-z0-9_]*$/.test(w))) return [];
   if (words.every((w) => view.isCommonWord(w.toLowerCase().replace(/['’]s$/, "")))) return [];
   if (words.some((w) => /['’]s$/.test(w))) return [];
+  // "Throttling: ...", "Unthrottled: ...": a lone verb or adjective is a topic, not a name.
+  if (words.length === 1 && nlp((words[0] ?? "").toLowerCase()).has("(#Verb|#Gerund|#Adjective|#Adverb)")) return [];
   const first = view.tokens[inside[0] as number] as Token;
   const last = view.tokens[inside[inside.length - 1] as number] as Token;
   return [candidate(view, first, last, "technology", "title-head", true)];
