@@ -186,9 +186,10 @@ describe("discovery beyond the lexicon", () => {
   });
 
   it("reads a project from a short name before a title's colon", () => {
-    const x = run(TERMS, [entry({ title: "Uforwarder: a consumer proxy" }), entry({ title: "How it works: notes" })]);
+    const x = run(TERMS, [entry({ title: "Uforwarder: a consumer proxy" }), entry({ title: "How it works: notes" }), entry({ title: "Throttling: notes" })]);
     expect(found(x, 0)).toEqual(["Uforwarder"]);
     expect(found(x, 1)).toEqual([]);
+    expect(found(x, 2)).toEqual([]);
   });
 
   it("reads named laws", () => {
