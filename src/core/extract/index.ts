@@ -45,6 +45,13 @@ export function fieldsOf(entry: Entry): FieldRef[] {
   return fields.filter((f) => f.text.trim() !== "");
 }
 
+/** A discovery rule's candidate, with where it was seen. */
+interface Found {
+  entry: number;
+  field: FieldRef;
+  candidate: Candidate;
+}
+
 interface Sighting {
   entry: number;
   evidence: Evidence;
@@ -60,7 +67,6 @@ interface Draft {
   sightings: Sighting[];
   strong: boolean;
   articles: Set<number>;
-  rules: Set<RuleName | "lexicon">;
   /** The expansion an acronym was defined by, which beats the acronym as a label. */
   defined?: string;
 }
@@ -74,73 +80,108 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
 
   return {
     extract(entries) {
+      const document = readDocument(entries, index);
       const drafts = new Map<string, Draft>();
-      const candidates: Array<{ entry: number; field: FieldRef; candidate: Candidate }> = [];
-
-      // One compromise pass per field, up front: the rules below need the whole document's
-      // vocabulary before they judge any capitalised word.
-      const tokenized = entries.map((entry) => fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) })));
-      const vocabulary = lowercaseVocabulary(tokenized.flat());
-      const isOrdinary = (word: string) => isCommonWord(word) || vocabulary.has(word);
-      const identifiers = standaloneIdentifiers(tokenized.flat().map((f) => f.tokens));
-      const isWord = (word: string) => /^[a-z]+$/.test(word) && (isOrdinary(word) || index.glueWords.has(word));
-      for (const fields of tokenized) for (const f of fields) f.tokens = splitGluedIdentifiers(f.tokens, identifiers, isWord);
-
-      entries.forEach((entry, entryIndex) => {
-        const fields = tokenized[entryIndex] ?? [];
-        // Context for ambiguous names: every word of the entry and of the section it is filed
-        // under ("Programming Languages" makes "Go" the language).
-        const context = new Set<string>();
-        const words = [
-          ...fields.flatMap(({ tokens }) => tokens.map((t) => t.key)),
-          ...[entry.section, entry.subsection].flatMap((heading) => pieces(heading).map((p) => pieceKey(p.text))),
-        ];
-        for (const word of words) for (const form of [word, ...singularKeys(word)]) context.add(form);
-
+      const candidates: Found[] = [];
+      document.fields.forEach((fields, entryIndex) => {
+        const context = contextOf(entries[entryIndex] as Entry, fields);
         for (const { field, tokens } of fields) {
-          const claimed = tokens.map(() => false);
-          const brand = tokens.map(() => false);
-          for (const match of matchLexicon(tokens, field.text, index, contextKeys, context)) {
-            // A one-word brand the document also writes in lower case ("satellite") is a word here.
-            if (isBulk(match.form.term) && match.from === match.to && vocabulary.has((tokens[match.from] as Token).key)) continue;
-            for (let k = match.from; k <= match.to; k += 1) {
-              claimed[k] = true;
-              brand[k] = isBulk(match.form.term);
-            }
-            const from = tokens[match.from] as Token;
-            const to = tokens[match.to] as Token;
-            const surface = field.text.slice(from.start, to.end);
-            const draft = draftFor(drafts, termKey(match.form.term), match.form.term);
-            record(draft, entryIndex, { field: field.field, index: field.index, start: from.start, end: to.end }, surface);
-            draft.rules.add("lexicon");
-            draft.strong = true;
-          }
+          const claims = claimLexiconNames(drafts, entryIndex, field, tokens, document, index, contextKeys, context);
           if (!settings.discover) continue;
           const view: FieldView = {
             field: field.field,
             text: field.text,
             tokens,
-            claimed,
-            brand,
+            ...claims,
             stopwords: index.stopwords,
             isCommonWord,
-            isOrdinary,
+            isOrdinary: document.isOrdinary,
           };
           for (const rule of FIELD_RULES) for (const candidate of rule(view)) candidates.push({ entry: entryIndex, field, candidate });
         }
       });
-
       if (settings.discover) resolveCandidates(candidates, drafts, index);
       return finish(drafts, settings.minArticles);
     },
   };
 }
 
+interface TokenizedField {
+  field: FieldRef;
+  tokens: Token[];
+}
+
+/** The word pieces of every field, and what the document as a whole says about words. */
+interface DocumentView {
+  fields: TokenizedField[][];
+  vocabulary: ReadonlySet<string>;
+  isOrdinary: (word: string) => boolean;
+}
+
+/**
+ * One compromise pass per field, up front: the rules need the whole document's vocabulary and
+ * identifiers before they judge a capitalised word or repair a glued one.
+ */
+function readDocument(entries: readonly Entry[], index: LexiconIndex): DocumentView {
+  const fields = entries.map((entry) => fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) })));
+  const vocabulary = lowercaseVocabulary(fields.flat());
+  const isOrdinary = (word: string) => isCommonWord(word) || vocabulary.has(word);
+  const identifiers = standaloneIdentifiers(fields.flat().map((f) => f.tokens));
+  const isWord = (word: string) => /^[a-z]+$/.test(word) && (isOrdinary(word) || index.glueWords.has(word));
+  for (const f of fields.flat()) f.tokens = splitGluedIdentifiers(f.tokens, identifiers, isWord);
+  return { fields, vocabulary, isOrdinary };
+}
+
+/**
+ * Context for ambiguous names: every word of the entry, singular and plural, and of the section
+ * it is filed under ("Programming Languages" makes "Go" the language).
+ */
+function contextOf(entry: Entry, fields: readonly TokenizedField[]): Set<string> {
+  const context = new Set<string>();
+  const words = [
+    ...fields.flatMap(({ tokens }) => tokens.map((t) => t.key)),
+    ...[entry.section, entry.subsection].flatMap((heading) => pieces(heading).map((p) => pieceKey(p.text))),
+  ];
+  for (const word of words) for (const form of [word, ...singularKeys(word)]) context.add(form);
+  return context;
+}
+
+/** Records the lexicon names of one field and returns which pieces they claimed. */
+function claimLexiconNames(
+  drafts: Map<string, Draft>,
+  entryIndex: number,
+  field: FieldRef,
+  tokens: readonly Token[],
+  document: DocumentView,
+  index: LexiconIndex,
+  contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
+  context: ReadonlySet<string>,
+): { claimed: boolean[]; brand: boolean[] } {
+  const claimed = tokens.map(() => false);
+  const brand = tokens.map(() => false);
+  for (const match of matchLexicon(tokens, field.text, index, contextKeys, context)) {
+    const from = tokens[match.from] as Token;
+    const to = tokens[match.to] as Token;
+    const bulk = isBulk(match.form.term);
+    // A one-word brand the document also writes in lower case ("satellite") is a word here.
+    if (bulk && match.from === match.to && document.vocabulary.has(from.key)) continue;
+    for (let k = match.from; k <= match.to; k += 1) {
+      claimed[k] = true;
+      brand[k] = bulk;
+    }
+    const draft = draftFor(drafts, termKey(match.form.term), match.form.term);
+    const evidence: Evidence = { field: field.field, index: field.index, start: from.start, end: to.end };
+    record(draft, entryIndex, evidence, field.text.slice(from.start, to.end));
+    draft.strong = true;
+  }
+  return { claimed, brand };
+}
+
 /**
  * Words the document itself writes in lower case inside sentences ("distributed", "systems"):
  * when they turn up capitalised in a title they are title case, not a name.
  */
-function lowercaseVocabulary(fields: ReadonlyArray<{ field: FieldRef; tokens: readonly Token[] }>): Set<string> {
+function lowercaseVocabulary(fields: readonly TokenizedField[]): Set<string> {
   const words = new Set<string>();
   for (const { field, tokens } of fields) {
     if (field.field === "title") continue;
@@ -267,7 +308,7 @@ function termKey(term: LexiconTerm): string {
 function draftFor(drafts: Map<string, Draft>, key: string, term?: LexiconTerm): Draft {
   let draft = drafts.get(key);
   if (!draft) {
-    draft = { key, term, names: new Map(), types: new Map(), aliases: new Set(), sightings: [], strong: false, articles: new Set(), rules: new Set() };
+    draft = { key, term, names: new Map(), types: new Map(), aliases: new Set(), sightings: [], strong: false, articles: new Set() };
     drafts.set(key, draft);
   }
   return draft;
@@ -286,7 +327,7 @@ function record(draft: Draft, entry: number, evidence: Evidence, surface: string
  * by the majority of the rules that proposed them.
  */
 function resolveCandidates(
-  found: ReadonlyArray<{ entry: number; field: FieldRef; candidate: Candidate }>,
+  found: readonly Found[],
   drafts: Map<string, Draft>,
   index: LexiconIndex,
 ): void {
@@ -310,7 +351,6 @@ function resolveCandidates(
     for (const alias of candidate.aliases) draft.aliases.add(alias);
     if (candidate.rule === "acronym-definition") draft.defined ??= candidate.name;
     draft.types.set(candidate.type, (draft.types.get(candidate.type) ?? 0) + TYPE_WEIGHT[candidate.rule]);
-    draft.rules.add(candidate.rule);
     if (candidate.strong) draft.strong = true;
   }
 }
