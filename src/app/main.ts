@@ -122,6 +122,16 @@ async function boot(): Promise<void> {
     else sigma.getCamera().setState(target);
   };
 
+  const present = (on: boolean) => {
+    document.body.classList.toggle("presenting", on);
+    sigma.setGraphState({ isPresenting: on });
+    // The stage changes size with the side panels; sigma must measure it again.
+    requestAnimationFrame(() => {
+      sigma.resize(true);
+      if (lit.nodes.size > 0) fitTo(lit.nodes, true);
+    });
+  };
+
   const writeUrl = (state: AppState, mode: HistoryMode) => {
     if (mode === "none") return;
     const query = encodeState(state).toString();
@@ -134,6 +144,7 @@ async function boot(): Promise<void> {
   store.subscribe((state, previous, mode) => {
     if (state.filters !== previous.filters) visible = visibleNodes(graph, state.filters);
     if (state.path !== previous.path) recomputePath(state);
+    if (state.presentation !== previous.presentation) present(state.presentation);
     const selectionChanged = state.selection !== previous.selection;
     if (selectionChanged || state.path !== previous.path) lit = emphasis(graph, state.selection, found);
     paint();
@@ -192,6 +203,7 @@ async function boot(): Promise<void> {
   paint();
   render(store.get());
   const initial = store.get();
+  if (initial.presentation) present(true);
   if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
   else if (lit.nodes.size > 0) fitTo(lit.nodes, false);
 

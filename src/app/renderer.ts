@@ -41,6 +41,12 @@ export function fade(colour: string, share = DIMMED_SHARE): string {
   return faded;
 }
 
+const PRESENTATION_SCALE = 1.4;
+
+function labelSize(base: number, presenting: boolean): number {
+  return presenting ? Math.round(base * PRESENTATION_SCALE) : base;
+}
+
 const FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", weight: "600" };
 
 export type InsightSigma = ReturnType<typeof createSigma>;
@@ -51,6 +57,8 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
       nodes: { shapes: [sdfCircle(), sdfSquare()], label: { font: FONT, color: PALETTE.label } },
     },
     customNodeState: { isFocus: false },
+    // Presentation mode: the same map read from the back of a room, so labels grow.
+    customGraphState: { isPresenting: false },
     settings: {
       stagePadding: 40,
       // Labels are culled on a grid, bigger nodes first: one or two per cell keeps them apart.
@@ -71,7 +79,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           size: { attribute: "size", defaultValue: 4 },
           color: { attribute: "color", defaultValue: "#5f6b7a" },
           label: { attribute: "label" },
-          labelSize: 15,
+          labelSize: (_a, _s, graphState) => labelSize(15, graphState.isPresenting),
           labelColor: PALETTE.label,
           shape: { whenData: { kind: "article" }, then: "square", else: "circle" },
           visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
@@ -89,14 +97,14 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
             zIndex: 0,
           },
         },
-        { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "auto", labelSize: 16 } },
-        { whenState: "isFocus", then: { depth: "topNodes", labelVisibility: "visible", labelSize: 19 } },
+        { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "auto", labelSize: (_a, _s, g) => labelSize(16, g.isPresenting) } },
+        { whenState: "isFocus", then: { depth: "topNodes", labelVisibility: "visible", labelSize: (_a, _s, g) => labelSize(19, g.isPresenting) } },
         {
           whenState: "isHovered",
           then: {
             depth: "topNodes",
             labelVisibility: "visible",
-            labelSize: 18,
+            labelSize: (_a, _s, g) => labelSize(18, g.isPresenting),
             backdropVisibility: "visible",
             backdropColor: "#ffffff",
             backdropShadowColor: "rgba(0, 0, 0, 0.35)",

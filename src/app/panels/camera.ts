@@ -1,4 +1,4 @@
-/** Camera buttons: zoom in, zoom out, fit, fullscreen; and the List view toggle. */
+/** Camera buttons: zoom in, zoom out, fit, fullscreen; Presentation and List view toggles. */
 import { h } from "../dom";
 import type { InsightSigma } from "../renderer";
 import type { AppContext } from "../context";
@@ -29,6 +29,13 @@ export function createToolbar(context: AppContext, sigma: InsightSigma): HTMLEle
   context.store.subscribe((state) => list.setAttribute("aria-pressed", String(state.listMode)));
   list.setAttribute("aria-pressed", String(context.store.get().listMode));
 
+  const presentation = button("Presentation", () =>
+    context.store.update((s) => ({ ...s, presentation: !s.presentation })),
+  );
+  const syncPresentation = () => presentation.setAttribute("aria-pressed", String(context.store.get().presentation));
+  context.store.subscribe(syncPresentation);
+  syncPresentation();
+
   return h(
     "div",
     { class: "toolbar", role: "toolbar", "aria-label": "View" },
@@ -36,6 +43,7 @@ export function createToolbar(context: AppContext, sigma: InsightSigma): HTMLEle
     button("Zoom out", () => void camera.zoomOut({ duration: 250 })),
     button("Fit", () => void camera.animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 })),
     fullscreen,
+    presentation,
     list,
   );
 }

@@ -23,6 +23,8 @@ export interface AppState {
   /** The camera, when it is not the default "fit everything" view. */
   view: CameraView | null;
   listMode: boolean;
+  /** Presentation mode: side panels hidden, larger labels, for a projector. */
+  presentation: boolean;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -31,6 +33,7 @@ export const INITIAL_STATE: AppState = {
   path: { from: null, to: null },
   view: null,
   listMode: false,
+  presentation: false,
 };
 
 /**

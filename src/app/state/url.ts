@@ -8,6 +8,7 @@
  *   &min=3                                                     minimum articles per concept
  *   &view=0.512,0.430,0.250                                    camera x, y, ratio
  *   &list=1                                                    list view
+ *   &present=1                                                 presentation mode
  *
  * Decoding never throws: whatever cannot be used is dropped and named in `ignored`, so the
  * page can say so briefly and show the rest.
@@ -16,7 +17,7 @@ import { ENTITY_TYPES, type EntityType } from "../../core/types";
 import { hasArticle, hasEntity, sectionPath, type AppGraph } from "../data/graph";
 import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
 
-const KNOWN = new Set(["concept", "match", "article", "from", "to", "hide", "min", "view", "list"]);
+const KNOWN = new Set(["concept", "match", "article", "from", "to", "hide", "min", "view", "list", "present"]);
 
 export function encodeState(state: AppState): URLSearchParams {
   const params = new URLSearchParams();
@@ -34,6 +35,7 @@ export function encodeState(state: AppState): URLSearchParams {
   if (filters.minArticles > 1) params.set("min", String(filters.minArticles));
   if (view) params.set("view", [view.x, view.y, view.ratio].map((n) => round(n)).join(","));
   if (state.listMode) params.set("list", "1");
+  if (state.presentation) params.set("present", "1");
   return params;
 }
 
@@ -133,9 +135,14 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
     }
   }
 
-  const list = params.get("list");
-  if (list === "1") state.listMode = true;
-  else if (list !== null && list !== "0") ignore("list", "neither 0 nor 1");
+  for (const [param, key] of [
+    ["list", "listMode"],
+    ["present", "presentation"],
+  ] as const) {
+    const value = params.get(param);
+    if (value === "1") state[key] = true;
+    else if (value !== null && value !== "0") ignore(param, "neither 0 nor 1");
+  }
 
   return { state, ignored };
 }

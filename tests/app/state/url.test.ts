@@ -13,6 +13,7 @@ describe("the address bar", () => {
       path: { from: "entity:kafka", to: "article:rust-for-storage-engines" },
       view: { x: 0.25, y: 0.75, ratio: 0.5 },
       listMode: true,
+      presentation: true,
     };
     const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), graph);
     expect(decoded.ignored).toEqual([]);
@@ -27,16 +28,17 @@ describe("the address bar", () => {
 
   it("drops what it cannot use, names the parameters, and keeps the rest", () => {
     const params = new URLSearchParams(
-      "concept=entity:nope&concept=entity:kafka&match=most&hide=type:alien&hide=section:Nowhere&min=-3&view=NaN,1,2&list=maybe&wat=1&from=entity:gone",
+      "concept=entity:nope&concept=entity:kafka&match=most&hide=type:alien&hide=section:Nowhere&min=-3&view=NaN,1,2&list=maybe&present=2&wat=1&from=entity:gone",
     );
     const { state, ignored } = decodeState(params, graph);
     expect(state.selection).toEqual({ kind: "concepts", ids: ["entity:kafka"], match: "all" });
     expect(state.filters).toEqual({ hiddenTypes: [], hiddenSections: [], minArticles: 1 });
     expect(state.view).toBeNull();
     expect(state.listMode).toBe(false);
+    expect(state.presentation).toBe(false);
     expect(state.path).toEqual({ from: null, to: null });
     expect(new Set(ignored.map((i) => i.param))).toEqual(
-      new Set(["concept", "match", "hide", "min", "view", "list", "wat", "from"]),
+      new Set(["concept", "match", "hide", "min", "view", "list", "present", "wat", "from"]),
     );
     const notice = ignoredNotice(ignored);
     expect(notice.length).toBeLessThan(200);
