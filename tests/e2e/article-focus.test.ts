@@ -63,15 +63,37 @@ describe("article focus", () => {
     if (attributes.subsection) expect(text).toContain(squash(attributes.subsection));
     if (attributes.source) expect(text).toContain(squash(attributes.source));
     if (attributes.description) expect(text).toContain(squash(attributes.description));
-    if (attributes.url) {
-      const link = panel.locator(`a[href="${attributes.url}"]`);
-      expect(await link.getAttribute("target")).toBe("_blank");
-      expect(await link.getAttribute("rel")).toMatch(/noopener/);
-    }
-
     const bullets = panel.getByRole("list").filter({ hasText: squash(attributes.insights[0] ?? "").slice(0, 40) }).first();
     const items = (await bullets.getByRole("listitem").allTextContents()).map(squash);
     expect(items).toEqual(attributes.insights.map(squash));
+  });
+
+  it("links to the article when its URL is known, opening it safely in a new tab", async () => {
+    const graph = await loadGraph();
+    const key = richestArticle(graph);
+    const { label } = article(graph, key);
+    const url = "https://example.org/articles/richest?ref=insight-graph&x=<1>";
+    // The bundled document carries no URLs (Markdown reading lists do): serve graph.json with one.
+    const page = await session.open("", {
+      prepare: async (target) => {
+        await target.route("**/graph.json", async (route) => {
+          const data = (await (await route.fetch()).json()) as { nodes: { key: string; attributes: Record<string, unknown> }[] };
+          const node = data.nodes.find((candidate) => candidate.key === key);
+          if (node) node.attributes.url = url;
+          await route.fulfill({ json: data });
+        });
+      },
+    });
+    await focusThroughSearch(page, label, label);
+    const links = await details(page)
+      .locator("a[href]")
+      .evaluateAll((anchors) =>
+        anchors.map((a) => ({ href: a.getAttribute("href"), target: a.getAttribute("target"), rel: a.getAttribute("rel") ?? "" })),
+      );
+    const toArticle = links.filter((link) => link.href === url);
+    expect(toArticle).toHaveLength(1);
+    expect(toArticle[0]?.target).toBe("_blank");
+    expect(toArticle[0]?.rel.split(/\s+/)).toEqual(expect.arrayContaining(["noopener", "noreferrer"]));
   });
 
   it("makes every concept mentioned in an insight a button that focuses that concept", async () => {

@@ -111,6 +111,24 @@ describe("deep links", () => {
     expect(Math.abs(restored.ratio - camera.ratio) / camera.ratio).toBeLessThan(0.05);
   });
 
+  it("keep a path's endpoints across a reload", async () => {
+    const graph = await loadGraph();
+    const postgres = entityByLabel(graph, "PostgreSQL");
+    const other = entity(graph, companionOf(graph, postgres)).label;
+    const page = await session.open();
+    const region = page.getByRole("region", { name: "Path", exact: true });
+    await choose(page, region.getByRole("combobox", { name: "From", exact: true }), "postgres", "PostgreSQL");
+    await choose(page, region.getByRole("combobox", { name: "To", exact: true }), other, other);
+    await region.getByRole("button", { name: "Find path", exact: true }).click();
+    const steps = page.getByRole("list", { name: "Path steps" }).getByRole("listitem");
+    await expect.poll(() => steps.count()).toBeGreaterThan(1);
+    const listed = (await steps.allTextContents()).map(squash);
+
+    await page.reload();
+    await waitForFirstFrame(page);
+    await expect.poll(async () => (await steps.allTextContents()).map(squash)).toEqual(listed);
+  });
+
   it("ignore garbage in the address with a short notice, never a crash", async () => {
     const page = await session.open();
     await focusThroughSearch(page, "postgres", "PostgreSQL");

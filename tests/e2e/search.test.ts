@@ -124,6 +124,7 @@ describe("search", () => {
     }
     expect(names.some((name) => /technolog|concept/i.test(name)), names.join(" | ")).toBe(true);
     expect(names.some((name) => /article/i.test(name)), names.join(" | ")).toBe(true);
+    expect(names.some((name) => /text|insight/i.test(name)), names.join(" | ")).toBe(true);
   });
 
   it("is a combobox operable from the keyboard: / focuses, arrows move, Enter chooses, Esc closes", async () => {
