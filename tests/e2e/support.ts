@@ -98,7 +98,8 @@ export async function waitForFirstFrame(page: Page): Promise<void> {
     async () => {
       throw new Error(`the page reports an error instead of drawing: ${squash(await alert.textContent())}`);
     },
-    () => undefined,
+    // No alert in time: leave the verdict to `drawn`.
+    () => new Promise<never>(() => {}),
   );
   await Promise.race([drawn, failed]);
 }
@@ -344,19 +345,28 @@ export async function listboxOf(page: Page, combobox: Locator): Promise<Locator>
   return id ? page.locator(`[id="${id}"]`) : page.getByRole("listbox").first();
 }
 
-/** Types a query into a combobox and chooses the option whose text starts with `label`. */
+/**
+ * Types a query into a combobox and chooses the option whose text starts with `label`. An
+ * option's text runs on into its details ("PostgreSQL21 articles"), so "Go" must not pick
+ * "Google": a label followed by a lower-case letter is another name, unless nothing else fits.
+ */
 export async function choose(page: Page, combobox: Locator, query: string, label: string): Promise<void> {
   await combobox.fill(query);
   const listbox = await listboxOf(page, combobox);
   await listbox.getByRole("option").first().waitFor();
-  const option = listbox.getByRole("option").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}`) }).first();
-  await option.click();
+  const startsWith = new RegExp(`^\\s*${escapeRegExp(label)}`);
+  const wholeName = new RegExp(`^\\s*${escapeRegExp(label)}(?![a-z])`);
+  const exact = listbox.getByRole("option").filter({ hasText: wholeName });
+  const option = (await exact.count()) > 0 ? exact : listbox.getByRole("option").filter({ hasText: startsWith });
+  await option.first().click();
 }
 
 /** Concept or article focus through the search box. */
 export async function focusThroughSearch(page: Page, query: string, label: string): Promise<void> {
   await choose(page, searchBox(page), query, label);
-  await expect.poll(() => details(page).getByRole("heading", { level: 2 }).first().textContent()).toBe(label);
+  await expect
+    .poll(async () => squash(await details(page).getByRole("heading", { level: 2 }).first().textContent()))
+    .toBe(squash(label));
 }
 
 /** The number in the Details heading that counts articles ("12 articles"). */
