@@ -9,6 +9,7 @@ import type { CameraState } from "sigma/types";
 import { getCorrectionRatio } from "sigma/utils";
 import type { AppGraph } from "./data/graph";
 import type { Emphasis } from "./data/scene";
+import { shorten } from "./data/text";
 
 /** Colours of the stage, chosen for a projector: dark ink on white, faded items still visible. */
 export const PALETTE = {
@@ -42,6 +43,9 @@ export function fade(colour: string, share = DIMMED_SHARE): string {
 }
 
 const PRESENTATION_SCALE = 1.4;
+
+/** Article titles on the map are cut to this many characters (whole on hover and in Details). */
+const MAX_MAP_TITLE = 36;
 
 function labelSize(base: number, presenting: boolean): number {
   return presenting ? Math.round(base * PRESENTATION_SCALE) : base;
@@ -78,7 +82,8 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           y: { attribute: "y" },
           size: { attribute: "size", defaultValue: 4 },
           color: { attribute: "color", defaultValue: "#5f6b7a" },
-          label: { attribute: "label" },
+          label: (attributes) =>
+            attributes.kind === "article" ? shorten(attributes.label, MAX_MAP_TITLE) : attributes.label,
           labelSize: (_a, _s, graphState) => labelSize(15, graphState.isPresenting),
           labelColor: PALETTE.label,
           shape: { whenData: { kind: "article" }, then: "square", else: "circle" },
@@ -103,6 +108,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           whenState: "isHovered",
           then: {
             depth: "topNodes",
+            label: { attribute: "label" },
             labelVisibility: "visible",
             labelSize: (_a, _s, g) => labelSize(18, g.isPresenting),
             backdropVisibility: "visible",
