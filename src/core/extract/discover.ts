@@ -56,8 +56,8 @@ export interface FieldView {
 }
 
 const SNAKE = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
-// An inner lower-to-upper change of case: DataFusion, ClickPipes, OpenSearch.
-const CAMEL = /^[A-Za-z][a-z0-9]*[a-z][A-Z]/;
+// An inner lower-to-upper change of case: DataFusion, ClickPipes, OpenSearch, uCache.
+const CAMEL = /^(?:[A-Za-z][a-z0-9]*[a-z][A-Z]|[a-z]+[A-Z][a-z])/;
 const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
 const CAPITALISED = /^[A-Z][a-z]+$/;
 const LAW_WORDS = new Set(["law", "theorem", "principle", "paradox", "razor", "conjecture"]);
@@ -373,7 +373,10 @@ export function titleHeads(view: FieldView): Candidate[] {
   if (words.length > 2 || QUESTION_WORDS.test(words[0] ?? "")) return [];
   const inside = piecesWithin(view, 0, colon);
   if (inside.length === 0 || inside.every((i) => view.claimed[i])) return [];
-  if (words.some((w) => !/^[A-Z]|^[a-z]+[a-z0-9_]*$/.test(w))) return [];
+  // Each word is capitalised, code-like (uCache, parquet-linter) or at least not plain English.
+  const nameLike = (w: string) =>
+    /^[\p{L}\p{N}][\p{L}\p{N}_.+-]*$/u.test(w) && (/^[A-Z]/.test(w) || /[A-Z0-9_.+-]/.test(w.slice(1)) || !view.isOrdinary(w));
+  if (!words.every(nameLike)) return [];
   if (words.every((w) => view.isCommonWord(w.toLowerCase().replace(/['’]s$/, "")))) return [];
   if (words.some((w) => /['’]s$/.test(w))) return [];
   // "Throttling: ...", "Unthrottled: ...": a lone verb or adjective is a topic, not a name.

@@ -227,8 +227,6 @@ function matchLexicon(
     for (let j = i; j < tokens.length && j < i + index.maxPieces; j += 1) {
       const t = tokens[j] as Token;
       if (j > i && !continues(text, tokens[j - 1] as Token, t)) break;
-      // A possessive ends a name: "Uber's Docstore" is not one name.
-      if (j > i && (tokens[j - 1] as Token).possessive) break;
       key += t.key;
       caseKey += t.caseKey;
       const form = lookup(index, key, caseKey, j - i + 1, contextKeys, context);

@@ -190,6 +190,14 @@ describe("discovery beyond the lexicon", () => {
     expect(found(x, 0)).toEqual(["Uforwarder"]);
     expect(found(x, 1)).toEqual([]);
     expect(found(x, 2)).toEqual([]);
+    const code = run(TERMS, [entry({ title: "uCache: a unikernel cache" }), entry({ title: "parquet-linter: better files" })]);
+    expect(found(code, 0)).toEqual(["uCache"]);
+    expect(found(code, 1)).toEqual(["parquet-linter"]);
+  });
+
+  it("reads a name that runs through a possessive (Let's Encrypt)", () => {
+    const terms: LexiconTerm[] = [{ name: "Let's Encrypt", type: "organization" }];
+    expect(found(run(terms, [entry({ title: "Certificates", insights: ["free Let’s Encrypt certificates"] })]))).toEqual(["Let's Encrypt"]);
   });
 
   it("reads named laws", () => {
