@@ -59,6 +59,8 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
   return new Sigma(graph, container, {
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare()], label: { font: FONT, color: PALETTE.label } },
+      // The chosen and hovered nodes draw, with their labels, above every other lit node.
+      depthLayers: ["edges", "topEdges", "nodes", "topNodes", "focusNodes"],
     },
     customNodeState: { isFocus: false },
     // Presentation mode: the same map read from the back of a room, so labels grow.
@@ -103,11 +105,20 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           },
         },
         { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "auto", labelSize: (_a, _s, g) => labelSize(16, g.isPresenting) } },
-        { whenState: "isFocus", then: { depth: "topNodes", labelVisibility: "visible", labelSize: (_a, _s, g) => labelSize(19, g.isPresenting) } },
+        {
+          whenState: "isFocus",
+          then: {
+            depth: "focusNodes",
+            labelVisibility: "visible",
+            labelSize: (_a, _s, g) => labelSize(19, g.isPresenting),
+            labelBackgroundColor: "rgba(255, 255, 255, 0.9)",
+            labelBackgroundPadding: 3,
+          },
+        },
         {
           whenState: "isHovered",
           then: {
-            depth: "topNodes",
+            depth: "focusNodes",
             label: { attribute: "label" },
             labelVisibility: "visible",
             labelSize: (_a, _s, g) => labelSize(18, g.isPresenting),
