@@ -67,8 +67,8 @@ export interface SearchIndex {
 }
 
 type NameDoc =
-  | { id: string; group: "concept"; node: string; name: string; aliases: string; type: EntityType; weight: number }
-  | { id: string; group: "article"; node: string; name: string; aliases: "" };
+  | { id: string; group: "concept"; node: string; name: string; aliases: string[]; type: EntityType; weight: number }
+  | { id: string; group: "article"; node: string; name: string; aliases: [] };
 type InsightDoc = { id: string; group: "insight"; node: string; text: string; index: number };
 
 /** Case and accent folding: "Café" and "cafe" are one word. */
@@ -140,7 +140,7 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
   const insightDocs: InsightDoc[] = [];
   graph.forEachNode((node, attributes) => {
     if (isArticle(attributes)) {
-      nameDocs.push({ id: node, group: "article", node, name: attributes.label, aliases: "" });
+      nameDocs.push({ id: node, group: "article", node, name: attributes.label, aliases: [] });
       attributes.insights.forEach((text, index) => {
         insightDocs.push({ id: `${node}#${index}`, group: "insight", node, text, index });
       });
@@ -150,7 +150,7 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
         group: "concept",
         node,
         name: attributes.label,
-        aliases: attributes.aliases.join(" \n "),
+        aliases: attributes.aliases,
         type: attributes.type,
         weight: attributes.articleCount,
       });
@@ -159,8 +159,12 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
 
   const names = new MiniSearch<NameDoc>({
     fields: ["name", "aliases", "parts"],
-    extractField: (doc, field) =>
-      field === "parts" ? `${doc.name} \n ${doc.aliases}` : String((doc as Record<string, unknown>)[field] ?? ""),
+    extractField: (doc, field) => {
+      if (field === "name") return doc.name;
+      if (field === "aliases") return doc.aliases.join("\n");
+      if (field === "parts") return [doc.name, ...doc.aliases].join("\n");
+      return String(doc[field as keyof NameDoc]);
+    },
     tokenize: tokenizeName,
     processTerm: (term) => term,
     searchOptions: { ...SEARCH_DEFAULTS, boost: { name: 3, aliases: 3, parts: 1 } },
@@ -182,7 +186,7 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
   const exactNames = new Map<string, Set<string>>();
   for (const doc of nameDocs) {
     if (doc.group !== "concept") continue;
-    const forms = [doc.name, ...(doc.aliases ? doc.aliases.split(" \n ") : [])];
+    const forms = [doc.name, ...doc.aliases];
     exactNames.set(doc.id, new Set(forms.map((form) => tokenize(form).join(" "))));
   }
 
