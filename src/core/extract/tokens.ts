@@ -81,8 +81,9 @@ interface Part {
  */
 export function unglue(word: string, index: LexiconIndex): Part[] {
   const whole: Part[] = [{ start: 0, end: word.length, glued: false }];
-  const lower = caseKey(word).toLowerCase();
-  if (word.length < 4 || index.forms.has(lower)) return whole;
+  // Only a change of case or an underscore can hide a seam; most words have neither.
+  if (word.length < 4 || !/[a-z][A-Z]|[A-Z]{2}[a-z]|_/.test(word)) return whole;
+  if (index.forms.has(caseKey(word).toLowerCase())) return whole;
   const known = (s: string) => index.forms.has(caseKey(s).toLowerCase());
   const capitals = (s: string) => /^[A-Z][A-Z0-9_]+$/.test(s);
 
