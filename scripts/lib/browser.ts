@@ -49,6 +49,9 @@ const SYSTEM_BROWSER_PATHS = [
   "/usr/bin/google-chrome",
   "/usr/bin/google-chrome-stable",
   "/opt/google/chrome/chrome",
+  // Developers' Macs, where @sparticuz/chromium (a Linux binary) cannot run.
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
 ];
 
 const INSTALL_HINT =
@@ -85,25 +88,28 @@ async function sparticuzCandidate(): Promise<Candidate> {
   return { origin: "@sparticuz/chromium", executablePath, args: [...COMMON_ARGS, ...args] };
 }
 
-async function* candidates(): AsyncGenerator<Candidate> {
+/** Browsers already on the machine: the one asked for, then the system's. */
+function installedCandidates(): Candidate[] {
+  const found: Candidate[] = [];
   const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) yield { origin: "$CHROME_PATH", executablePath: fromEnv, args: [...COMMON_ARGS, ...SYSTEM_ARGS] };
+  if (fromEnv) found.push({ origin: "$CHROME_PATH", executablePath: fromEnv, args: [...COMMON_ARGS, ...SYSTEM_ARGS] });
   const system = systemBrowserPath();
-  if (system) yield { origin: "system", executablePath: system, args: [...COMMON_ARGS, ...SYSTEM_ARGS] };
-  try {
-    yield await sparticuzCandidate();
-  } catch {
-    // Not installed, or it cannot unpack on this platform: the caller reports what to install.
-  }
+  if (system) found.push({ origin: "system", executablePath: system, args: [...COMMON_ARGS, ...SYSTEM_ARGS] });
+  return found;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
 /**
- * Launches the first Chromium that starts. Fails with one line saying what to install when none
- * does; the reasons each candidate failed are kept as the error's `cause`.
+ * Launches the first Chromium that starts. The packaged one is unpacked only when no installed
+ * browser runs. Fails with one line saying what to install when none does; why each candidate
+ * failed is kept as the error's `cause`.
  */
 export async function launchBrowser(options: Pick<LaunchOptions, "timeout" | "slowMo"> = {}): Promise<Browser> {
   const failures: string[] = [];
-  for await (const candidate of candidates()) {
+  const attempt = async (candidate: Candidate): Promise<Browser | undefined> => {
     try {
       return await chromium.launch({
         ...options,
@@ -112,9 +118,20 @@ export async function launchBrowser(options: Pick<LaunchOptions, "timeout" | "sl
         args: candidate.args,
       });
     } catch (error) {
-      const firstLine = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-      failures.push(`${candidate.origin} (${candidate.executablePath}): ${firstLine}`);
+      failures.push(`${candidate.origin} (${candidate.executablePath}): ${firstLine(error)}`);
+      return undefined;
     }
+  };
+
+  for (const candidate of installedCandidates()) {
+    const browser = await attempt(candidate);
+    if (browser) return browser;
   }
-  throw new Error(INSTALL_HINT, { cause: failures.length ? failures.join("\n") : "no candidate found" });
+  const packaged = await sparticuzCandidate().catch((error: unknown) => {
+    failures.push(`@sparticuz/chromium: ${firstLine(error)}`);
+    return undefined;
+  });
+  const browser = packaged && (await attempt(packaged));
+  if (browser) return browser;
+  throw new Error(INSTALL_HINT, { cause: failures.join("\n") });
 }
