@@ -25,6 +25,7 @@ Options:
   --gold FILE      annotations (default: ${DEFAULT_GOLD})
   --input FILE     the reading list the annotations refer to (default: ${DEFAULT_INPUT})
   --half NAME      score only the even or odd annotated articles (0-based), for held-out checks
+  --lexicon DIR    read the lexicon from DIR instead of data/lexicon (for ablations)
   --worst N        how many misses and false positives to list (default 20)
   -h, --help       show this help
 
@@ -99,6 +100,7 @@ runMain(async () => {
         gold: { type: "string", default: DEFAULT_GOLD },
         input: { type: "string", default: DEFAULT_INPUT },
         half: { type: "string" },
+        lexicon: { type: "string" },
         worst: { type: "string", default: "20" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -137,8 +139,12 @@ runMain(async () => {
 
   // The baseline runs first: creating the extractor registers the lexicon into compromise.
   const baseline = score(gold, compromiseBaseline(entries));
+  // The loader's messages already name the lexicon file at fault.
+  const lexicon = await loadLexicon(values.lexicon).catch((error: unknown) => {
+    throw new CliError((error as Error).message);
+  });
   const started = performance.now();
-  const extraction = createExtractor(await loadLexicon()).extract(entries);
+  const extraction = createExtractor(lexicon).extract(entries);
   const elapsed = performance.now() - started;
   const report = score(gold, predictedArticles(entries, extraction));
 
