@@ -71,10 +71,24 @@ interface Draft {
   defined?: string;
 }
 
+const indexes = new WeakMap<Lexicon, Map<boolean, LexiconIndex>>();
+
+/** Indexing and registering a lexicon is done once per lexicon object and option. */
+function indexFor(lexicon: Lexicon, broadConcepts: boolean): LexiconIndex {
+  const byOption = indexes.get(lexicon) ?? new Map<boolean, LexiconIndex>();
+  indexes.set(lexicon, byOption);
+  let index = byOption.get(broadConcepts);
+  if (!index) {
+    index = indexLexicon(lexicon, isCommonWord, broadConcepts);
+    registerLexicon(index);
+    byOption.set(broadConcepts, index);
+  }
+  return index;
+}
+
 export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}): Extractor {
   const settings = { ...DEFAULTS, ...options };
-  const index = indexLexicon(lexicon, isCommonWord, settings.broadConcepts);
-  registerLexicon(index);
+  const index = indexFor(lexicon, settings.broadConcepts);
   const contextKeys = new Map<LexiconTerm, Set<string>>();
   for (const term of lexicon.terms) if (term.context) contextKeys.set(term, new Set(term.context.map(nameKey)));
 

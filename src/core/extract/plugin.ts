@@ -15,11 +15,6 @@ const TAG_OF: Record<EntityType, string> = {
   person: "Person",
 };
 
-/** The tag a lexicon match gives its words, so rules can see that a word is already taken. */
-export function tagOf(type: EntityType): string {
-  return TAG_OF[type];
-}
-
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[] | undefined> };
 }
@@ -31,7 +26,7 @@ const registered = new WeakSet<LexiconIndex>();
  * word (multi-word forms too), so the tagger keeps "Bloom filter" or "write-ahead log" whole
  * and never re-tags them as verbs or adjectives. Case-sensitive and context-dependent forms
  * are left out, since compromise's lexicon is case-blind. compromise has one global model,
- * so this runs once per lexicon.
+ * so an index is registered once, however many extractors share it.
  */
 export function registerLexicon(index: LexiconIndex): void {
   if (registered.has(index)) return;
