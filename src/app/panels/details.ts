@@ -51,9 +51,17 @@ export function createDetails(context: AppContext): DetailsPanel {
           : selection.kind === "article"
             ? articleView(context, selection.id)
             : overview(context);
+      // A control inside the panel that changed the selection is about to disappear; keyboard
+      // users continue from the new heading rather than from the top of the page.
+      const hadFocus = element.contains(document.activeElement);
       body.replaceChildren();
       append(body, content);
       element.scrollTop = 0;
+      const heading = body.querySelector("h2");
+      if (hadFocus && heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
     },
   };
 }
