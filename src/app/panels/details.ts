@@ -268,7 +268,13 @@ function pathShortcut(context: AppContext, id: string): HTMLElement {
       {
         type: "button",
         class: "secondary",
-        onClick: () => context.store.update((s) => ({ ...s, path: { from: id, to: s.path.to === id ? null : s.path.to } })),
+        // The Path panel is where the other end is chosen, so it must be on screen.
+        onClick: () =>
+          context.store.update((s) => ({
+            ...s,
+            presentation: false,
+            path: { from: id, to: s.path.to === id ? null : s.path.to },
+          })),
       },
       "Find path from here",
     ),
