@@ -29,7 +29,7 @@ function seededRandom(seed: number): () => number {
 
 export function defaultIterations(order: number): number {
   if (order <= 500) return 800;
-  if (order <= 5000) return 400;
+  if (order <= 5000) return 500;
   return 150;
 }
 
@@ -51,6 +51,11 @@ export function assignLayout(graph: InsightGraph, options: Partial<LayoutOptions
         ...forceAtlas2.inferSettings(graph),
         // Hubs such as "PostgreSQL" would otherwise pull every article into one knot.
         outboundAttractionDistribution: true,
+        // Strong, weak gravity keeps small disconnected pieces near the map instead of flung to
+        // its edges, and lets the topical clusters (languages, databases, kernels) spread apart.
+        strongGravityMode: true,
+        gravity: 0.05,
+        scalingRatio: 5,
         barnesHutOptimize: graph.order > 400,
       },
     });
