@@ -195,6 +195,12 @@ describe("npm run graph on bad input", () => {
     await expectRefused(file, /no entries found/);
   });
 
+  it("refuses a structural problem, naming the line", async () => {
+    const file = join(dir, "orphan-insights.txt");
+    await writeFile(file, "Reading\nQueues\nKey insights:\n- CoDel drops from the head\n");
+    await expectRefused(file, /"Key insights" block with no entry before it/, 3);
+  });
+
   it("refuses an unknown --format", async () => {
     const result = await graphCli("--format", "pdf", "--out", join(dir, "x.json"));
     expect(result.code).toBe(1);
