@@ -157,17 +157,13 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
     }
   });
 
+  // A concept's label and aliases are one field: an alias is as good a name as the label.
   const names = new MiniSearch<NameDoc>({
-    fields: ["name", "aliases", "parts"],
-    extractField: (doc, field) => {
-      if (field === "name") return doc.name;
-      if (field === "aliases") return doc.aliases.join("\n");
-      if (field === "parts") return [doc.name, ...doc.aliases].join("\n");
-      return String(doc[field as keyof NameDoc]);
-    },
+    fields: ["names", "parts"],
+    extractField: (doc, field) => (field === "id" ? doc.id : [doc.name, ...doc.aliases].join("\n")),
     tokenize: tokenizeName,
     processTerm: (term) => term,
-    searchOptions: { ...SEARCH_DEFAULTS, boost: { name: 3, aliases: 3, parts: 1 } },
+    searchOptions: { ...SEARCH_DEFAULTS, boost: { names: 3, parts: 1 } },
   });
   names.addAll(nameDocs);
   // Insight text is matched exactly or by prefix, without typo tolerance: its vocabulary is
