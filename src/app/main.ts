@@ -20,7 +20,15 @@ import { createListView } from "./panels/list";
 import { createPath } from "./panels/path";
 import { createSearch } from "./panels/search";
 import { createToolbar } from "./panels/camera";
-import { clearSelection, createStore, type AppState, type CameraView, type HistoryMode } from "./state/store";
+import {
+  clearSelection,
+  createStore,
+  focusArticle,
+  focusConcept,
+  type AppState,
+  type CameraView,
+  type HistoryMode,
+} from "./state/store";
 import { decodeState, encodeState, ignoredNotice } from "./state/url";
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -93,15 +101,11 @@ async function boot(): Promise<void> {
 
   // Derived state, recomputed only when its inputs change.
   let visible = visibleNodes(graph, decoded.state.filters);
-  let found: FoundPath | null = null;
-  let lit: Emphasis = emphasis(graph, decoded.state.selection, null);
+  const pathOf = (state: AppState) =>
+    state.path.from && state.path.to ? findPath(graph, state.path.from, state.path.to) : null;
+  let found: FoundPath | null = pathOf(decoded.state);
+  let lit: Emphasis = emphasis(graph, decoded.state.selection, found);
   let hovered: string | null = null;
-
-  const recomputePath = (state: AppState) => {
-    found = state.path.from && state.path.to ? findPath(graph, state.path.from, state.path.to) : null;
-  };
-  recomputePath(decoded.state);
-  lit = emphasis(graph, decoded.state.selection, found);
 
   const paint = () => {
     const shown = hovered ? restrictTo(neighbourhood(graph, hovered), visible) : lit;
@@ -122,13 +126,13 @@ async function boot(): Promise<void> {
     else sigma.getCamera().setState(target);
   };
 
-  const present = (on: boolean) => {
+  const present = (on: boolean, refit: boolean) => {
     document.body.classList.toggle("presenting", on);
     sigma.setGraphState({ isPresenting: on });
     // The stage changes size with the side panels; sigma must measure it again.
     requestAnimationFrame(() => {
       sigma.resize(true);
-      if (lit.nodes.size > 0) fitTo(lit.nodes, true);
+      if (refit && lit.nodes.size > 0) fitTo(lit.nodes, true);
     });
   };
 
@@ -142,12 +146,13 @@ async function boot(): Promise<void> {
   };
 
   store.subscribe((state, previous, mode) => {
-    if (state.filters !== previous.filters) visible = visibleNodes(graph, state.filters);
-    if (state.path !== previous.path) recomputePath(state);
-    if (state.presentation !== previous.presentation) present(state.presentation);
-    const selectionChanged = state.selection !== previous.selection;
-    if (selectionChanged || state.path !== previous.path) lit = emphasis(graph, state.selection, found);
-    paint();
+    const filtersChanged = state.filters !== previous.filters;
+    const focusChanged = state.selection !== previous.selection || state.path !== previous.path;
+    if (filtersChanged) visible = visibleNodes(graph, state.filters);
+    if (state.path !== previous.path) found = pathOf(state);
+    if (focusChanged) lit = emphasis(graph, state.selection, found);
+    if (state.presentation !== previous.presentation) present(state.presentation, mode !== "none");
+    if (filtersChanged || focusChanged) paint();
     render(state);
     writeUrl(state, mode);
 
@@ -155,7 +160,7 @@ async function boot(): Promise<void> {
       // Back/forward: restore the camera the entry remembers.
       if (state.view) sigma.getCamera().setState({ ...state.view, angle: 0 });
       else if (!sameView(previous.view, null)) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    } else if ((selectionChanged || state.path !== previous.path) && lit.nodes.size > 0) {
+    } else if (focusChanged && lit.nodes.size > 0) {
       fitTo(lit.nodes, true);
     }
   });
@@ -186,11 +191,8 @@ async function boot(): Promise<void> {
     paint();
   });
   sigma.on("clickNode", ({ node }) => {
-    const kind = graph.getNodeAttribute(node, "kind");
-    store.update((s) => ({
-      ...s,
-      selection: kind === "article" ? { kind: "article", id: node } : { kind: "concepts", ids: [node], match: "all" },
-    }));
+    const isArticleNode = graph.getNodeAttribute(node, "kind") === "article";
+    store.update((s) => (isArticleNode ? focusArticle(s, node) : focusConcept(s, node)));
   });
   sigma.on("clickStage", () => store.update(clearSelection));
   document.addEventListener("keydown", (event) => {
@@ -203,7 +205,7 @@ async function boot(): Promise<void> {
   paint();
   render(store.get());
   const initial = store.get();
-  if (initial.presentation) present(true);
+  if (initial.presentation) present(true, !initial.view);
   if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
   else if (lit.nodes.size > 0) fitTo(lit.nodes, false);
 
