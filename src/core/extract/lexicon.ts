@@ -73,6 +73,11 @@ function looksCaseSensitive(alias: string): boolean {
   return letters === letters.toUpperCase() && letters.length <= 5;
 }
 
+/** Whether reducing a form to its key drops a letter that has no ASCII decomposition (µ, ß, ł). */
+function dropsLetters(text: string): boolean {
+  return /[^\x00-\x7F]/.test(text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\p{L}]/gu, ""));
+}
+
 /**
  * Builds the lookup structure. `isCommonWord` tells whether a lower-case word is ordinary
  * English; single-word names that are (Notion, Signal, Bloom) become case-sensitive, and are
@@ -96,6 +101,8 @@ export function indexLexicon(
       // One-letter keys ("A*" → "a") would match articles and initials; only a context rule
       // makes them safe (C, R).
       if (key === "" || seen.has(key) || (key.length < 2 && !term.context)) continue;
+      // An alias that loses a letter on the way to its key ("µops" → "ops") would match another word.
+      if (text !== term.name && dropsLetters(text)) continue;
       seen.add(key);
       const parts = pieces(text);
       const single = parts.length === 1;

@@ -138,6 +138,12 @@ describe("false positives removed (regressions)", () => {
     expect(found(x)).toEqual(["Envoy"]);
   });
 
+  it("does not read an alias whose key loses a letter: 'µops' is not 'ops'", () => {
+    const terms: LexiconTerm[] = [{ name: "micro-ops", type: "technique", aliases: ["µops", "uops"] }];
+    expect(found(run(terms, [entry({ title: "Ops", insights: ["ops teams page at night"] })]))).toEqual([]);
+    expect(found(run(terms, [entry({ title: "Decoding", insights: ["the decoder emits uops"] })]))).toEqual(["micro-ops"]);
+  });
+
   it("does not take an ordinary word in title parentheses for a source", () => {
     expect(found(run(TERMS, [entry({ title: "Introduction to Zig (Book)" })]))).toEqual([]);
   });
