@@ -12,7 +12,7 @@ import { findPath, type FoundPath } from "./data/path";
 import { emphasis, neighbourhood, type Emphasis } from "./data/scene";
 import { createSearchIndex } from "./data/search";
 import type { AppContext } from "./context";
-import { applyStates, cameraFor, createSigma, type InsightSigma } from "./renderer";
+import { applyStates, cameraFor, createSigma, placeMapLabels, type InsightSigma } from "./renderer";
 import { createDetails } from "./panels/details";
 import { createFilters } from "./panels/filters";
 import { createLegend } from "./panels/legend";
@@ -107,9 +107,18 @@ async function boot(): Promise<void> {
   let lit: Emphasis = emphasis(graph, decoded.state.selection, found);
   let hovered: string | null = null;
 
+  // Labels are placed once the map settles (after a repaint, a camera move, a resize), a
+  // moment later so that sigma has applied the new states to its display data.
+  let labelTimer: number | undefined;
+  const requestLabels = () => {
+    window.clearTimeout(labelTimer);
+    labelTimer = window.setTimeout(() => placeMapLabels(sigma, graph), 120);
+  };
+
   const paint = () => {
     const shown = hovered ? restrictTo(neighbourhood(graph, hovered), visible) : lit;
     applyStates(sigma, graph, visible, shown);
+    requestLabels();
   };
 
   const render = (state: AppState) => {
@@ -165,9 +174,12 @@ async function boot(): Promise<void> {
     }
   });
 
+  sigma.on("resize", requestLabels);
+
   // The camera is part of the state, but moving it should not flood the history.
   let cameraTimer: number | undefined;
   sigma.getCamera().on("updated", () => {
+    requestLabels();
     window.clearTimeout(cameraTimer);
     cameraTimer = window.setTimeout(() => {
       const { x, y, ratio } = sigma.getCamera().getState();

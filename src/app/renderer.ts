@@ -10,6 +10,7 @@ import { getCorrectionRatio } from "sigma/utils";
 import type { AppGraph } from "./data/graph";
 import type { Emphasis } from "./data/scene";
 import { shorten } from "./data/text";
+import { labelWidth, placeLabels, type LabelCandidate } from "./data/labels";
 
 /** Colours of the stage, chosen for a projector: dark ink on white, faded items still visible. */
 export const PALETTE = {
@@ -55,6 +56,50 @@ const FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif
 
 export type InsightSigma = ReturnType<typeof createSigma>;
 
+type LabelRoom = "unknown" | "yes" | "no";
+
+/** Until the placement pass has run, sigma's own label grid decides. */
+function roomFor(room: LabelRoom): "auto" | "visible" | "hidden" {
+  return room === "yes" ? "visible" : room === "no" ? "hidden" : "auto";
+}
+
+/** Nodes drawn smaller than this many pixels get no label unless they are lit or chosen. */
+const LABEL_MIN_RADIUS = 3.5;
+
+/**
+ * Decides which labels have room on screen now (see `placeLabels`) and records it in each
+ * node's `labelRoom` state. Chosen nodes come first, then lit ones, then the biggest.
+ */
+export function placeMapLabels(sigma: InsightSigma, graph: AppGraph): void {
+  const { hasHighlighted } = sigma.getGraphState();
+  const candidates: LabelCandidate[] = [];
+  const keys: string[] = [];
+  graph.forEachNode((node, attributes) => {
+    keys.push(node);
+    const display = sigma.getNodeDisplayData(node);
+    const state = sigma.getNodeState(node);
+    if (!display || state.isHidden || !display.label) return;
+    if (hasHighlighted && !state.isHighlighted) return;
+    if (attributes.kind === "article" && !state.isHighlighted && !state.isFocus) return;
+    const radius = sigma.scaleSize(display.size);
+    if (radius < LABEL_MIN_RADIUS && !state.isHighlighted && !state.isFocus) return;
+    const { x, y } = sigma.framedGraphToViewport(display);
+    const fontSize = display.labelSize ?? 15;
+    const left = x + radius + 3;
+    const height = fontSize * 1.25;
+    candidates.push({
+      key: node,
+      box: [left, y - height / 2, left + labelWidth(display.label, fontSize), y + height / 2],
+      priority: (state.isFocus ? 1e6 : 0) + (state.isHighlighted ? 1e3 : 0) + display.size,
+    });
+  });
+  const placed = placeLabels(candidates, sigma.getDimensions());
+  const yes = keys.filter((key) => placed.has(key));
+  const no = keys.filter((key) => !placed.has(key));
+  sigma.setNodesState(yes, { labelRoom: "yes" });
+  sigma.setNodesState(no, { labelRoom: "no" });
+}
+
 export function createSigma(graph: AppGraph, container: HTMLElement) {
   return new Sigma(graph, container, {
     primitives: {
@@ -62,15 +107,16 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
       // The chosen and hovered nodes draw, with their labels, above every other lit node.
       depthLayers: ["edges", "topEdges", "nodes", "topNodes", "focusNodes"],
     },
-    customNodeState: { isFocus: false },
+    // labelRoom: the verdict of the last label placement pass ("unknown" before it ran).
+    customNodeState: { isFocus: false, labelRoom: "unknown" as LabelRoom },
     // Presentation mode: the same map read from the back of a room, so labels grow.
     customGraphState: { isPresenting: false },
     settings: {
       stagePadding: 40,
-      // Labels are culled on a grid, bigger nodes first: one or two per cell keeps them apart.
+      // Before the app's placement pass has run (first frames), sigma's grid culls labels.
       labelDensity: 1,
       labelGridCellSize: 110,
-      labelRenderedSizeThreshold: 3.5,
+      labelRenderedSizeThreshold: LABEL_MIN_RADIUS,
       // Small nodes are hard to hit with a pointer; a few pixels of slack make hovering forgiving.
       nodePickingPadding: 4,
       zoomDuration: 250,
@@ -92,7 +138,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
           // Concept names are short and worth reading; article titles are long, so they show
           // only when an article is lit or hovered.
-          labelVisibility: { whenData: { kind: "article" }, then: "hidden", else: "auto" },
+          labelVisibility: (attributes, state) => (attributes.kind === "article" ? "hidden" : roomFor(state.labelRoom)),
           depth: "nodes",
           zIndex: { attribute: "size", defaultValue: 1 },
         },
@@ -104,7 +150,14 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
             zIndex: 0,
           },
         },
-        { whenState: "isHighlighted", then: { depth: "topNodes", labelVisibility: "auto", labelSize: (_a, _s, g) => labelSize(16, g.isPresenting) } },
+        {
+          whenState: "isHighlighted",
+          then: {
+            depth: "topNodes",
+            labelVisibility: (_a, state) => roomFor(state.labelRoom),
+            labelSize: (_a, _s, g) => labelSize(16, g.isPresenting),
+          },
+        },
         {
           whenState: "isFocus",
           then: {
