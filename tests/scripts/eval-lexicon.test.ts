@@ -4,6 +4,19 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../../src/core/extract/keys";
 import { LEXICON_DIR, loadLexicon } from "../../scripts/lib/lexicon";
+import { createExtractor } from "../../src/core/extract/index";
+import type { Entry } from "../../src/core/types";
+
+function bookmark(title: string, insights: string[] = []): Entry {
+  return { kind: "bookmark", title, description: "", section: "", subsection: "", insights, note: "", source: "", line: 1 };
+}
+
+/** Entity names the real lexicon finds in one entry. */
+async function namesIn(entries: Entry[], at = 0): Promise<string[]> {
+  const x = createExtractor(await loadLexicon(LEXICON_DIR)).extract(entries);
+  const byId = new Map(x.entities.map((e) => [e.id, e.name]));
+  return x.mentions.filter((m) => m.entry === at).map((m) => byId.get(m.entity) ?? "?").sort();
+}
 
 async function lexiconDir(files: Record<string, unknown>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "lexicon-"));
@@ -51,5 +64,26 @@ describe("the lexicon loader", () => {
     });
     const curated = (await loadLexicon(cased)).terms.filter((t) => t.source === "curated");
     expect(curated.map((t) => t.name)).toEqual(["ARM", "Arm"]);
+  });
+});
+
+describe("false positives of the shipped lexicon (regressions)", () => {
+  it("does not read a process id, a hash index or a bare 'ops' as names", async () => {
+    const entries = [
+      bookmark("Debugging a deadlock", ["read /proc/PID/stack for blocked threads", "f[h1(k)] XOR f[h3(k)] = k"]),
+      bookmark("Runbooks", ["ops teams page on PID 1 crashes"]),
+    ];
+    const names = [...(await namesIn(entries, 0)), ...(await namesIn(entries, 1))];
+    for (const wrong of ["PID controller", "PID", "HTTP/3", "micro-ops"]) expect(names).not.toContain(wrong);
+  });
+
+  it("does not read English words of Title Case titles as brands", async () => {
+    expect(await namesIn([bookmark("Performance, Isolation, and Velocity at Scale")])).toEqual([]);
+    expect(await namesIn([bookmark("Borrow Checking, Escape Analysis, and the Generational Hypothesis")])).not.toContain("Hypothesis");
+  });
+
+  it("reads swapping as a technique only beside memory", async () => {
+    expect(await namesIn([bookmark("Swapping tables without downtime", ["rename and swap in one transaction"])])).toEqual([]);
+    expect(await namesIn([bookmark("Linux memory", ["the kernel starts swapping pages to disk"])])).toContain("swapping");
   });
 });

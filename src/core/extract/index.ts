@@ -99,8 +99,9 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
       const candidates: Found[] = [];
       document.fields.forEach((fields, entryIndex) => {
         const context = contextOf(entries[entryIndex] as Entry, fields);
+        const headline = headlineOf(fields);
         for (const { field, tokens } of fields) {
-          const claims = claimLexiconNames(drafts, entryIndex, field, tokens, document, index, contextKeys, context);
+          const claims = claimLexiconNames(drafts, entryIndex, field, tokens, document, index, contextKeys, context, headline);
           if (!settings.discover) continue;
           const view: FieldView = {
             field: field.field,
@@ -160,6 +161,31 @@ function contextOf(entry: Entry, fields: readonly TokenizedField[]): Set<string>
   return context;
 }
 
+/** What the title of an entry says about its capitals. */
+interface Headline {
+  /** Most longer words of the title are capitalised: there a capital proves nothing. */
+  titleCase: boolean;
+  /** Pieces of the entry's other fields, as written, where a capital does count. */
+  body: ReadonlySet<string>;
+}
+
+function headlineOf(fields: readonly TokenizedField[]): Headline {
+  const title = fields.find((f) => f.field.field === "title")?.tokens ?? [];
+  const words = title.filter((t, i) => i > 0 && t.word !== title[0]?.word && /^[A-Za-z]{4,}$/.test(t.text));
+  const capitalised = words.filter((t) => /^[A-Z]/.test(t.text)).length;
+  const body = new Set(fields.filter((f) => f.field.field !== "title").flatMap((f) => f.tokens.map((t) => t.caseKey)));
+  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, body };
+}
+
+/**
+ * A one-word brand from a bulk source that is spelt like a plain capitalised word ("Velocity",
+ * "Hypothesis", "Task") says nothing in a Title Case title unless the entry's own sentences
+ * capitalise it too; the brand lists hold too many English words for their capitals to count.
+ */
+function onlyTitleCase(field: FieldRef, token: Token, headline: Headline): boolean {
+  return field.field === "title" && headline.titleCase && /^[A-Z][a-z]+$/.test(token.caseKey) && !headline.body.has(token.caseKey);
+}
+
 /** Records the lexicon names of one field and returns which pieces they claimed. */
 function claimLexiconNames(
   drafts: Map<string, Draft>,
@@ -170,6 +196,7 @@ function claimLexiconNames(
   index: LexiconIndex,
   contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
   context: ReadonlySet<string>,
+  headline: Headline,
 ): { claimed: boolean[]; brand: boolean[] } {
   const claimed = tokens.map(() => false);
   const brand = tokens.map(() => false);
@@ -178,7 +205,7 @@ function claimLexiconNames(
     const to = tokens[match.to] as Token;
     const bulk = isBulk(match.form.term);
     // A one-word brand the document also writes in lower case ("satellite") is a word here.
-    if (bulk && match.from === match.to && document.vocabulary.has(from.key)) continue;
+    if (bulk && match.from === match.to && (document.vocabulary.has(from.key) || onlyTitleCase(field, from, headline))) continue;
     for (let k = match.from; k <= match.to; k += 1) {
       claimed[k] = true;
       brand[k] = bulk;

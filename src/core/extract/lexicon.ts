@@ -13,7 +13,7 @@ export interface LexiconTerm {
    * only recognised in an entry that also contains one of these words.
    */
   context?: string[];
-  /** Every surface form must match with its case (forms like "PG", "Go", "Notion"). */
+  /** One-word forms must match with their case ("PG", "Go", "Notion"); phrases never need to. */
   caseSensitive?: boolean;
   /**
    * A concept word that names a technique only in some texts (replication, compaction): used
@@ -115,7 +115,9 @@ export function indexLexicon(
         caseKey: nameCaseKey(text),
         // Bulk sources list brands, whose capitals are part of the name: "Temporal" the product,
         // "temporal" the adjective.
-        caseSensitive: term.caseSensitive === true || bulk || looksCaseSensitive(text) || common,
+        // A reviewed term's case rule is for its one-word forms ("Raft", "HA"): a phrase such as
+        // "continuous integration" is the same concept when a title writes it in Title Case.
+        caseSensitive: (term.caseSensitive === true && single) || bulk || looksCaseSensitive(text) || common,
         pieces: parts.length,
       };
       const list = forms.get(key);

@@ -76,6 +76,12 @@ describe("lexicon matching", () => {
     expect(found(run(TERMS, [entry({ title: "A Spark of genius" })]))).toEqual([]);
   });
 
+  it("matches a reviewed phrase in Title Case even when its short forms are case-sensitive", () => {
+    const terms: LexiconTerm[] = [{ name: "continuous integration", type: "technique", aliases: ["CI"], caseSensitive: true }];
+    expect(found(run(terms, [entry({ title: "Continuous Integration with Monorepos" })]))).toEqual(["continuous integration"]);
+    expect(found(run(terms, [entry({ title: "Ci or not" })]))).toEqual([]);
+  });
+
   it("repairs names glued by the export", () => {
     const e = entry({ title: "Bloat", insights: ["We ranVACUUM FULLat night"] });
     const x = run(TERMS, [e]);
@@ -142,6 +148,15 @@ describe("false positives removed (regressions)", () => {
     const terms: LexiconTerm[] = [{ name: "micro-ops", type: "technique", aliases: ["µops", "uops"] }];
     expect(found(run(terms, [entry({ title: "Ops", insights: ["ops teams page at night"] })]))).toEqual([]);
     expect(found(run(terms, [entry({ title: "Decoding", insights: ["the decoder emits uops"] })]))).toEqual(["micro-ops"]);
+  });
+
+  it("does not take a plain capitalised brand word in a Title Case title for the brand", () => {
+    const brands: LexiconTerm[] = [{ name: "Velocity", type: "technology", source: "simple-icons" }, { name: "Hetzner", type: "technology", source: "simple-icons" }];
+    const title = "Performance, Isolation, and Velocity at Scale";
+    expect(found(run(brands, [entry({ title })]))).toEqual([]);
+    // The entry's own sentences capitalising it, or a title that is not in Title Case, do count.
+    expect(found(run(brands, [entry({ title, insights: ["we templated pages with Velocity"] })]))).toEqual(["Velocity"]);
+    expect(found(run(brands, [entry({ title: "moving our servers to Hetzner" })]))).toEqual(["Hetzner"]);
   });
 
   it("does not take an ordinary word in title parentheses for a source", () => {
