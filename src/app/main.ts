@@ -19,7 +19,7 @@ import { createLegend } from "./panels/legend";
 import { createListView } from "./panels/list";
 import { createPath } from "./panels/path";
 import { createSearch } from "./panels/search";
-import { createToolbar } from "./panels/camera";
+import { createToolbar } from "./panels/toolbar";
 import {
   clearSelection,
   createStore,
