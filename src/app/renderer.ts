@@ -232,6 +232,9 @@ export function applyStates(sigma: InsightSigma, graph: AppGraph, visible: Set<s
   });
 }
 
+/** Share of a framed group's width added on the right for the labels of its nodes. */
+const LABEL_ROOM_SHARE = 0.35;
+
 /**
  * The camera state that frames `nodes` (as @sigma/utils' fitViewportToNodes does): centre on
  * their framed-graph box, zoom so the larger side fits, with a margin.
@@ -259,6 +262,9 @@ export function cameraFor(sigma: InsightSigma, graph: AppGraph, nodes: string[],
     fMinY = Math.min(fMinY, framed.y);
     fMaxY = Math.max(fMaxY, framed.y);
   }
+  // Labels run to the right of their nodes: leave them room on that side.
+  maxX += (maxX - minX) * LABEL_ROOM_SHARE;
+  fMaxX += (fMaxX - fMinX) * LABEL_ROOM_SHARE;
   const bbox = sigma.getCustomBBox() ?? sigma.getBBox();
   const graphWidth = bbox.x[1] - bbox.x[0] || 1;
   const graphHeight = bbox.y[1] - bbox.y[0] || 1;

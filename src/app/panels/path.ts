@@ -117,7 +117,9 @@ export function createPath(context: AppContext): PathPanel {
           },
           step.label,
         );
-        const item = h("li", { class: `step ${step.kind}` }, go);
+        const attributes = graph.getNodeAttributes(step.id);
+        const kind = attributes.kind === "article" ? "article" : attributes.type;
+        const item = h("li", { class: `step ${step.kind}` }, go, h("span", { class: "step-kind" }, ` ${kind}`));
         if (step.via) {
           append(item, [
             h("p", { class: "quote" }, h("q", null, ...marked(step.via.quote.text, step.via.quote.markStart, step.via.quote.markEnd))),
