@@ -241,12 +241,18 @@ function taggedRuns(view: FieldView, tag: string): Array<[number, number]> {
   return runs;
 }
 
-/** compromise's people: kept when a first and a last name are both there (Marc Brooker). */
+/**
+ * compromise's people: two or three capitalised words (not acronyms: "CAL Report"), kept when
+ * compromise knows the first name (Marc Brooker) or the surname is no English word (Bill Jia).
+ */
 export function people(view: FieldView): Candidate[] {
   return taggedRuns(view, "Person").flatMap(([i, j]) => {
-    const from = view.tokens[i] as Token;
-    const to = view.tokens[j] as Token;
-    return j > i && from.tags.has("FirstName") ? [candidate(view, from, to, "person", "person", true)] : [];
+    const words = view.tokens.slice(i, j + 1);
+    const from = words[0] as Token;
+    const to = words[words.length - 1] as Token;
+    if (words.length < 2 || words.length > 3 || !words.every((w) => CAPITALISED.test(w.caseKey))) return [];
+    const named = from.tags.has("FirstName") || !view.isOrdinary(to.key);
+    return named ? [candidate(view, from, to, "person", "person", true)] : [];
   });
 }
 
@@ -326,6 +332,8 @@ export function titleSources(view: FieldView): Candidate[] {
     offset += part.length + 1;
     const words = name.split(/\s+/);
     if (!/^[A-Z]/.test(name) || words.length > 4) continue;
+    // "(Chapter 1)", "(RFC 9000)", "(Part 2)": a numbered document part, not who wrote it.
+    if (words.length > 1 && /^\d+(?:\.\d+)*$/.test(words[words.length - 1] ?? "")) continue;
     const inside = piecesWithin(view, start, start + name.length);
     if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
     const plain = name.split(/[\s/-]+/).every((w) => view.isOrdinary(w.toLowerCase()));
@@ -337,6 +345,12 @@ export function titleSources(view: FieldView): Candidate[] {
   return out;
 }
 
+// "at Various Layers", "at Multiple Levels": a quantity of things, not a company.
+const QUANTIFIER = /^(?:Various|Different|Multiple|Several|Many|Most|All|Each|Every|Any|Some|Both|Other|Every)\s/;
+
+const AT_PHRASES =
+  /^(?:Scale|Last|First|Once|Least|Most|Home|Work|Rest|Speed|Runtime|Compile Time|Startup|Night|Large|Heart|Glance|Random|Length|Peak|Play|Best|Worst|All|Any Scale|Massive Scale|Web Scale|Planet Scale|Global Scale|Hyperscale|Internet Scale|Warp Speed|Full Speed|Line Rate|Wire Speed|Risk|Hand|Stake|Times|Will|Ease|Work|Home|Sea|War|School|Play|Odds|Face Value)$/i;
+
 /**
  * "Scaling Kafka at LinkedIn", "CRDTs at SoundCloud": a capitalised name after "at" that ends a
  * title (or its part before the colon or the parentheses) is the company the story comes from.
@@ -344,15 +358,15 @@ export function titleSources(view: FieldView): Candidate[] {
 export function titleAt(view: FieldView): Candidate[] {
   if (view.field !== "title") return [];
   const out: Candidate[] = [];
-  const pattern = /\bat ((?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,2})(?=\s*(?:$|:|\(| -))/g;
+  const pattern = /\bat (\p{Lu}[\p{L}\p{N}_.&'’-]*(?: \p{Lu}[\p{L}\p{N}_.&'’-]*){0,2})(?=\s*(?:$|:|\(| -|,))/gu;
   for (const match of view.text.matchAll(pattern)) {
     const name = (match[1] ?? "").replace(/['’]s$/, "");
     const start = (match.index ?? 0) + 3;
     const inside = piecesWithin(view, start, start + name.length);
     if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
-    if (name.split(/[\s/-]+/).every((w) => view.isOrdinary(w.toLowerCase())) || view.stopwords.has(nameKey(name))) continue;
-    // "at Scale", "at Last" are phrases, not places.
-    if (/^(Scale|Last|First|Once|Least|Most|Home|Work|Rest|Speed)$/i.test(name)) continue;
+    // Companies are often plain words (Picnic, Square, Slack), so an ordinary word counts here,
+    // except in the phrases that end titles ("at Scale", "at Runtime").
+    if (view.stopwords.has(nameKey(name)) || AT_PHRASES.test(name) || QUANTIFIER.test(name)) continue;
     out.push({ name, type: "organization", rule: "title-at", strong: true, aliases: [], start, end: start + name.length });
   }
   return out;
@@ -372,7 +386,9 @@ export function titleHeads(view: FieldView): Candidate[] {
   const words = head.trim().split(/\s+/);
   if (words.length > 2 || QUESTION_WORDS.test(words[0] ?? "")) return [];
   const inside = piecesWithin(view, 0, colon);
-  if (inside.length === 0 || inside.every((i) => view.claimed[i])) return [];
+  // "parquet-linter", "rust-vmm": a lower-case compound is one project name, whatever its parts mean.
+  const compound = words.length === 1 && /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(words[0] ?? "") && !(words[0] ?? "").split("-").every((w) => view.isOrdinary(w));
+  if (inside.length === 0 || (!compound && inside.every((i) => view.claimed[i]))) return [];
   // Each word is capitalised, code-like (uCache, parquet-linter) or at least not plain English.
   const nameLike = (w: string) =>
     /^[\p{L}\p{N}][\p{L}\p{N}_.+-]*$/u.test(w) && (/^[A-Z]/.test(w) || /[A-Z0-9_.+-]/.test(w.slice(1)) || !view.isOrdinary(w));
@@ -381,6 +397,9 @@ export function titleHeads(view: FieldView): Candidate[] {
   if (words.some((w) => /['’]s$/.test(w))) return [];
   // "Throttling: ...", "Unthrottled: ...": a lone verb or adjective is a topic, not a name.
   if (words.length === 1 && nlp((words[0] ?? "").toLowerCase()).has("(#Verb|#Gerund|#Adjective|#Adverb)")) return [];
+  // "PostgreSQL Performance: ...", "Rust Embedded: ...": a known name and plain words are a topic.
+  const open = inside.filter((i) => !view.claimed[i] || view.brand[i]);
+  if (!compound && open.length < inside.length && open.every((i) => view.isOrdinary((view.tokens[i] as Token).key))) return [];
   const first = view.tokens[inside[0] as number] as Token;
   const last = view.tokens[inside[inside.length - 1] as number] as Token;
   return [candidate(view, first, last, "technology", "title-head", true)];

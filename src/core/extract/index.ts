@@ -186,6 +186,28 @@ function onlyTitleCase(field: FieldRef, token: Token, headline: Headline): boole
   return field.field === "title" && headline.titleCase && /^[A-Z][a-z]+$/.test(token.caseKey) && !headline.body.has(token.caseKey);
 }
 
+/**
+ * A common noun that ends a lower-case compound ("linter" in "parquet-linter") is part of that
+ * compound's name, not a mention of the concept.
+ */
+const PREFIXES = new Set(
+  "micro macro multi non pre post re sub super co auto self anti semi inter intra hyper ultra mini over under cross de un mid meta long short".split(" "),
+);
+
+function isCompoundTail(text: string, tokens: readonly Token[], match: LexiconMatch): boolean {
+  const from = tokens[match.from] as Token;
+  const to = tokens[match.to] as Token;
+  const before = tokens[match.from - 1];
+  const after = tokens[match.to + 1];
+  if (!before || text.slice(before.end, from.start) !== "-" || (after && text.slice(to.end, after.start) === "-")) return false;
+  let start = match.from - 1;
+  while (start > 0 && text.slice((tokens[start - 1] as Token).end, (tokens[start] as Token).start) === "-") start -= 1;
+  // "micro-benchmarks", "non-blocking" are the concept with a prefix, not a name.
+  if (match.from - start === 1 && PREFIXES.has(before.key)) return false;
+  const compound = text.slice((tokens[start] as Token).start, to.end);
+  return compound === compound.toLowerCase() && match.form.text === match.form.text.toLowerCase() && match.from === match.to;
+}
+
 /** Records the lexicon names of one field and returns which pieces they claimed. */
 function claimLexiconNames(
   drafts: Map<string, Draft>,
@@ -206,6 +228,7 @@ function claimLexiconNames(
     const bulk = isBulk(match.form.term);
     // A one-word brand the document also writes in lower case ("satellite") is a word here.
     if (bulk && match.from === match.to && (document.vocabulary.has(from.key) || onlyTitleCase(field, from, headline))) continue;
+    if (isCompoundTail(field.text, tokens, match)) continue;
     for (let k = match.from; k <= match.to; k += 1) {
       claimed[k] = true;
       brand[k] = bulk;

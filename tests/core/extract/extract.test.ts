@@ -231,6 +231,43 @@ describe("discovery beyond the lexicon", () => {
     expect(x.entities).toMatchObject([{ name: "Martin Kleppmann", type: "person" }]);
   });
 
+  it("reads a person whose surname is no English word, but not capitals taken for a name", () => {
+    const x = run(TERMS, [entry({ title: "Scaling with Performance at Facebook - Bill Jia, VP of Infrastructure" })]);
+    expect(x.entities.find((e) => e.name === "Bill Jia")?.type).toBe("person");
+    const caps = run(TERMS, [entry({ title: "Optimizing CAL Report Jobs" }), entry({ title: "x", insights: ["a CAL Report run"] })]);
+    expect(caps.entities.filter((e) => e.type === "person")).toEqual([]);
+  });
+
+  it("reads a company after 'at' even when it is a plain or accented word, not a phrase", () => {
+    const x = run(TERMS, [
+      entry({ title: "Monitoring and Observability at Picnic" }),
+      entry({ title: "Google AMP at Condé Nast" }),
+      entry({ title: "Caching at Various Layers" }),
+      entry({ title: "Consensus at Runtime" }),
+    ]);
+    expect(found(x, 0)).toEqual(["Picnic"]);
+    expect(found(x, 1)).toEqual(["Condé Nast"]);
+    expect(found(x, 2)).toEqual([]);
+    expect(found(x, 3)).toEqual([]);
+  });
+
+  it("does not read a numbered document part in title parentheses as a source", () => {
+    const x = run(TERMS, [entry({ title: "Performance and Benchmarking (Chapter 1)" }), entry({ title: "QUIC transport (RFC 9000)" })]);
+    expect(x.entities).toEqual([]);
+  });
+
+  it("does not read a known name and plain words before a title's colon as a new name", () => {
+    const e = entry({ title: "PostgreSQL Performance: Latency in the Cloud", description: "performance on cloud disks" });
+    expect(found(run(TERMS, [e]))).toEqual(["PostgreSQL"]);
+  });
+
+  it("names a lower-case compound before a title's colon as a whole, without its tail's concept", () => {
+    const terms: LexiconTerm[] = [...TERMS, { name: "linting", type: "technique", aliases: ["linter"] }, { name: "benchmarking", type: "technique", aliases: ["benchmarks"] }];
+    const x = run(terms, [entry({ title: "kafka-linter: better topics" }), entry({ title: "Notes", insights: ["run micro-benchmarks first"] })]);
+    expect(found(x, 0)).toEqual(["Apache Kafka", "kafka-linter"]);
+    expect(found(x, 1)).toEqual(["benchmarking"]);
+  });
+
   it("can be switched off", () => {
     const x = run(TERMS, [entry({ title: "Uforwarder: pg_repack (Netflix)" })], { discover: false });
     expect(x.entities).toEqual([]);
