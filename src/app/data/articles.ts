@@ -18,7 +18,7 @@ export interface ArticleMention {
   score: number;
   /** Number of places the concept is mentioned in the article. */
   mentions: number;
-  /** The most telling place, quoted. */
+  /** The sentence that mentions it (see `quotableEvidence`), quoted. */
   quote: Quote;
 }
 
@@ -39,11 +39,17 @@ export function mentionScore(evidence: readonly Evidence[]): number {
   return evidence.reduce((sum, e) => sum + FIELD_WEIGHT[e.field], 0);
 }
 
-/** The evidence to quote: the one in the most telling field, earliest in reading order. */
-export function bestEvidence(evidence: readonly Evidence[]): Evidence | undefined {
+/**
+ * The evidence to quote. The title is already on screen beside the quote, so a sentence from
+ * the description or an insight says more; the title is quoted only when it is the sole
+ * evidence. Within a field, the earliest mention wins.
+ */
+const QUOTE_PREFERENCE: Record<Evidence["field"], number> = { description: 3, insight: 2, title: 1 };
+
+export function quotableEvidence(evidence: readonly Evidence[]): Evidence | undefined {
   let best: Evidence | undefined;
   for (const e of evidence) {
-    if (best === undefined || FIELD_WEIGHT[e.field] > FIELD_WEIGHT[best.field]) best = e;
+    if (best === undefined || QUOTE_PREFERENCE[e.field] > QUOTE_PREFERENCE[best.field]) best = e;
   }
   return best;
 }
@@ -57,7 +63,7 @@ function mentionOf(graph: AppGraph, article: string, entity: string): ArticleMen
   if (edge === undefined) return undefined;
   const evidence = graph.getEdgeAttribute(edge, "evidence");
   const attributes = articleAttributes(graph, article);
-  const best = bestEvidence(evidence);
+  const best = quotableEvidence(evidence);
   const quote: Quote = best
     ? quoteEvidence(attributes, best)
     : { field: "title", index: 0, text: attributes.label, markStart: 0, markEnd: 0 };

@@ -7,7 +7,7 @@ import Graph, { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted";
 import type { NodeAttributes } from "../../core/graph/types";
 import { isArticle, type AppGraph } from "./graph";
-import { bestEvidence } from "./articles";
+import { quotableEvidence } from "./articles";
 import { quoteEvidence, type Quote } from "./quote";
 
 export interface PathStep {
@@ -55,7 +55,7 @@ export function findPath(graph: AppGraph, from: string, to: string): FoundPath |
       if (edge === undefined) throw new Error(`no edge between ${previous} and ${node}`);
       const article = graph.source(edge);
       const articleAttrs = graph.getNodeAttributes(article);
-      const evidence = bestEvidence(graph.getEdgeAttribute(edge, "evidence"));
+      const evidence = quotableEvidence(graph.getEdgeAttribute(edge, "evidence"));
       if (isArticle(articleAttrs) && evidence) {
         step.via = { edge, quote: quoteEvidence(articleAttrs, evidence) };
       }

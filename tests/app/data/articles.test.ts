@@ -29,7 +29,14 @@ describe("articlesForEntity", () => {
     }
     const [top] = articlesForEntity(graph, "entity:mvcc");
     expect(top?.id).toBe(mvccArticle);
-    expect(top?.quote.field).toBe("title");
+  });
+
+  it("quotes a sentence beyond the title when there is one, and the title when it is all there is", () => {
+    const mvcc = articlesForEntity(graph, "entity:mvcc").find((a) => a.id === mvccArticle);
+    expect(mvcc?.quote.field).toBe("insight");
+    expect(mvcc?.quote.text).toBe("MVCC keeps old row versions until vacuum removes them.");
+    const brooker = articlesForEntity(graph, "entity:marc-brooker")[0];
+    expect(brooker?.quote.field).toBe("title");
   });
 
   it("puts articles naming the concept in the title before those mentioning it in passing", () => {
@@ -39,8 +46,8 @@ describe("articlesForEntity", () => {
 
   it("quotes an insight sentence, not the whole bullet", () => {
     const kafka = articlesForEntity(graph, "entity:netflix").find((a) => a.id === kafkaArticle);
-    // Netflix is in the title there, so the title is the quote; the insight remains evidence.
-    expect(kafka?.quote.field).toBe("title");
+    expect(kafka?.quote.field).toBe("insight");
+    expect(kafka?.quote.text).toBe("Netflix runs thousands of them.");
     expect(kafka?.mentions).toBe(2);
   });
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { articlesForEntity, articlesMatching, bestEvidence } from "../../../src/app/data/articles";
+import { articlesForEntity, articlesMatching, quotableEvidence } from "../../../src/app/data/articles";
 import { articleAttributes, isEntity, parseGraph, type AppGraph } from "../../../src/app/data/graph";
 import { evidenceText } from "../../../src/app/data/quote";
 import { ensureGraph } from "../../../scripts/ensure-graph";
@@ -20,7 +20,7 @@ function checkEveryEntity(graph: AppGraph): number {
     expect(listed.map((a) => a.id).sort(), attributes.label).toEqual(linked);
     expect(articlesMatching(graph, [entity], "all").map((a) => a.id).sort(), attributes.label).toEqual(linked);
     for (const item of listed) {
-      const evidence = bestEvidence(graph.getEdgeAttribute(item.id, entity, "evidence"));
+      const evidence = quotableEvidence(graph.getEdgeAttribute(item.id, entity, "evidence"));
       if (!evidence) continue;
       const words = evidenceText(articleAttributes(graph, item.id), evidence).slice(evidence.start, evidence.end);
       expect(item.quote.text.slice(item.quote.markStart, item.quote.markEnd), `${attributes.label} in ${item.label}`).toBe(
