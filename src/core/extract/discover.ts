@@ -207,6 +207,8 @@ function expansionStartingAt(view: FieldView, start: number, letters: string, ac
 export function acronyms(view: FieldView): Candidate[] {
   return view.tokens.flatMap((t, i) =>
     !view.claimed[i] &&
+    // "JEK" of "GO-JEK": the rest of a hyphenated name the lexicon already read.
+    !hyphenedToClaimed(view, i) &&
     ACRONYM.test(t.caseKey) &&
     /[A-Z].*[A-Z]/.test(t.caseKey) &&
     !view.stopwords.has(t.key) &&
@@ -214,6 +216,16 @@ export function acronyms(view: FieldView): Candidate[] {
     !view.isCommonWord(t.key)
       ? [candidate(view, t, t, "technology", "acronym", false)]
       : [],
+  );
+}
+
+function hyphenedToClaimed(view: FieldView, i: number): boolean {
+  const t = view.tokens[i] as Token;
+  const prev = view.tokens[i - 1];
+  const next = view.tokens[i + 1];
+  return (
+    (prev !== undefined && view.claimed[i - 1] === true && view.text.slice(prev.end, t.start) === "-") ||
+    (next !== undefined && view.claimed[i + 1] === true && view.text.slice(t.end, next.start) === "-")
   );
 }
 
@@ -241,6 +253,9 @@ function taggedRuns(view: FieldView, tag: string): Array<[number, number]> {
   return runs;
 }
 
+// Last words that make a name a company's, however human its first word ("Margo Bank").
+const COMPANY_WORDS = /^(?:Bank|Labs?|Inc|Corp|Group|Games|Studios?|Technologies|Systems|Software|Capital|Partners|Ventures|Airlines?|Motors|Media|Foundation|University|Institute|Research|Health|Insurance|Energy|Networks?)$/;
+
 /**
  * compromise's people: two or three capitalised words (not acronyms: "CAL Report"), kept when
  * compromise knows the first name (Marc Brooker) or the surname is no English word (Bill Jia).
@@ -251,6 +266,7 @@ export function people(view: FieldView): Candidate[] {
     const from = words[0] as Token;
     const to = words[words.length - 1] as Token;
     if (words.length < 2 || words.length > 3 || !words.every((w) => CAPITALISED.test(w.caseKey))) return [];
+    if (COMPANY_WORDS.test(to.text)) return [];
     const named = from.tags.has("FirstName") || !view.isOrdinary(to.key);
     return named ? [candidate(view, from, to, "person", "person", true)] : [];
   });
@@ -325,13 +341,21 @@ export function titleSources(view: FieldView): Candidate[] {
   // Parts are separated by commas, "&" or "and": "(Rosenblum & Ousterhout)". Names joined by
   // "&" are co-authors.
   const authors = /&|\band\b/.test(match[1] ?? "");
-  for (const part of (match[1] ?? "").split(/,|&|\band\b/)) {
+  const parts = (match[1] ?? "").split(/,|&|\band\b/);
+  // "(OS, Network/Protocol, Database, Storage)": a list of topics, not of sources.
+  const topics = parts.filter((p) => {
+    const words = p.trim().split(/[\s/-]+/);
+    return view.stopwords.has(nameKey(p)) || words.every((w) => view.stopwords.has(nameKey(w)) || view.isOrdinary(w.toLowerCase()));
+  });
+  if (parts.length >= 3 && topics.length * 2 >= parts.length) return [];
+  for (const part of parts) {
     const lead = part.length - part.trimStart().length;
     const name = part.trim().replace(/\s*(?:['’]\d{2}|\b(?:19|20)\d{2})$/, "");
     const start = offset + lead;
     offset += part.length + 1;
     const words = name.split(/\s+/);
-    if (!/^[A-Z]/.test(name) || words.length > 4) continue;
+    // Two letters ("JK", "MS") are too little to name anyone.
+    if (!/^[A-Z]/.test(name) || words.length > 4 || name.replace(/[^\p{L}\p{N}]/gu, "").length < 3) continue;
     // "(Chapter 1)", "(RFC 9000)", "(Part 2)": a numbered document part, not who wrote it.
     if (words.length > 1 && /^\d+(?:\.\d+)*$/.test(words[words.length - 1] ?? "")) continue;
     const inside = piecesWithin(view, start, start + name.length);

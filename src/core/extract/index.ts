@@ -399,7 +399,12 @@ function resolveCandidates(
     if (candidate.rule !== "acronym-definition") continue;
     for (const alias of candidate.aliases) aliasOf.set(nameKey(alias), nameKey(candidate.name));
   }
-  for (const { entry, field, candidate } of found) {
+  // A weak name inside a strong one's span is a piece of it: "JEK" of "at GO-JEK".
+  const strongIn = new Map<FieldRef, Candidate[]>();
+  for (const f of found) if (f.candidate.strong) strongIn.set(f.field, [...(strongIn.get(f.field) ?? []), f.candidate]);
+  const insideStrong = ({ field, candidate: c }: Found) =>
+    !c.strong && (strongIn.get(field) ?? []).some((s) => s.start <= c.start && c.end <= s.end && s.end - s.start > c.end - c.start);
+  for (const { entry, field, candidate } of found.filter((f) => !insideStrong(f))) {
     let key = nameKey(candidate.name);
     if (key === "" || index.stopwords.has(key)) continue;
     key = aliasOf.get(key) ?? key;

@@ -268,6 +268,23 @@ describe("discovery beyond the lexicon", () => {
     expect(found(x, 1)).toEqual(["benchmarking"]);
   });
 
+  it("does not read topic lists, two-letter asides or company names as sources or people", () => {
+    const x = run(TERMS, [
+      entry({ title: "Explaining Low-Level Systems (OS, Network/Protocol, Database, Storage)", description: "network protocol notes" }),
+      entry({ title: "My Scaling Hero (a dose of courage, JK)" }),
+      entry({ title: "Core Banking System at Margo Bank" }),
+    ]);
+    expect(found(x, 0)).toEqual([]);
+    expect(found(x, 1)).toEqual([]);
+    expect(x.entities.find((e) => e.name === "Margo Bank")?.type).toBe("organization");
+  });
+
+  it("does not read the rest of a hyphenated known name as an acronym", () => {
+    const terms: LexiconTerm[] = [{ name: "Gojek", type: "organization", aliases: ["GO-JEK"] }];
+    const x = run(terms, [entry({ title: "Data at GO-JEK" }), entry({ title: "ML at GO-JEK" })]);
+    expect(x.entities.map((e) => e.name)).toEqual(["Gojek"]);
+  });
+
   it("can be switched off", () => {
     const x = run(TERMS, [entry({ title: "Uforwarder: pg_repack (Netflix)" })], { discover: false });
     expect(x.entities).toEqual([]);
