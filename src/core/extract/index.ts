@@ -288,12 +288,13 @@ function matchLexicon(
     let best: LexiconMatch | undefined;
     let key = "";
     let caseKey = "";
+    const introduced = INTRODUCED.test(text.slice(Math.max(0, (tokens[i] as Token).start - 8), (tokens[i] as Token).start));
     for (let j = i; j < tokens.length && j < i + index.maxPieces; j += 1) {
       const t = tokens[j] as Token;
       if (j > i && !continues(text, tokens[j - 1] as Token, t)) break;
       key += t.key;
       caseKey += t.caseKey;
-      const form = lookup(index, key, caseKey, j - i + 1, contextKeys, context);
+      const form = lookup(index, key, caseKey, j - i + 1, contextKeys, context, introduced && !namesGoOn(text, tokens, j));
       if (form) best = { from: i, to: j, form };
       // A plural is only ever the last piece, so a window that is no form's prefix is done.
       if (!index.prefixes.has(key)) break;
@@ -303,7 +304,88 @@ function matchLexicon(
       i = best.to + 1;
     } else i += 1;
   }
+  const shared = sharedHeads(tokens, text, index, out, contextKeys, context);
+  return [...out, ...shared, ...surnameLists(tokens, text, index, [...out, ...shared])];
+}
+
+/**
+ * "Bailis, Hellerstein, Stonebraker's readings": two or more surnames of known people listed
+ * together name those people; one surname alone is too weak ("Love", "Fog").
+ */
+function surnameLists(tokens: readonly Token[], text: string, index: LexiconIndex, matches: readonly LexiconMatch[]): LexiconMatch[] {
+  if (index.surnames.size === 0) return [];
+  const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from + 1 }, (_, k) => m.from + k)));
+  const surname = (i: number): Form | undefined => {
+    const t = tokens[i];
+    const form = t && !claimed.has(i) ? index.surnames.get(t.key) : undefined;
+    return form && form.caseKey === t?.caseKey ? form : undefined;
+  };
+  const out: LexiconMatch[] = [];
+  let run: LexiconMatch[] = [];
+  const close = () => {
+    if (run.length >= 2) out.push(...run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const form = surname(i);
+    if (!form) continue;
+    const last = run[run.length - 1];
+    const gap = last ? text.slice((tokens[last.to] as Token).end, (tokens[i] as Token).start) : "";
+    if (last && !/^(?:,\s*|\s*&\s*|,?\s+and\s+)$/.test(gap)) close();
+    run.push({ from: i, to: i, form });
+  }
+  close();
   return out;
+}
+
+const CONJUNCTIONS = new Set(["and", "or"]);
+
+/**
+ * "Bloom, cuckoo and quotient filters": modifiers listed before a multi-word name share its
+ * last word, and each names a term when modifier and head word together do.
+ */
+function sharedHeads(
+  tokens: readonly Token[],
+  text: string,
+  index: LexiconIndex,
+  matches: readonly LexiconMatch[],
+  contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
+  context: ReadonlySet<string>,
+): LexiconMatch[] {
+  const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from + 1 }, (_, k) => m.from + k)));
+  const out: LexiconMatch[] = [];
+  for (const match of matches) {
+    if (match.to === match.from) continue;
+    const head = tokens[match.to] as Token;
+    let next = match.from;
+    for (let j = match.from - 1; j >= 0; j -= 1) {
+      let item = tokens[j] as Token;
+      let gap = text.slice(item.end, (tokens[next] as Token).start);
+      if (CONJUNCTIONS.has(item.key) && gap === " " && j > 0) {
+        j -= 1;
+        gap = text.slice((tokens[j] as Token).end, item.start);
+        item = tokens[j] as Token;
+        if (!/^,? $/.test(gap)) break;
+      } else if (!/^\s*[,/&]\s*$/.test(gap)) break;
+      if (!claimed.has(j)) {
+        const form = lookup(index, item.key + head.key, item.caseKey + head.caseKey, 2, contextKeys, context);
+        if (!form || form.pieces < 2 || form.term === match.form.term) break;
+        out.push({ from: j, to: j, form });
+      }
+      next = j;
+    }
+  }
+  return out;
+}
+
+// "Microservices in Go", "written in Swift", "pipelines with Spark": a technology's name after
+// these words, written in its exact case, is the technology even without other context.
+const INTRODUCED = /\b(?:in|with|using)\s$/;
+
+/** A capitalised word right after the name makes it part of a longer one ("with Ray Dalio"). */
+function namesGoOn(text: string, tokens: readonly Token[], j: number): boolean {
+  const next = tokens[j + 1];
+  return next !== undefined && text.slice((tokens[j] as Token).end, next.start) === " " && /^[A-Z]/.test(next.text);
 }
 
 function lookup(
@@ -313,6 +395,7 @@ function lookup(
   width: number,
   contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
   context: ReadonlySet<string>,
+  introduced = false,
 ): Form | undefined {
   const exact = index.forms.get(key);
   const attempts: Array<[string, string, boolean]> = [[key, caseKey, false]];
@@ -328,7 +411,7 @@ function lookup(
         f.pieces >= width &&
         (!plural || pluralizes(f)) &&
         (!f.caseSensitive || f.caseKey === ck) &&
-        inContext(f.term, contextKeys, context),
+        (inContext(f.term, contextKeys, context) || (introduced && f.caseSensitive && f.term.type === "technology" && k.length >= 2)),
     );
     const terms = new Set(fitting.map((f) => f.term));
     if (terms.size === 1) return fitting[0];

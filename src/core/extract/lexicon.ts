@@ -62,6 +62,11 @@ export interface LexiconIndex {
   prefixes: Set<string>;
   stopwords: Set<string>;
   glueWords: Set<string>;
+  /**
+   * Surnames of the people the lexicon knows, each with its one person: lists of surnames
+   * ("Bailis, Hellerstein, Stonebraker") name them. A surname two people share is left out.
+   */
+  surnames: Map<string, Form>;
 }
 
 // Short forms collide with ordinary words and with each other ("PG", "IO", "Go"), so the case
@@ -131,5 +136,18 @@ export function indexLexicon(
       }
     }
   }
-  return { forms, maxPieces, prefixes, stopwords, glueWords: new Set(lexicon.glueWords.map((w) => caseKey(w).toLowerCase())) };
+  return { forms, maxPieces, prefixes, stopwords, glueWords: new Set(lexicon.glueWords.map((w) => caseKey(w).toLowerCase())), surnames: surnamesOf(lexicon) };
+}
+
+function surnamesOf(lexicon: Lexicon): Map<string, Form> {
+  const found = new Map<string, Form | undefined>();
+  for (const term of lexicon.terms) {
+    if (term.type !== "person") continue;
+    const last = pieces(term.name).pop();
+    if (!last || pieces(term.name).length < 2 || !/^[A-Z][a-z]{2,}$/.test(last.text)) continue;
+    const key = pieceKey(last.text);
+    const form: Form = { term, text: last.text, caseKey: nameCaseKey(last.text), caseSensitive: true, pieces: 1 };
+    found.set(key, found.has(key) && found.get(key)?.term !== term ? undefined : form);
+  }
+  return new Map([...found].filter((entry): entry is [string, Form] => entry[1] !== undefined));
 }

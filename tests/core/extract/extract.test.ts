@@ -82,6 +82,36 @@ describe("lexicon matching", () => {
     expect(found(run(terms, [entry({ title: "Ci or not" })]))).toEqual([]);
   });
 
+  it("reads modifiers listed before a shared head word as names of their own", () => {
+    const terms: LexiconTerm[] = [...TERMS, { name: "cuckoo filter", type: "technique" }, { name: "quotient filter", type: "technique" }];
+    const e = entry({ title: "Filters", description: "Bloom, cuckoo and quotient filters compared" });
+    const x = run(terms, [e]);
+    expect(found(x)).toEqual(["Bloom filter", "cuckoo filter", "quotient filter"]);
+    expect(quotes(x, [e], "cuckoo filter")).toEqual(["cuckoo"]);
+    // A list that does not end in a known name, or words that are no list, name nothing.
+    expect(found(run(terms, [entry({ title: "Fast, cheap filters" })]))).toEqual([]);
+    expect(found(run(terms, [entry({ title: "Notes", description: "cuckoo quotient filters" })]))).toEqual(["quotient filter"]);
+  });
+
+  it("reads a list of known people's surnames as those people, but not one surname alone", () => {
+    const people: LexiconTerm[] = [
+      { name: "Peter Bailis", type: "person" },
+      { name: "Joe Hellerstein", type: "person" },
+      { name: "Michael Stonebraker", type: "person" },
+    ];
+    const x = run(people, [entry({ title: "Red Book", description: "Bailis, Hellerstein and Stonebraker's readings" })]);
+    expect(found(x)).toEqual(["Joe Hellerstein", "Michael Stonebraker", "Peter Bailis"]);
+    expect(found(run(people, [entry({ title: "Notes", description: "as Stonebraker argued" })]))).toEqual([]);
+  });
+
+  it("reads an ambiguous technology introduced by 'in', 'with' or 'using' in its exact case", () => {
+    expect(found(run(TERMS, [entry({ title: "Gossip, Paxos, Microservices in Go, and CRDTs" })]))).toEqual(["Go"]);
+    expect(found(run(TERMS, [entry({ title: "Lost in go mode" })]))).toEqual([]);
+    const ray: LexiconTerm[] = [{ name: "Ray", type: "technology", context: ["python", "actors"], caseSensitive: true }];
+    expect(found(run(ray, [entry({ title: "Training with Ray" })]))).toEqual(["Ray"]);
+    expect(found(run(ray, [entry({ title: "An interview with Ray Dalio" })]))).toEqual(["Ray Dalio"]);
+  });
+
   it("repairs names glued by the export", () => {
     const e = entry({ title: "Bloat", insights: ["We ranVACUUM FULLat night"] });
     const x = run(TERMS, [e]);
