@@ -142,7 +142,9 @@ function readDocument(entries: readonly Entry[], index: LexiconIndex): DocumentV
   const vocabulary = lowercaseVocabulary(fields.flat());
   const isOrdinary = (word: string) => isCommonWord(word) || vocabulary.has(word);
   const identifiers = standaloneIdentifiers(fields.flat().map((f) => f.tokens));
-  const isWord = (word: string) => /^[a-z]+$/.test(word) && (isOrdinary(word) || index.glueWords.has(word));
+  // Inflected forms count too: "holds", "competes" are words when "hold" and "compete" are.
+  const isWord = (word: string) =>
+    /^[a-z]+$/.test(word) && [word, word.replace(/(?:es|s|ed|ing)$/, "")].some((w) => w.length >= 2 && (isOrdinary(w) || index.glueWords.has(w)));
   for (const f of fields.flat()) f.tokens = splitGluedIdentifiers(f.tokens, identifiers, isWord);
   return { fields, vocabulary, isOrdinary };
 }

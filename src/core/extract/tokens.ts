@@ -129,26 +129,76 @@ export function standaloneIdentifiers(fields: ReadonlyArray<readonly Token[]>): 
 /**
  * Splits a code-like word into a known identifier and the plain word glued to it, at either
  * end: "work_memis" → "work_mem" + "is" when `work_mem` occurs elsewhere and "is" is a word.
+ * An identifier that never occurs alone is cut where the document's other identifiers begin or
+ * end: "naivelypg_stat_database" → "naively" + "pg_stat_database" when some `pg_…` stands
+ * alone, "max_wal_sizetoo" → "max_wal_size" + "too" when some `…_size` does. The identifier
+ * that is left is examined again, for words glued to both ends.
  */
 export function splitGluedIdentifiers(
   tokens: readonly Token[],
   known: ReadonlySet<string>,
   isWord: (word: string) => boolean,
 ): Token[] {
+  const segments = segmentsOf(known);
   const out: Token[] = [];
-  for (const t of tokens) {
-    const cut = CODE_LIKE.test(t.text) ? gluedCut(t.text, known, isWord) : undefined;
+  const split = (t: Token): void => {
+    const cut = CODE_LIKE.test(t.text) ? gluedCut(t.text, known, isWord) ?? segmentCut(t.text, known, segments, isWord) : undefined;
     if (cut === undefined) {
       out.push(t);
-      continue;
+      return;
     }
     for (const [from, to] of [[0, cut], [cut, t.text.length]] as const) {
       const text = t.text.slice(from, to);
       const ck = caseKey(text);
-      out.push({ ...t, text, start: t.start + from, end: t.start + to, key: ck.toLowerCase(), caseKey: ck, glued: true, sentenceStart: t.sentenceStart && from === 0 });
+      const part: Token = { ...t, text, start: t.start + from, end: t.start + to, key: ck.toLowerCase(), caseKey: ck, glued: true, sentenceStart: t.sentenceStart && from === 0 };
+      if (CODE_LIKE.test(text) && text.includes("_")) split(part);
+      else out.push(part);
+    }
+  };
+  for (const t of tokens) split(t);
+  return out;
+}
+
+interface Segments {
+  /** How many of the identifiers written alone begin or end with each segment. */
+  first: Map<string, number>;
+  last: Map<string, number>;
+}
+
+/** First and last segments of the snake_case identifiers written alone: "pg", "max"; "mem", "size". */
+function segmentsOf(known: ReadonlySet<string>): Segments {
+  const segments: Segments = { first: new Map(), last: new Map() };
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const id of known) {
+    const parts = id.split("_");
+    if (parts.length < 2) continue;
+    count(segments.first, parts[0] as string);
+    count(segments.last, parts[parts.length - 1] as string);
+  }
+  return segments;
+}
+
+function segmentCut(word: string, known: ReadonlySet<string>, segments: Segments, isWord: (word: string) => boolean): number | undefined {
+  if (!word.includes("_")) return undefined;
+  const first = word.slice(0, word.indexOf("_"));
+  const lastStart = word.lastIndexOf("_") + 1;
+  const last = word.slice(lastStart);
+  // A glued identifier is written alone too, as far as the document can tell: only the other
+  // identifiers' segments count as evidence.
+  const own = known.has(word) ? 1 : 0;
+  const elsewhere = (map: Map<string, number>, segment: string, self: boolean) => (map.get(segment) ?? 0) - (self ? own : 0) > 0;
+  // The longest known segment wins, and the glued-on part must be a word.
+  if (!elsewhere(segments.first, first, true)) {
+    for (let cut = 2; cut <= first.length - 2; cut += 1) {
+      if (elsewhere(segments.first, first.slice(cut), false) && isWord(first.slice(0, cut))) return cut;
     }
   }
-  return out;
+  if (!elsewhere(segments.last, last, true)) {
+    for (let cut = last.length - 2; cut >= 2; cut -= 1) {
+      if (elsewhere(segments.last, last.slice(0, cut), false) && isWord(last.slice(cut))) return lastStart + cut;
+    }
+  }
+  return undefined;
 }
 
 // The glued-on part must be a word the document uses, so "pg_statistic" is not "pg_stat" + "istic".

@@ -144,6 +144,22 @@ describe("normalisation across an article", () => {
   });
 });
 
+describe("identifiers glued at both ends", () => {
+  it("cuts a glued identifier where the document's other identifiers begin or end", () => {
+    const e = entry({
+      title: "Checkpoints",
+      insights: ["checkpoint_timeout and symbol_size and query_id", "a cascade of writes: cascadecheckpoint_completion_target", "raise max_wal_sizetoo", "its causingquery_idname"],
+    });
+    const x = run(TERMS, [e]);
+    expect(found(x)).toEqual(["checkpoint_completion_target", "checkpoint_timeout", "max_wal_size", "query_id", "symbol_size"]);
+  });
+
+  it("leaves an identifier whole when no other identifier shows a seam", () => {
+    const x = run(TERMS, [entry({ title: "Stats", insights: ["read pg_statistic and pg_stat_statements"] })]);
+    expect(found(x)).toEqual(["pg_stat_statements", "pg_statistic"]);
+  });
+});
+
 describe("false positives removed (regressions)", () => {
   it("does not read one-letter keys: the article 'A' is not A* search", () => {
     expect(found(run(TERMS, [entry({ title: "A Simple Tactic" })]))).toEqual([]);
