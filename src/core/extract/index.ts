@@ -494,7 +494,11 @@ function resolveCandidates(
     if (key === "" || index.stopwords.has(key)) continue;
     key = aliasOf.get(key) ?? key;
     const lexical = lexiconKey(index, key);
-    const existing = drafts.get(key) ?? singularKeys(key).map((k) => drafts.get(k)).find((d) => d);
+    // Singular and plural meet whichever comes first ("PoPs" then "PoP").
+    const existing =
+      drafts.get(key) ??
+      singularKeys(key).map((k) => drafts.get(k)).find((d) => d) ??
+      [`${key}s`, `${key}es`].map((k) => drafts.get(k)).find((d) => d && !d.term);
     const draft = lexical ? draftFor(drafts, lexical.key, lexical.term) : existing ?? draftFor(drafts, key);
     const evidence: Evidence = { field: field.field, index: field.index, start: candidate.start, end: candidate.end };
     if (!draft.sightings.some((s) => s.entry === entry && sameEvidence(s.evidence, evidence))) {

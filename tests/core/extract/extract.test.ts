@@ -331,6 +331,11 @@ describe("discovery beyond the lexicon", () => {
     expect(x.entities.map((e) => e.name)).toEqual(["Gojek"]);
   });
 
+  it("merges a discovered name's plural and singular, whichever comes first", () => {
+    const x = run(TERMS, [entry({ title: "Edge", insights: ["many PoPs worldwide", "each PoP runs Workers"] })]);
+    expect(x.entities.filter((e) => e.id.startsWith("pop"))).toHaveLength(1);
+  });
+
   it("can be switched off", () => {
     const x = run(TERMS, [entry({ title: "Uforwarder: pg_repack (Netflix)" })], { discover: false });
     expect(x.entities).toEqual([]);
