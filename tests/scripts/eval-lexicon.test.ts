@@ -77,6 +77,15 @@ describe("false positives of the shipped lexicon (regressions)", () => {
     for (const wrong of ["PID controller", "PID", "HTTP/3", "micro-ops"]) expect(names).not.toContain(wrong);
   });
 
+  it("does not read SQL keywords or bit operators in capitals as acronyms", async () => {
+    const entries = [
+      bookmark("Parallel ORDER BY with High-Cardinality GROUP BY", ["a DELETE per row; a XOR b"]),
+      bookmark("Aggregations", ["GROUP BY pushdown; DELETE in batches; XOR of hashes"]),
+    ];
+    const names = [...(await namesIn(entries, 0)), ...(await namesIn(entries, 1))];
+    for (const wrong of ["GROUP", "ORDER", "DELETE", "XOR"]) expect(names).not.toContain(wrong);
+  });
+
   it("does not read English words of Title Case titles as brands", async () => {
     expect(await namesIn([bookmark("Performance, Isolation, and Velocity at Scale")])).toEqual([]);
     expect(await namesIn([bookmark("Borrow Checking, Escape Analysis, and the Generational Hypothesis")])).not.toContain("Hypothesis");
