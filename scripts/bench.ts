@@ -10,14 +10,15 @@ import { execFile } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import Graph from "graphology";
-import { runMain, UsageError } from "./lib/cli";
+import { readArguments, runMain, UsageError } from "./lib/cli";
 import { DEFAULT_INPUT } from "./lib/paths";
 import { parseDocument } from "../src/core/parse/index";
 import type { Entry } from "../src/core/types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/core/graph/types";
+import { seededRandom } from "../src/core/random";
 
 const HELP = `Usage: npm run bench [-- --rounds N] [--part compromise|extraction|search|build]
 
@@ -93,18 +94,6 @@ async function inChild(part: string, rounds: number): Promise<unknown> {
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
 }
 
-/** mulberry32, so the synthetic graph is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ["ka", "ro", "mi", "tu", "sen", "dal", "vor", "qui", "lex", "pa", "zor", "ne", "fi", "gra", "tho", "bel", "cus", "dri"];
 const WORDS = ["latency", "queue", "storage", "index", "replica", "scheduler", "kernel", "cache", "stream", "shard", "vector", "compiler", "migration", "throughput", "consensus", "ledger"];
 
@@ -171,18 +160,10 @@ async function benchSearch() {
 }
 
 runMain(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        part: { type: "string" },
-        rounds: { type: "string", default: "5" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = readArguments({
+    part: { type: "string" },
+    rounds: { type: "string", default: "5" },
+  });
   if (values.help) return console.log(HELP);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError("--rounds takes a whole number ≥ 1");

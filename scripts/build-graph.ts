@@ -2,9 +2,8 @@
  * npm run graph [-- --input FILE] [--out FILE] [--format text|markdown|html]
  * Reads a reading list, extracts its entities and writes the graph file (atomically).
  */
-import { parseArgs } from "node:util";
 import { buildGraphFile } from "./lib/build";
-import { runMain, UsageError } from "./lib/cli";
+import { readArguments, runMain } from "./lib/cli";
 import { DEFAULT_GRAPH, DEFAULT_INPUT } from "./lib/paths";
 
 const HELP = `Usage: npm run graph -- [options]
@@ -23,21 +22,12 @@ Exit codes: 0 written, 1 bad input or output (one line on stderr, earlier output
 2 bad arguments.`;
 
 runMain(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        input: { type: "string", default: DEFAULT_INPUT },
-        out: { type: "string", default: DEFAULT_GRAPH },
-        format: { type: "string" },
-        gexf: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = readArguments({
+    input: { type: "string", default: DEFAULT_INPUT },
+    out: { type: "string", default: DEFAULT_GRAPH },
+    format: { type: "string" },
+    gexf: { type: "string" },
+  });
   if (values.help) {
     console.log(HELP);
     return;

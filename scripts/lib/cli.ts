@@ -5,6 +5,7 @@
  */
 import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../../src/core/types";
 
 /** A failure the user can act on: printed as one line, exit code 1. */
@@ -139,4 +140,24 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
   }
   return low;
+}
+
+/**
+ * Reads the command line with `node:util` parseArgs, adding `-h, --help`; unknown options and
+ * missing values become a UsageError (one line, exit code 2).
+ */
+export function readArguments<const Options extends NonNullable<ParseArgsConfig["options"]>>(
+  options: Options,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      options: { ...options, help: { type: "boolean", short: "h", default: false } },
+      allowPositionals,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -6,6 +6,7 @@
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import type { InsightGraph } from "./build";
+import { seededRandom } from "../random";
 
 export interface LayoutOptions {
   seed: number;
@@ -14,18 +15,6 @@ export interface LayoutOptions {
 }
 
 const DEFAULTS: LayoutOptions = { seed: 42 };
-
-/** mulberry32: a tiny seeded generator, enough to scatter starting points reproducibly. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function defaultIterations(order: number): number {
   if (order <= 500) return 800;
