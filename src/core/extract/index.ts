@@ -233,7 +233,7 @@ function claimLexiconNames(
     if (isCompoundTail(field.text, tokens, match)) continue;
     for (let k = match.from; k <= match.to; k += 1) {
       claimed[k] = true;
-      brand[k] = bulk;
+      brand[k] = bulk || match.form.term.company === true;
     }
     const draft = draftFor(drafts, termKey(match.form.term), match.form.term);
     const evidence: Evidence = { field: field.field, index: field.index, start: from.start, end: to.end };
@@ -568,9 +568,13 @@ function mostFrequent<T>(counts: ReadonlyMap<T, number>): T | undefined {
  * type their rules voted for.
  */
 function typeOf(draft: Draft): EntityType {
+  const company = draft.types.get("organization") ?? 0;
+  // A reviewed product that is also a company is the company where the text names it as one
+  // more often than it names the product ("at GitHub" in a one-article mention).
+  if (draft.term?.company) return company >= Math.max(3, draft.articles.size) ? "organization" : draft.term.type;
   if (draft.term && !isBulk(draft.term)) return draft.term.type;
   const votes = mostFrequent(draft.types);
-  if (draft.term) return (draft.types.get("organization") ?? 0) >= 2 ? "organization" : draft.term.type;
+  if (draft.term) return company >= 2 ? "organization" : draft.term.type;
   return votes ?? "technology";
 }
 

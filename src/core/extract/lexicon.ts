@@ -20,6 +20,11 @@ export interface LexiconTerm {
    * only when the extractor is asked for broad concepts.
    */
   broad?: boolean;
+  /**
+   * A product that is also the name of the company behind it (GitHub, Docker, Snowflake): the
+   * text decides which one it means ("at GitHub", "(Snowflake)").
+   */
+  company?: boolean;
   /** Where the term comes from ("curated", "linguist", "simple-icons"), for messages. */
   source?: string;
 }

@@ -336,6 +336,14 @@ describe("discovery beyond the lexicon", () => {
     expect(x.entities.filter((e) => e.id.startsWith("pop"))).toHaveLength(1);
   });
 
+  it("types a product that is also a company by how the text uses it", () => {
+    const terms: LexiconTerm[] = [{ name: "GitHub", type: "technology", company: true }];
+    const company = run(terms, [entry({ title: "Moving data out of Redis at GitHub" })]);
+    expect(company.entities).toMatchObject([{ name: "GitHub", type: "organization" }]);
+    const product = run(terms, [entry({ title: "Actions", insights: ["CI on GitHub"] }), entry({ title: "Moving data at GitHub" }), entry({ title: "Forks", insights: ["GitHub forks"] }), entry({ title: "More", insights: ["GitHub pages"] })]);
+    expect(product.entities).toMatchObject([{ name: "GitHub", type: "technology" }]);
+  });
+
   it("can be switched off", () => {
     const x = run(TERMS, [entry({ title: "Uforwarder: pg_repack (Netflix)" })], { discover: false });
     expect(x.entities).toEqual([]);
