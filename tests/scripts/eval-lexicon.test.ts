@@ -91,6 +91,11 @@ describe("false positives of the shipped lexicon (regressions)", () => {
     expect(await namesIn([bookmark("Borrow Checking, Escape Analysis, and the Generational Hypothesis")])).not.toContain("Hypothesis");
   });
 
+  it("reads a capitalised bare Bloom as the Bloom filter, the lower-case word as nothing", async () => {
+    expect(await namesIn([bookmark("Binary fuse filters", ["2x slower than Bloom on short keys"])])).toContain("Bloom filter");
+    expect(await namesIn([bookmark("Notes", ["startups bloom in spring"])])).toEqual([]);
+  });
+
   it("reads swapping as a technique only beside memory", async () => {
     expect(await namesIn([bookmark("Swapping tables without downtime", ["rename and swap in one transaction"])])).toEqual([]);
     expect(await namesIn([bookmark("Linux memory", ["the kernel starts swapping pages to disk"])])).toContain("swapping");
