@@ -167,16 +167,16 @@ function contextOf(entry: Entry, fields: readonly TokenizedField[]): Set<string>
 interface Headline {
   /** Most longer words of the title are capitalised: there a capital proves nothing. */
   titleCase: boolean;
-  /** Pieces of the entry's other fields, as written, where a capital does count. */
-  body: ReadonlySet<string>;
+  /** Whether the entry's other fields write this piece as written here, where a capital counts. */
+  inBody: (caseKey: string) => boolean;
 }
 
 function headlineOf(fields: readonly TokenizedField[]): Headline {
   const title = fields.find((f) => f.field.field === "title")?.tokens ?? [];
   const words = title.filter((t, i) => i > 0 && t.word !== title[0]?.word && /^[A-Za-z]{4,}$/.test(t.text));
   const capitalised = words.filter((t) => /^[A-Z]/.test(t.text)).length;
-  const body = new Set(fields.filter((f) => f.field.field !== "title").flatMap((f) => f.tokens.map((t) => t.caseKey)));
-  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, body };
+  const inBody = (caseKey: string) => fields.some((f) => f.field.field !== "title" && f.tokens.some((t) => t.caseKey === caseKey));
+  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, inBody };
 }
 
 /**
@@ -185,7 +185,7 @@ function headlineOf(fields: readonly TokenizedField[]): Headline {
  * capitalise it too; the brand lists hold too many English words for their capitals to count.
  */
 function onlyTitleCase(field: FieldRef, token: Token, headline: Headline): boolean {
-  return field.field === "title" && headline.titleCase && /^[A-Z][a-z]+$/.test(token.caseKey) && !headline.body.has(token.caseKey);
+  return field.field === "title" && headline.titleCase && /^[A-Z][a-z]+$/.test(token.caseKey) && !headline.inBody(token.caseKey);
 }
 
 /**
@@ -290,7 +290,8 @@ function matchLexicon(
     let best: LexiconMatch | undefined;
     let key = "";
     let caseKey = "";
-    const introduced = INTRODUCED.test(text.slice(Math.max(0, (tokens[i] as Token).start - 8), (tokens[i] as Token).start));
+    const prev = tokens[i - 1];
+    const introduced = prev !== undefined && INTRODUCERS.has(prev.text) && text.slice(prev.end, (tokens[i] as Token).start) === " ";
     for (let j = i; j < tokens.length && j < i + index.maxPieces; j += 1) {
       const t = tokens[j] as Token;
       if (j > i && !continues(text, tokens[j - 1] as Token, t)) break;
@@ -315,7 +316,7 @@ function matchLexicon(
  * together name those people; one surname alone is too weak ("Love", "Fog").
  */
 function surnameLists(tokens: readonly Token[], text: string, index: LexiconIndex, matches: readonly LexiconMatch[]): LexiconMatch[] {
-  if (index.surnames.size === 0) return [];
+  if (index.surnames.size === 0 || !tokens.some((t) => index.surnames.has(t.key))) return [];
   const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from + 1 }, (_, k) => m.from + k)));
   const surname = (i: number): Form | undefined => {
     const t = tokens[i];
@@ -354,6 +355,7 @@ function sharedHeads(
   contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
   context: ReadonlySet<string>,
 ): LexiconMatch[] {
+  if (!matches.some((m) => m.to > m.from)) return [];
   const claimed = new Set(matches.flatMap((m) => Array.from({ length: m.to - m.from + 1 }, (_, k) => m.from + k)));
   const out: LexiconMatch[] = [];
   for (const match of matches) {
@@ -382,7 +384,7 @@ function sharedHeads(
 
 // "Microservices in Go", "written in Swift", "pipelines with Spark": a technology's name after
 // these words, written in its exact case, is the technology even without other context.
-const INTRODUCED = /\b(?:in|with|using)\s$/;
+const INTRODUCERS = new Set(["in", "with", "using"]);
 
 /** A capitalised word right after the name makes it part of a longer one ("with Ray Dalio"). */
 function namesGoOn(text: string, tokens: readonly Token[], j: number): boolean {

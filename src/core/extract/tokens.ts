@@ -139,7 +139,7 @@ export function splitGluedIdentifiers(
   known: ReadonlySet<string>,
   isWord: (word: string) => boolean,
 ): Token[] {
-  const segments = segmentsOf(known);
+  const segments = segmentsFor(known);
   const out: Token[] = [];
   const split = (t: Token): void => {
     const cut = CODE_LIKE.test(t.text) ? gluedCut(t.text, known, isWord) ?? segmentCut(t.text, known, segments, isWord) : undefined;
@@ -163,6 +163,18 @@ interface Segments {
   /** How many of the identifiers written alone begin or end with each segment. */
   first: Map<string, number>;
   last: Map<string, number>;
+}
+
+// One document's identifiers serve every field of it: their segments are counted once.
+const segmentCache = new WeakMap<ReadonlySet<string>, Segments>();
+
+function segmentsFor(known: ReadonlySet<string>): Segments {
+  let segments = segmentCache.get(known);
+  if (!segments) {
+    segments = segmentsOf(known);
+    segmentCache.set(known, segments);
+  }
+  return segments;
 }
 
 /** First and last segments of the snake_case identifiers written alone: "pg", "max"; "mem", "size". */
