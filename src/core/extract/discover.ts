@@ -426,7 +426,16 @@ export function titleHeads(view: FieldView): Candidate[] {
   if (!compound && open.length < inside.length && open.every((i) => view.isOrdinary((view.tokens[i] as Token).key))) return [];
   const first = view.tokens[inside[0] as number] as Token;
   const last = view.tokens[inside[inside.length - 1] as number] as Token;
-  return [candidate(view, first, last, "technology", "title-head", true)];
+  return [candidate(view, first, last, describesTechnique(view.text.slice(colon + 2)) ? "technique" : "technology", "title-head", true)];
+}
+
+// What the words after a title's colon call the name: "wyhash: The Fastest Quality Hash Function".
+const TECHNIQUE_KINDS = /\b(?:algorithms?|techniques?|patterns?|methods?|heuristics?|hash functions?|data structures?|filters?|sketch(?:es)?)$/i;
+
+/** The description after the colon, up to its first preposition or parenthesis, names a technique kind. */
+function describesTechnique(description: string): boolean {
+  const phrase = description.split(/\s+(?:for|in|with|on|of|at|to|from|via|using)\s+|\s*[(,;—–-]\s/i)[0] ?? "";
+  return TECHNIQUE_KINDS.test(phrase.trim());
 }
 
 export const FIELD_RULES: ReadonlyArray<(view: FieldView) => Candidate[]> = [

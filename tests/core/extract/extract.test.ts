@@ -344,6 +344,11 @@ describe("discovery beyond the lexicon", () => {
     expect(product.entities).toMatchObject([{ name: "GitHub", type: "technology" }]);
   });
 
+  it("types a name before a title's colon by what the words after it call it", () => {
+    const x = run(TERMS, [entry({ title: "wyhash: The Fastest Quality Hash Function" }), entry({ title: "compio: Thread-per-Core Runtime for Rust" })]);
+    expect(Object.fromEntries(x.entities.map((e) => [e.name, e.type]))).toEqual({ wyhash: "technique", compio: "technology" });
+  });
+
   it("can be switched off", () => {
     const x = run(TERMS, [entry({ title: "Uforwarder: pg_repack (Netflix)" })], { discover: false });
     expect(x.entities).toEqual([]);
