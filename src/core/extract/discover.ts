@@ -112,6 +112,9 @@ export function namedLaws(view: FieldView): Candidate[] {
     if (!name || !law || view.claimed[i] || view.claimed[i + 1]) continue;
     if (!/^[A-Z]/.test(name.text) || !LAW_WORDS.has(law.key) || !joins(view, name, law)) continue;
     if (view.isCommonWord(name.key) && !name.possessive) continue;
+    // Title case capitalises every word ("Data Science Conjecture"): there only a possessive
+    // or an acronym ("Amdahl's Law", "CAP Theorem") names a law.
+    if (view.field === "title" && !name.possessive && !ACRONYM.test(name.caseKey)) continue;
     out.push(candidate(view, name, law, "technique", "named-law", true));
   }
   return out;
@@ -293,6 +296,9 @@ export function possessives(view: FieldView): Candidate[] {
   return view.tokens.flatMap((t, i) => {
     if ((view.claimed[i] && !view.brand[i]) || !t.possessive || !CAPITALISED.test(t.caseKey) || view.isCommonWord(t.key)) return [];
     if (view.stopwords.has(t.key)) return [];
+    // "Hyrum's Law", "Occam's razor": the possessive belongs to the law's name.
+    const next = view.tokens[i + 1];
+    if (next && LAW_WORDS.has(next.key)) return [];
     const prev = view.tokens[i - 1];
     if (prev && joins(view, prev, t) && /^[A-Z]/.test(prev.text) && !view.claimed[i - 1]) return [];
     const leading = view.field !== "insight" && i === 0;

@@ -270,6 +270,8 @@ describe("discovery beyond the lexicon", () => {
   it("reads named laws", () => {
     const x = run(TERMS, [entry({ title: "Scaling", insights: ["Amdahl's Law bounds speedup"] })]);
     expect(x.entities).toMatchObject([{ name: "Amdahl's Law", type: "technique" }]);
+    const titles = run(TERMS, [entry({ title: "Hyrum's Law in Practice" }), entry({ title: "Upends a 40-Year-Old Data Science Conjecture" })]);
+    expect(titles.entities.map((e) => e.name)).toEqual(["Hyrum's Law"]);
   });
 
   it("reads a person compromise knows by first and last name", () => {
