@@ -5,8 +5,11 @@
  * Forgiving by construction: text is folded (accents, case) before indexing and querying;
  * compound words are indexed as their parts and as one word, so "io uring", "iouring" and
  * "io_uring" meet; prefixes match as one types; longer words tolerate a typo or two.
+ *
+ * Quick while typing: the words of a query are matched one at a time, each only against what the
+ * words before it left, and the work done for finished words is kept for the next keystroke.
  */
-import MiniSearch, { type SearchResult } from "minisearch";
+import MiniSearch from "minisearch";
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
 import { isArticle, type AppGraph } from "./graph";
 import { quoteSpan } from "./quote";
@@ -67,7 +70,7 @@ export interface SearchIndex {
 }
 
 type NameDoc =
-  | { id: string; group: "concept"; node: string; name: string; aliases: string[]; type: EntityType; weight: number }
+  | { id: string; group: "concept"; node: string; name: string; aliases: string[]; type: EntityType; boost: number }
   | { id: string; group: "article"; node: string; name: string; aliases: [] };
 type InsightDoc = { id: string; group: "insight"; node: string; text: string; index: number };
 
@@ -110,9 +113,11 @@ function tokenizeName(text: string, field?: string): string[] {
  */
 const MIN_PREFIX = 3;
 
-function isPrefix(term: string, index: number, terms: string[]): boolean {
-  return index === terms.length - 1 && term.length >= MIN_PREFIX;
-}
+/**
+ * Insight text takes a prefix from one letter more: its vocabulary is the largest, three
+ * letters of it match a good share of all insights, and a short word still matches exactly.
+ */
+const MIN_TEXT_PREFIX = 4;
 
 /** One typo from five letters, two from nine: short words stay exact so "pg" is not "go". */
 function fuzziness(term: string): number | false {
@@ -127,13 +132,105 @@ const MIN_TEXT_QUERY = 3;
 /** A concept whose name or alias is exactly the query ranks first in its group. */
 const EXACT_NAME_BONUS = 4;
 
-const SEARCH_DEFAULTS = {
-  tokenize,
-  processTerm: (term: string) => term,
-  prefix: isPrefix,
-  fuzzy: fuzziness,
-  combineWith: "AND" as const,
-};
+/**
+ * A concept many articles mention is more likely the one meant; the boost is gentle so that a
+ * closer match still wins over a bigger concept. It multiplies the summed score once, which is
+ * what MiniSearch's per-document boost does term by term, at a fraction of the cost.
+ */
+function conceptBoost(articleCount: number): number {
+  return 1 + Math.log10(1 + articleCount) * 0.25;
+}
+
+/** How both indexes read a query: the words `tokenize` finds, already folded. */
+const QUERY_READING = { tokenize, processTerm: (term: string) => term };
+
+/** Finished-word results kept per index: a few queries' worth of typing and deleting. */
+const FINISHED_CACHE_SIZE = 32;
+
+/** A document that matched every query term so far. */
+interface Match {
+  score: number;
+  /** The document's words that matched (exactly, by prefix or with a typo). */
+  words: string[];
+}
+
+type Matches = ReadonlyMap<string, Match>;
+
+/** The documents that match every term of a query. */
+interface QueryMatches {
+  forEach(visit: (id: string, score: number) => void): void;
+  /** The words of a matching document that the query matched, for quoting it. */
+  words(id: string): string[];
+}
+
+const NO_MATCHES: QueryMatches = { forEach: () => {}, words: () => [] };
+
+interface TermRules {
+  /** Minimum length of a last word for it to match as a prefix. */
+  minPrefix: number;
+  fuzzy: (term: string) => number | false;
+}
+
+/**
+ * Runs a query over a MiniSearch index one term at a time, every term required. Each term only
+ * scores the documents the earlier ones left (the others get a document boost of 0, which
+ * MiniSearch skips in its scoring loop, before any allocation), and the matches of the finished
+ * words are kept: as a person types, the query grows by its last word, so a keystroke scores
+ * only that word, against what the finished ones left.
+ *
+ * Ranking is MiniSearch's own: a document's score is the sum of its terms' scores, as with
+ * `combineWith: "AND"` (which scales every score of a query by the same term count).
+ */
+function termByTermSearch(index: MiniSearch, rules: TermRules): (terms: readonly string[]) => QueryMatches {
+  const finished = new Map<string, Matches>();
+
+  function searchTerm(before: Matches | undefined, term: string, prefix: boolean) {
+    const boostDocument = before ? (id: string) => (before.has(id) ? 1 : 0) : undefined;
+    return index.search(term, { prefix, fuzzy: rules.fuzzy(term), boostDocument });
+  }
+
+  function afterFinished(terms: readonly string[]): Matches | undefined {
+    if (terms.length === 0) return undefined;
+    const key = terms.join(" ");
+    let matches = finished.get(key);
+    if (matches) {
+      finished.delete(key); // most recently used goes last
+    } else {
+      const before = afterFinished(terms.slice(0, -1));
+      const narrowed = new Map<string, Match>();
+      if (before?.size !== 0) {
+        for (const result of searchTerm(before, terms.at(-1)!, false)) {
+          const earlier = before?.get(result.id as string);
+          narrowed.set(result.id as string, {
+            score: result.score + (earlier?.score ?? 0),
+            words: earlier ? [...earlier.words, ...result.terms] : result.terms,
+          });
+        }
+      }
+      matches = narrowed;
+      if (finished.size >= FINISHED_CACHE_SIZE) finished.delete(finished.keys().next().value!);
+    }
+    finished.set(key, matches);
+    return matches;
+  }
+
+  return (terms) => {
+    const last = terms.at(-1);
+    const before = afterFinished(terms.slice(0, -1));
+    if (last === undefined || before?.size === 0) return NO_MATCHES;
+    // The word being typed is scored on every keystroke and read once: no map, no copies.
+    const results = searchTerm(before, last, last.length >= rules.minPrefix);
+    return {
+      forEach(visit) {
+        for (const result of results) visit(result.id as string, result.score + (before?.get(result.id as string)?.score ?? 0));
+      },
+      words(id) {
+        const result = results.find((r) => r.id === id);
+        return result ? [...(before?.get(id)?.words ?? []), ...result.terms] : [];
+      },
+    };
+  };
+}
 
 export function createSearchIndex(graph: AppGraph): SearchIndex {
   const nameDocs: NameDoc[] = [];
@@ -152,7 +249,7 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
         name: attributes.label,
         aliases: attributes.aliases,
         type: attributes.type,
-        weight: attributes.articleCount,
+        boost: conceptBoost(attributes.articleCount),
       });
     }
   });
@@ -163,35 +260,36 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
     extractField: (doc, field) => (field === "id" ? doc.id : [doc.name, ...doc.aliases].join("\n")),
     tokenize: tokenizeName,
     processTerm: (term) => term,
-    searchOptions: { ...SEARCH_DEFAULTS, boost: { names: 3, parts: 1 } },
+    searchOptions: { ...QUERY_READING, boost: { names: 3, parts: 1 } },
   });
   names.addAll(nameDocs);
-  // Insight text is matched exactly or by prefix, without typo tolerance: its vocabulary is
-  // large, fuzzy expansion over it is the costliest part of a keystroke, and a misspelt name
-  // is still found by the names index.
   const texts = new MiniSearch<InsightDoc>({
     fields: ["text"],
     tokenize,
     processTerm: (term) => term,
-    searchOptions: { ...SEARCH_DEFAULTS, fuzzy: false },
+    searchOptions: QUERY_READING,
   });
   texts.addAll(insightDocs);
   const nameById = new Map(nameDocs.map((d) => [d.id, d]));
   const insightById = new Map(insightDocs.map((d) => [d.id, d]));
-  // Each concept's name and aliases as a query would read them, for the exact-name bonus.
-  const exactNames = new Map<string, Set<string>>();
+  // The concepts a query names exactly (label or alias, read as a query reads), for the bonus.
+  const conceptsByExactName = new Map<string, Set<string>>();
   for (const doc of nameDocs) {
     if (doc.group !== "concept") continue;
-    const forms = [doc.name, ...doc.aliases];
-    exactNames.set(doc.id, new Set(forms.map((form) => tokenize(form).join(" "))));
+    for (const form of [doc.name, ...doc.aliases]) {
+      const key = tokenize(form).join(" ");
+      let ids = conceptsByExactName.get(key);
+      if (!ids) conceptsByExactName.set(key, (ids = new Set()));
+      ids.add(doc.id);
+    }
   }
+  const NONE = new Set<string>();
 
-  // A concept many articles mention is more likely the one meant; the boost is gentle so that
-  // a closer match still wins over a bigger concept.
-  const boostDocument = (id: string): number => {
-    const doc = nameById.get(id);
-    return doc?.group === "concept" ? 1 + Math.log10(1 + doc.weight) * 0.25 : 1;
-  };
+  const matchNames = termByTermSearch(names, { minPrefix: MIN_PREFIX, fuzzy: fuzziness });
+  // Insight text is matched exactly or by prefix, without typo tolerance: its vocabulary is
+  // large, fuzzy expansion over it is the costliest part of a keystroke, and a misspelt name
+  // is still found by the names index.
+  const matchTexts = termByTermSearch(texts, { minPrefix: MIN_TEXT_PREFIX, fuzzy: () => false });
 
   function search(query: string, options: SearchOptions = {}): SearchResults {
     const limit = options.limit ?? 8;
@@ -204,58 +302,78 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
     };
     const queryTerms = tokenize(query);
     if (queryTerms.length === 0) return results;
-    const wholeQuery = queryTerms.join(" ");
+    const namedExactly = conceptsByExactName.get(queryTerms.join(" ")) ?? NONE;
 
-    const conceptResults = new Map<EntityType, { doc: NameDoc & { group: "concept" }; result: SearchResult; score: number }[]>();
-    for (const result of names.search(query, { boostDocument })) {
-      const doc = nameById.get(result.id as string);
-      if (!doc) continue;
+    const conceptsByType = new Map<EntityType, TopHits<string>>();
+    const articles = new TopHits<string>(limit);
+    matchNames(queryTerms).forEach((id, score) => {
+      const doc = nameById.get(id);
+      if (!doc) return;
       results.total++;
       if (doc.group === "concept") {
-        const exact = exactNames.get(doc.id)?.has(wholeQuery) ?? false;
-        let list = conceptResults.get(doc.type);
-        if (!list) conceptResults.set(doc.type, (list = []));
-        list.push({ doc, result, score: exact ? result.score * EXACT_NAME_BONUS : result.score });
+        let top = conceptsByType.get(doc.type);
+        if (!top) conceptsByType.set(doc.type, (top = new TopHits(limit)));
+        top.offer(id, score * doc.boost * (namedExactly.has(id) ? EXACT_NAME_BONUS : 1));
       } else {
-        results.articles.total++;
-        if (results.articles.hits.length < limit) {
-          const a = graph.getNodeAttributes(doc.node);
-          results.articles.hits.push({
-            id: doc.node,
-            label: a.label,
-            section: isArticle(a) ? a.section : "",
-            score: result.score,
-          });
-        }
+        articles.offer(id, score);
       }
-    }
+    });
     for (const type of ENTITY_TYPES) {
-      const list = conceptResults.get(type);
-      if (!list) continue;
-      list.sort((a, b) => b.score - a.score);
+      const top = conceptsByType.get(type);
+      if (!top) continue;
       results.concepts.push({
         type,
-        total: list.length,
-        hits: list.slice(0, limit).map(({ doc, result, score }) => ({
-          ...conceptHit(graph, doc.node, result, queryTerms),
-          score,
-        })),
+        total: top.total,
+        hits: top.best.map(({ value, score }) => conceptHit(graph, value, score, queryTerms)),
       });
     }
+    results.articles = {
+      total: articles.total,
+      hits: articles.best.map(({ value, score }) => {
+        const attributes = graph.getNodeAttributes(value);
+        return { id: value, label: attributes.label, section: isArticle(attributes) ? attributes.section : "", score };
+      }),
+    };
 
     if (fold(query).replace(/[^\p{L}\p{N}]/gu, "").length >= MIN_TEXT_QUERY) {
-      for (const result of texts.search(query)) {
-        const doc = insightById.get(result.id as string);
-        if (!doc) continue;
-        results.total++;
-        results.insights.total++;
-        if (results.insights.hits.length < limit) results.insights.hits.push(insightHit(graph, doc, result));
-      }
+      const insights = new TopHits<InsightDoc>(limit);
+      const matches = matchTexts(queryTerms);
+      matches.forEach((id, score) => {
+        const doc = insightById.get(id);
+        if (doc) insights.offer(doc, score);
+      });
+      results.total += insights.total;
+      results.insights = {
+        total: insights.total,
+        hits: insights.best.map(({ value, score }) => insightHit(graph, value, matches.words(value.id), score)),
+      };
     }
     return results;
   }
 
   return { search, size: nameDocs.length + insightDocs.length };
+}
+
+/**
+ * Counts what it is offered and keeps the `limit` best, best first (the first offered wins a
+ * tie), without sorting everything: a three-letter query can match thousands of documents, of
+ * which a few are shown.
+ */
+class TopHits<T> {
+  total = 0;
+  readonly best: { value: T; score: number }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(value: T, score: number): void {
+    this.total++;
+    const { best, limit } = this;
+    if (best.length >= limit && !(score > (best[limit - 1]?.score ?? -Infinity))) return;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at--;
+    best.splice(at, 0, { value, score });
+    if (best.length > limit) best.pop();
+  }
 }
 
 /** Whether every query term is a word (or the start of a word) of `text`. */
@@ -264,7 +382,7 @@ function covers(text: string, queryTerms: readonly string[], exact: boolean): bo
   return queryTerms.every((q) => words.some((w) => (exact ? w === q : w.startsWith(q))));
 }
 
-function conceptHit(graph: AppGraph, node: string, result: SearchResult, queryTerms: string[]): ConceptHit {
+function conceptHit(graph: AppGraph, node: string, score: number, queryTerms: string[]): ConceptHit {
   const attributes = graph.getNodeAttributes(node);
   if (isArticle(attributes)) throw new TypeError(`${node} is not a concept`);
   const hit: ConceptHit = {
@@ -272,7 +390,7 @@ function conceptHit(graph: AppGraph, node: string, result: SearchResult, queryTe
     label: attributes.label,
     type: attributes.type,
     articleCount: attributes.articleCount,
-    score: result.score,
+    score,
   };
   // Name the alias when it, rather than the label, is what the person typed: "pg" → PG.
   if (!covers(attributes.label, queryTerms, true)) {
@@ -284,17 +402,14 @@ function conceptHit(graph: AppGraph, node: string, result: SearchResult, queryTe
   return hit;
 }
 
-function insightHit(
-  graph: AppGraph,
-  doc: InsightDoc,
-  result: SearchResult,
-): InsightHit {
+/** `words`: the insight's words that matched the query. */
+function insightHit(graph: AppGraph, doc: InsightDoc, words: readonly string[], score: number): InsightHit {
   // Locate the first matched word in the original text; folding keeps most words' length,
   // and when it does not the snippet simply starts at the beginning.
   const folded = fold(doc.text);
   let start = -1;
   let end = -1;
-  for (const term of result.terms) {
+  for (const term of words) {
     const at = folded.length === doc.text.length ? folded.indexOf(term) : -1;
     if (at >= 0 && (start < 0 || at < start)) {
       start = at;
@@ -309,6 +424,6 @@ function insightHit(
     snippet: span.text,
     markStart: span.markStart,
     markEnd: span.markEnd,
-    score: result.score,
+    score,
   };
 }

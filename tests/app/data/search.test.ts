@@ -80,6 +80,37 @@ describe("search", () => {
     }
   });
 
+  it("requires every word of a multi-word query", () => {
+    expect(index.search("kafka netflix").articles.hits.map((h) => h.id)).toEqual(["article:kafka-at-netflix-scale"]);
+    expect(index.search("kafka netflix rings").total).toBe(0);
+  });
+
+  it("treats only the word being typed as a prefix", () => {
+    expect(index.search("netflix sca").articles.hits.map((h) => h.id)).toEqual(["article:kafka-at-netflix-scale"]);
+    expect(index.search("netfl scale").articles.total).toBe(0);
+  });
+
+  it("matches insight text by prefix from four letters, and a shorter word only whole", () => {
+    expect(index.search("vacu").insights.hits.map((h) => h.id)).toContain("article:how-postgres-mvcc-works-netflix");
+    expect(index.search("vac").insights.total).toBe(0);
+    expect(index.search("the").insights.total).toBeGreaterThan(0);
+  });
+
+  it("answers a query typed letter by letter exactly as the same query asked at once", () => {
+    const typed = createSearchIndex(fixtureGraph());
+    for (const query of ["postgres vacuum", "kafka at netflix", "rust io_uring mvcc", "netflix kafka"]) {
+      for (let length = 1; length <= query.length; length++) {
+        const prefix = query.slice(0, length);
+        expect(typed.search(prefix), JSON.stringify(prefix)).toEqual(createSearchIndex(fixtureGraph()).search(prefix));
+      }
+      // and back again, as when deleting
+      for (let length = query.length; length >= 1; length--) {
+        const prefix = query.slice(0, length);
+        expect(typed.search(prefix), JSON.stringify(prefix)).toEqual(index.search(prefix));
+      }
+    }
+  });
+
   it("returns empty groups for an empty or punctuation-only query", () => {
     for (const query of ["", "   ", "--"]) {
       const results = index.search(query);
