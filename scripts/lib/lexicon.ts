@@ -11,6 +11,7 @@ import * as linguist from "linguist-languages";
 import { ENTITY_TYPES, type EntityType } from "../../src/core/types";
 import type { Lexicon, LexiconTerm } from "../../src/core/extract/index";
 import { nameKey } from "../../src/core/extract/keys";
+import { slug } from "../../src/core/slug";
 
 export const LEXICON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/lexicon");
 
@@ -72,18 +73,24 @@ export async function loadLexicon(dir: string = LEXICON_DIR): Promise<Lexicon> {
 }
 
 /**
- * Two curated terms may not share a name: one of them would never be found. Names that differ
- * only in case are allowed when both are case-sensitive (ARM the ISA, Arm the company).
+ * Two curated terms may not share a name: one of them would never be found. Nor may their names
+ * share a slug, which is the entity's key in the graph: "ARM" (the ISA) and "Arm" (the company)
+ * would end as one node. Such terms take distinct canonical names ("Arm Holdings") and keep the
+ * short, case-sensitive spelling as an alias.
  */
 function checkDuplicates(terms: readonly LexiconTerm[]): void {
   const byKey = new Map<string, LexiconTerm>();
+  const bySlug = new Map<string, LexiconTerm>();
   for (const term of terms) {
     const key = nameKey(term.name);
-    const other = byKey.get(key);
-    if (other && !(other.caseSensitive && term.caseSensitive && other.name !== term.name)) {
-      throw new LexiconError(`data/lexicon: "${term.name}" is listed twice (also as "${other.name}")`);
+    const other = byKey.get(key) ?? bySlug.get(slug(term.name));
+    if (other) {
+      throw new LexiconError(
+        `data/lexicon: "${term.name}" is listed twice (also as "${other.name}"): canonical names must differ in more than case`,
+      );
     }
     byKey.set(key, term);
+    bySlug.set(slug(term.name), term);
   }
 }
 

@@ -56,14 +56,32 @@ describe("the lexicon loader", () => {
     await expect(loadLexicon(dir)).rejects.toThrow(/"Kafka" has no valid type/);
   });
 
-  it("rejects the same name listed twice, unless both differ in case and are case-sensitive", async () => {
+  it("rejects the same name listed twice, even in another case (the graph key would be shared)", async () => {
     const twice = await lexiconDir({ "t.json": { type: "technology", terms: [{ name: "Kafka" }, { name: "kafka" }] } });
     await expect(loadLexicon(twice)).rejects.toThrow(/listed twice/);
     const cased = await lexiconDir({
       "t.json": { type: "technology", terms: [{ name: "ARM", caseSensitive: true }, { name: "Arm", type: "organization", caseSensitive: true }] },
     });
-    const curated = (await loadLexicon(cased)).terms.filter((t) => t.source === "curated");
-    expect(curated.map((t) => t.name)).toEqual(["ARM", "Arm"]);
+    await expect(loadLexicon(cased)).rejects.toThrow(/"Arm" is listed twice \(also as "ARM"\)/);
+    const apart = await lexiconDir({
+      "t.json": { type: "technology", terms: [{ name: "ARM", caseSensitive: true }, { name: "Arm Holdings", aliases: ["Arm"], type: "organization", caseSensitive: true }] },
+    });
+    const curated = (await loadLexicon(apart)).terms.filter((t) => t.source === "curated");
+    expect(curated.map((t) => t.name)).toEqual(["ARM", "Arm Holdings"]);
+  });
+
+  it("keeps the chip and the database apart: NEON (Arm SIMD) and Neon (serverless Postgres) are two nodes", async () => {
+    const x = createExtractor(await loadLexicon(LEXICON_DIR)).extract([
+      bookmark("Vectorised parsing", ["NEON and AVX2 kernels for the parser"]),
+      bookmark("Database acquisitions", ["Databricks bought Neon, the serverless Postgres"]),
+    ]);
+    const names = (entry: number) =>
+      x.mentions.filter((m) => m.entry === entry).map((m) => x.entities.find((e) => e.id === m.entity)!);
+    const chip = names(0).find((e) => e.aliases.includes("NEON") || e.name === "NEON");
+    const database = names(1).find((e) => /neon/i.test(e.name));
+    expect(chip).toBeDefined();
+    expect(database).toBeDefined();
+    expect(chip!.id).not.toBe(database!.id);
   });
 });
 
