@@ -70,6 +70,18 @@ describe("the lexicon loader", () => {
     expect(curated.map((t) => t.name)).toEqual(["ARM", "Arm Holdings"]);
   });
 
+  it("types file formats as technologies and knows the classic toolchain names", async () => {
+    const x = createExtractor(await loadLexicon(LEXICON_DIR)).extract([
+      bookmark("ELF Binaries on Linux", ["the Go yacc port replaced the cgo wrapper", "lazy materialization and stack unwinding"]),
+    ]);
+    const found = new Map(x.entities.map((e) => [e.name, e.type]));
+    expect(found.get("ELF")).toBe("technology");
+    expect(found.get("cgo")).toBe("technology");
+    expect(found.get("yacc")).toBe("technology");
+    expect(found.get("late materialization")).toBe("technique");
+    expect(found.get("stack unwinding")).toBe("technique");
+  });
+
   it("keeps the chip and the database apart: NEON (Arm SIMD) and Neon (serverless Postgres) are two nodes", async () => {
     const x = createExtractor(await loadLexicon(LEXICON_DIR)).extract([
       bookmark("Vectorised parsing", ["NEON and AVX2 kernels for the parser"]),
