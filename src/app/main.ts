@@ -122,10 +122,10 @@ async function boot(): Promise<void> {
   };
 
   const render = (state: AppState) => {
-    details.render(state);
+    details.render(state, found);
     filters.render(state);
     path.render(state, found);
-    list.render(state, visible);
+    list.render(state, visible, found);
   };
 
   const fitTo = (nodes: Iterable<string>, animate: boolean) => {

@@ -120,7 +120,7 @@ describe("deep links", () => {
     await choose(page, region.getByRole("combobox", { name: "From", exact: true }), "postgres", "PostgreSQL");
     await choose(page, region.getByRole("combobox", { name: "To", exact: true }), other, other);
     await region.getByRole("button", { name: "Find path", exact: true }).click();
-    const steps = page.getByRole("list", { name: "Path steps" }).getByRole("listitem");
+    const steps = details(page).getByRole("list", { name: "Path steps" }).getByRole("listitem");
     await expect.poll(() => steps.count()).toBeGreaterThan(1);
     const listed = (await steps.allTextContents()).map(squash);
 

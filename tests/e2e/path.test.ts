@@ -1,10 +1,12 @@
 /**
  * Issue 5, path: "How is X connected to Y?" lists a shortest chain of articles and concepts
- * between two nodes, with the evidence for each hop, and draws it on the graph.
+ * between two nodes, with the evidence for each hop, and draws it on the graph. The ends are
+ * chosen in the Path panel; the chain is listed in the wide Details panel.
  */
 import { describe, expect, it } from "vitest";
 import {
   choose,
+  details,
   entitiesByArticleCount,
   entity,
   entityByLabel,
@@ -56,8 +58,11 @@ describe("path between two concepts", () => {
     await choose(page, region.getByRole("combobox", { name: "To", exact: true }), toLabel, toLabel);
     await region.getByRole("button", { name: "Find path", exact: true }).click();
 
-    const steps = page.getByRole("list", { name: "Path steps" }).getByRole("listitem");
+    const steps = details(page).getByRole("list", { name: "Path steps" }).getByRole("listitem");
     await expect.poll(() => steps.count()).toBe(distance + 1);
+    const heading = squash(await details(page).getByRole("heading", { level: 2 }).first().textContent());
+    expect(heading, "Details names both ends").toContain("PostgreSQL");
+    expect(heading, "Details names both ends").toContain(squash(toLabel));
     const texts = (await steps.allTextContents()).map(squash);
 
     // Walk the listed steps through the graph: each names a neighbour of the step before it.

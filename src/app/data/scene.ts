@@ -21,9 +21,12 @@ export interface Emphasis {
 
 export const NO_EMPHASIS: Emphasis = { nodes: new Set(), edges: new Set(), focus: new Set() };
 
-/** A found path wins over the selection: it is what the person asked to see last. */
+/**
+ * The selection shows when there is one; otherwise a found path does. A path is asked for by
+ * letting go of the selection (see `showPath`), and a node chosen from it shows over it.
+ */
 export function emphasis(graph: AppGraph, selection: Selection, path: FoundPath | null): Emphasis {
-  if (path) {
+  if (path && selection.kind === "none") {
     const nodes = new Set(path.steps.map((s) => s.id));
     return { nodes, edges: new Set(path.edges), focus: nodes };
   }

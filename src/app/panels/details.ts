@@ -2,6 +2,7 @@
  * The Details region: what the current selection is, in words. Concept focus lists every
  * mentioning article with the quoted sentence; article focus shows the article with each
  * mentioned concept as a control; combined concepts list the articles that match the query.
+ * With nothing selected, a path asked for in the Path panel is listed here hop by hop.
  */
 import { ENTITY_TYPES } from "../../core/types";
 import {
@@ -13,6 +14,7 @@ import {
   segmentField,
 } from "../data/articles";
 import { articleAttributes, entityAttributes, sectionPath } from "../data/graph";
+import type { FoundPath } from "../data/path";
 import type { Quote } from "../data/quote";
 import type { Selection } from "../data/scene";
 import type { AppContext } from "../context";
@@ -26,31 +28,38 @@ import {
   setMatch,
   MAX_QUERY_CONCEPTS,
   type AppState,
+  type PathQuery,
 } from "../state/store";
 import { createCombobox } from "./combobox";
 
 export interface DetailsPanel {
   element: HTMLElement;
-  render(state: AppState): void;
+  /** `found`: the path between the state's path ends, when they are connected. */
+  render(state: AppState, found: FoundPath | null): void;
 }
 
 export function createDetails(context: AppContext): DetailsPanel {
   const body = h("div", { class: "details-body" });
   const element = h("aside", { role: "region", "aria-label": "Details", class: "panel details" }, body);
-  let shown: Selection | null = null;
+  // What is on show: the selection, or the path (found, or its ends when they are not connected).
+  let shown: Selection | FoundPath | PathQuery | null = null;
 
   return {
     element,
-    render(state) {
-      if (shown === state.selection) return;
-      shown = state.selection;
-      const selection = state.selection;
+    render(state, found) {
+      const { selection, path } = state;
+      const pathShown = selection.kind === "none" && path.from !== null && path.to !== null;
+      const showing = pathShown ? (found ?? path) : selection;
+      if (showing === shown) return;
+      shown = showing;
       const content =
         selection.kind === "concepts"
           ? conceptView(context, selection.ids, selection.match)
           : selection.kind === "article"
             ? articleView(context, selection.id)
-            : overview(context);
+            : pathShown
+              ? pathView(context, path.from!, path.to!, found)
+              : overview(context);
       // A control inside the panel that changed the selection is about to disappear; keyboard
       // users continue from the new heading rather than from the top of the page.
       const hadFocus = element.contains(document.activeElement);
@@ -256,6 +265,56 @@ function conceptView(context: AppContext, ids: string[], match: "all" | "any"): 
         ]
       : null,
     pathShortcut(context, first),
+  ];
+}
+
+/** The chain between two ends, hop by hop, each hop with the words that make it. */
+function pathView(context: AppContext, from: string, to: string, found: FoundPath | null): Child[] {
+  const { graph } = context;
+  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+  const heading = h("h2", null, `How ${label(from)} connects to ${label(to)}`);
+  if (!found) {
+    return [
+      heading,
+      h("p", { class: "lead" }, "They are not connected: no chain of articles and concepts leads from one to the other."),
+    ];
+  }
+  const hops = found.steps.length - 1;
+  const between = found.steps.slice(1, -1);
+  const articles = between.filter((step) => step.kind === "article").length;
+  const through = [
+    articles ? plural(articles, "article") : "",
+    between.length - articles ? plural(between.length - articles, "concept") : "",
+  ].filter(Boolean);
+  const steps = found.steps.map((step) => {
+    const attributes = graph.getNodeAttributes(step.id);
+    const isArticleStep = attributes.kind === "article";
+    return h(
+      "li",
+      { class: `step ${step.kind}` },
+      h(
+        "p",
+        { class: "step-node" },
+        isArticleStep ? articleButton(context, step.id) : conceptButton(context, step.id),
+        h(
+          "span",
+          { class: "step-kind" },
+          isArticleStep ? ` article · ${sectionPath(articleAttributes(graph, step.id))}` : ` ${attributes.type}`,
+        ),
+      ),
+      step.via ? quoteBlock(step.via.quote) : null,
+    );
+  });
+  return [
+    heading,
+    h(
+      "p",
+      { class: "lead" },
+      hops === 0 ? "Both ends are the same node." : plural(hops, "step"),
+      through.length ? `, through ${through.join(" and ")}` : "",
+      hops === 0 ? "" : ". Each hop quotes the words that join its two ends.",
+    ),
+    h("ol", { class: "path-steps", "aria-label": "Path steps" }, steps),
   ];
 }
 

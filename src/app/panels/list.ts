@@ -1,17 +1,20 @@
 /**
  * List view: the current selection as tables, for reading without the canvas (keyboard and
  * screen reader). It shows what the map shows: the matching articles of a concept query, an
- * article's concepts, or, with nothing selected, every visible concept and article.
+ * article's concepts, the steps of a path, or, with nothing on show, every visible concept and
+ * article.
  */
 import { articlesMatching, conceptsOfArticle } from "../data/articles";
 import { articleAttributes, entityAttributes, isArticle, sectionPath } from "../data/graph";
+import type { FoundPath } from "../data/path";
 import type { AppContext } from "../context";
 import { h, plural } from "../dom";
 import { focusArticle, focusConcept, type AppState } from "../state/store";
 
 export interface ListView {
   element: HTMLElement;
-  render(state: AppState, visible: Set<string>): void;
+  /** `found`: the path between the state's path ends, shown when nothing is selected. */
+  render(state: AppState, visible: Set<string>, found: FoundPath | null): void;
 }
 
 export function createListView(context: AppContext): ListView {
@@ -44,17 +47,33 @@ export function createListView(context: AppContext): ListView {
       ),
     );
 
-  let shown: { selection: AppState["selection"]; visible: Set<string>; on: boolean } | null = null;
+  let shown: { selection: AppState["selection"]; visible: Set<string>; found: FoundPath | null } | null = null;
   return {
     element,
-    render(state, visible) {
+    render(state, visible, found) {
       element.hidden = !state.listMode;
-      if (!state.listMode) return;
-      if (shown && shown.selection === state.selection && shown.visible === visible && shown.on) return;
-      shown = { selection: state.selection, visible, on: true };
+      if (!state.listMode) {
+        shown = null;
+        return;
+      }
+      if (shown && shown.selection === state.selection && shown.visible === visible && shown.found === found) return;
+      shown = { selection: state.selection, visible, found };
       const { selection } = state;
       let content: HTMLElement[];
-      if (selection.kind === "concepts") {
+      if (selection.kind === "none" && found) {
+        const ends = [found.steps[0]!, found.steps.at(-1)!].map((step) => step.label);
+        content = [
+          table(
+            `${plural(found.steps.length - 1, "step")} from ${ends[0]} to ${ends[1]}`,
+            ["Step", "Kind", "Linked to the step before by"],
+            found.steps.map((step) => [
+              step.kind === "article" ? articleCell(step.id) : conceptCell(step.id),
+              step.kind === "article" ? "article" : entityAttributes(graph, step.id).type,
+              step.via ? `“${step.via.quote.text}”` : "",
+            ]),
+          ),
+        ];
+      } else if (selection.kind === "concepts") {
         const labels = selection.ids.map((id) => entityAttributes(graph, id).label);
         const matches = articlesMatching(graph, selection.ids, selection.match);
         content = [

@@ -1,12 +1,13 @@
 /**
  * The Path region: "How is X connected to Y?". Two comboboxes choose the ends; the shortest
- * chain is listed hop by hop with the sentence that makes each link, and drawn on the map.
+ * chain is drawn on the map and listed in Details, hop by hop with the sentence that makes each
+ * link (this narrow panel only says whether the ends are connected).
  */
 import type { AppContext } from "../context";
 import { TYPE_NAMES } from "../context";
 import type { FoundPath } from "../data/path";
-import { append, h, marked, plural } from "../dom";
-import { focusArticle, focusConcept, type AppState, type PathQuery } from "../state/store";
+import { h, plural } from "../dom";
+import { showPath, type AppState, type PathQuery } from "../state/store";
 import { createCombobox, type ComboGroup } from "./combobox";
 
 export interface PathPanel {
@@ -49,7 +50,6 @@ export function createPath(context: AppContext): PathPanel {
   const from = end("from");
   const to = end("to");
   const message = h("p", { class: "path-message", "aria-live": "polite" });
-  const result = h("div", { class: "path-result" });
 
   const find = h("button", { type: "button" }, "Find path");
   find.addEventListener("click", () => {
@@ -58,7 +58,7 @@ export function createPath(context: AppContext): PathPanel {
       return;
     }
     const next = { ...pending };
-    store.update((s) => ({ ...s, path: next }));
+    store.update((s) => showPath(s, next));
   });
   const clear = h("button", { type: "button", class: "secondary" }, "Clear path");
   clear.addEventListener("click", () => {
@@ -76,25 +76,28 @@ export function createPath(context: AppContext): PathPanel {
     h("div", { class: "path-ends" }, from.element, to.element),
     h("p", { class: "buttons" }, find, clear),
     message,
-    result,
   );
 
-  let shown: { path: PathQuery; found: FoundPath | null } | null = null;
+  let shown: { path: PathQuery; found: FoundPath | null; onShow: boolean } | null = null;
   return {
     element,
     render(state, found) {
-      if (shown && shown.path === state.path && shown.found === found) return;
-      shown = { path: state.path, found };
-      pending = { ...state.path };
-      // Keep the boxes in step with the state (deep links, "Find path from here").
-      for (const [box, id] of [
-        [from, state.path.from],
-        [to, state.path.to],
-      ] as const) {
-        const label = id && graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : "";
-        if (document.activeElement !== box.input && (id || !box.chosen)) box.setValue(label);
+      // The path is on show (map and Details) while nothing is selected over it.
+      const onShow = state.selection.kind === "none";
+      if (shown && shown.path === state.path && shown.found === found && shown.onShow === onShow) return;
+      const endsChanged = shown?.path !== state.path;
+      shown = { path: state.path, found, onShow };
+      if (endsChanged) {
+        pending = { ...state.path };
+        // Keep the boxes in step with the state (deep links, "Find path from here").
+        for (const [box, id] of [
+          [from, state.path.from],
+          [to, state.path.to],
+        ] as const) {
+          const label = id && graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : "";
+          if (document.activeElement !== box.input && (id || !box.chosen)) box.setValue(label);
+        }
       }
-      result.replaceChildren();
       message.textContent = "";
       if (!state.path.from || !state.path.to) {
         if (state.path.from) message.textContent = "Now choose where the path should lead (To), then Find path.";
@@ -104,30 +107,10 @@ export function createPath(context: AppContext): PathPanel {
         message.textContent = "These two are not connected.";
         return;
       }
-      message.textContent = `Connected in ${plural(found.steps.length - 1, "step")}.`;
-      const list = h("ol", { "aria-label": "Path steps", class: "path-steps" });
-      for (const step of found.steps) {
-        const go = h(
-          "button",
-          {
-            type: "button",
-            class: step.kind === "article" ? "article-link" : "concept-link",
-            onClick: () =>
-              store.update((s) => (step.kind === "article" ? focusArticle(s, step.id) : focusConcept(s, step.id))),
-          },
-          step.label,
-        );
-        const attributes = graph.getNodeAttributes(step.id);
-        const kind = attributes.kind === "article" ? "article" : attributes.type;
-        const item = h("li", { class: `step ${step.kind}` }, go, h("span", { class: "step-kind" }, ` ${kind}`));
-        if (step.via) {
-          append(item, [
-            h("p", { class: "quote" }, h("q", null, ...marked(step.via.quote.text, step.via.quote.markStart, step.via.quote.markEnd))),
-          ]);
-        }
-        list.append(item);
-      }
-      result.append(list);
+      const steps = plural(found.steps.length - 1, "step");
+      message.textContent = onShow
+        ? `Connected in ${steps}, listed in Details.`
+        : `Connected in ${steps}. Find path shows them again.`;
     },
   };
 }

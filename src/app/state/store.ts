@@ -107,6 +107,15 @@ export function setMatch(state: AppState, match: "all" | "any"): AppState {
   return { ...state, selection: { ...selection, match } };
 }
 
+/**
+ * Asks for the path between two ends. The selection is let go, so that the map and Details show
+ * the path; choosing a node later shows that node over it, and letting go of it (Esc, a click
+ * on the background, Back) shows the path again.
+ */
+export function showPath(state: AppState, path: PathQuery): AppState {
+  return { ...state, selection: { kind: "none" }, path };
+}
+
 export function clearSelection(state: AppState): AppState {
   return state.selection.kind === "none" ? state : { ...state, selection: { kind: "none" } };
 }

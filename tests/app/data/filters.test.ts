@@ -72,11 +72,18 @@ describe("emphasis", () => {
     expect(lit.nodes.size).toBe(4);
   });
 
-  it("shows a found path instead of the selection", () => {
+  it("shows a found path when nothing is selected, every node on it labelled", () => {
     const path = findPath(graph, "entity:kafka", "entity:mvcc");
-    const lit = emphasis(graph, { kind: "article", id: "article:rust-for-storage-engines" }, path);
+    const lit = emphasis(graph, { kind: "none" }, path);
     expect([...lit.nodes]).toEqual(path!.steps.map((s) => s.id));
     expect([...lit.edges]).toEqual(path!.edges);
+    expect([...lit.focus]).toEqual([...lit.nodes]);
+  });
+
+  it("shows a node chosen from a path over the path", () => {
+    const path = findPath(graph, "entity:kafka", "entity:mvcc");
+    const article = { kind: "article", id: "article:rust-for-storage-engines" } as const;
+    expect(emphasis(graph, article, path)).toEqual(emphasis(graph, article, null));
   });
 
   it("lights nothing without a selection; hover lights a node and exactly its neighbours", () => {

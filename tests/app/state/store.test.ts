@@ -8,6 +8,7 @@ import {
   INITIAL_STATE,
   removeConcept,
   setMatch,
+  showPath,
 } from "../../../src/app/state/store";
 
 describe("store", () => {
@@ -42,5 +43,13 @@ describe("selection transitions", () => {
   it("adding a concept to an article focus starts a concept query", () => {
     const state = addConcept(focusArticle(INITIAL_STATE, "article:x"), "entity:a");
     expect(state.selection).toEqual({ kind: "concepts", ids: ["entity:a"], match: "all" });
+  });
+
+  it("showing a path lets go of the selection and keeps the rest", () => {
+    const before = { ...focusConcept(INITIAL_STATE, "entity:a"), listMode: true };
+    const state = showPath(before, { from: "entity:a", to: "entity:b" });
+    expect(state.selection).toEqual({ kind: "none" });
+    expect(state.path).toEqual({ from: "entity:a", to: "entity:b" });
+    expect(state.listMode).toBe(true);
   });
 });
