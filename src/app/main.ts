@@ -128,8 +128,8 @@ async function boot(): Promise<void> {
     list.render(state, visible, found);
   };
 
-  const fitTo = (nodes: Iterable<string>, animate: boolean) => {
-    const target = cameraFor(sigma, graph, [...nodes]);
+  const fitTo = (shown: Emphasis, animate: boolean) => {
+    const target = cameraFor(sigma, graph, shown.nodes, shown.focus);
     if (!target) return;
     if (animate) void sigma.getCamera().animate(target, { duration: 400 });
     else sigma.getCamera().setState(target);
@@ -141,7 +141,7 @@ async function boot(): Promise<void> {
     // The stage changes size with the side panels; sigma must measure it again.
     requestAnimationFrame(() => {
       sigma.resize(true);
-      if (refit && lit.nodes.size > 0) fitTo(lit.nodes, true);
+      if (refit && lit.nodes.size > 0) fitTo(lit, true);
     });
   };
 
@@ -170,7 +170,7 @@ async function boot(): Promise<void> {
       if (state.view) sigma.getCamera().setState({ ...state.view, angle: 0 });
       else if (!sameView(previous.view, null)) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     } else if (focusChanged && lit.nodes.size > 0) {
-      fitTo(lit.nodes, true);
+      fitTo(lit, true);
     }
   });
 
@@ -219,7 +219,7 @@ async function boot(): Promise<void> {
   const initial = store.get();
   if (initial.presentation) present(true, !initial.view);
   if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
-  else if (lit.nodes.size > 0) fitTo(lit.nodes, false);
+  else if (lit.nodes.size > 0) fitTo(lit, false);
 
   (window as unknown as { __insightGraph: unknown }).__insightGraph = {
     sigma,

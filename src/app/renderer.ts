@@ -6,11 +6,11 @@
 import Sigma from "sigma";
 import { sdfCircle, sdfSquare } from "sigma/rendering";
 import type { CameraState } from "sigma/types";
-import { getCorrectionRatio } from "sigma/utils";
 import type { AppGraph } from "./data/graph";
 import type { Emphasis } from "./data/scene";
 import { shorten } from "./data/text";
-import { labelWidth, placeLabels, type LabelCandidate } from "./data/labels";
+import { fitItems, type FitItem } from "./data/fit";
+import { labelBoxes, placeLabels, type LabelCandidate } from "./data/labels";
 
 /** Colours of the stage, chosen for a projector: dark ink on white, faded items still visible. */
 export const PALETTE = {
@@ -48,15 +48,47 @@ const PRESENTATION_SCALE = 1.4;
 /** Article titles on the map are cut to this many characters (whole on hover and in Details). */
 const MAX_MAP_TITLE = 36;
 
+/** Label sizes in pixels: plain, lit, hovered, chosen (before presentation's enlargement). */
+const LABEL_SIZE = { plain: 15, lit: 16, hovered: 18, focus: 19 } as const;
+
 function labelSize(base: number, presenting: boolean): number {
   return presenting ? Math.round(base * PRESENTATION_SCALE) : base;
 }
 
 const FONT = { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", weight: "600" };
 
+/** Sigma's gap between a node's edge and its label, in pixels (its label default). */
+const LABEL_GAP = 5;
+
+/** A label's line box is this many times its font size high. */
+const LABEL_LINE_HEIGHT = 1.25;
+
+let measureContext: CanvasRenderingContext2D | null = null;
+const measuredWidths = new Map<string, number>();
+
+/** Width in pixels of `text` drawn in the map's label font at `size` pixels, as the browser sets it. */
+export function measureLabel(text: string, size: number): number {
+  const key = `${size}|${text}`;
+  let width = measuredWidths.get(key);
+  if (width === undefined) {
+    measureContext ??= document.createElement("canvas").getContext("2d");
+    if (!measureContext) return text.length * size * 0.6;
+    measureContext.font = `${FONT.weight} ${size}px ${FONT.family}`;
+    width = measureContext.measureText(text).width;
+    measuredWidths.set(key, width);
+  }
+  return width;
+}
+
+/** The label text the map shows for a node: article titles cut short, whole when hovered. */
+function mapLabel(attributes: { kind: string; label: string }, hovered = false): string {
+  return attributes.kind === "article" && !hovered ? shorten(attributes.label, MAX_MAP_TITLE) : attributes.label;
+}
+
 export type InsightSigma = ReturnType<typeof createSigma>;
 
 type LabelRoom = "unknown" | "yes" | "no";
+type LabelSide = "right" | "left";
 
 /** Until the placement pass has run, sigma's own label grid decides. */
 function roomFor(room: LabelRoom): "auto" | "visible" | "hidden" {
@@ -67,8 +99,10 @@ function roomFor(room: LabelRoom): "auto" | "visible" | "hidden" {
 const LABEL_MIN_RADIUS = 3.5;
 
 /**
- * Decides which labels have room on screen now (see `placeLabels`) and records it in each
- * node's `labelRoom` state. Chosen nodes come first, then lit ones, then the biggest.
+ * Decides which labels have room on screen now, and on which side of their node (see
+ * `placeLabels`), and records it in each node's `labelRoom` and `labelSide` states. Chosen and
+ * hovered nodes always show their label, on the side that keeps it on screen; then lit nodes,
+ * then the biggest, as room allows.
  */
 export function placeMapLabels(sigma: InsightSigma, graph: AppGraph): void {
   const { hasHighlighted } = sigma.getGraphState();
@@ -79,24 +113,31 @@ export function placeMapLabels(sigma: InsightSigma, graph: AppGraph): void {
     const display = sigma.getNodeDisplayData(node);
     const state = sigma.getNodeState(node);
     if (!display || state.isHidden || !display.label) return;
-    if (hasHighlighted && !state.isHighlighted) return;
-    if (attributes.kind === "article" && !state.isHighlighted && !state.isFocus) return;
+    const mustShow = state.isFocus || state.isHovered;
+    if (hasHighlighted && !state.isHighlighted && !mustShow) return;
+    if (attributes.kind === "article" && !state.isHighlighted && !mustShow) return;
     const radius = sigma.scaleSize(display.size);
-    if (radius < LABEL_MIN_RADIUS && !state.isHighlighted && !state.isFocus) return;
+    if (radius < LABEL_MIN_RADIUS && !state.isHighlighted && !mustShow) return;
     const { x, y } = sigma.framedGraphToViewport(display);
-    const fontSize = display.labelSize ?? 15;
-    const left = x + radius + 3;
-    const height = fontSize * 1.25;
+    const fontSize = display.labelSize ?? LABEL_SIZE.plain;
     candidates.push({
       key: node,
-      box: [left, y - height / 2, left + labelWidth(display.label, fontSize), y + height / 2],
-      priority: (state.isFocus ? 1e6 : 0) + (state.isHighlighted ? 1e3 : 0) + display.size,
+      boxes: labelBoxes(x, y, radius, LABEL_GAP, measureLabel(display.label, fontSize), fontSize * LABEL_LINE_HEIGHT),
+      priority: (state.isHovered ? 1e7 : 0) + (state.isFocus ? 1e6 : 0) + (state.isHighlighted ? 1e3 : 0) + display.size,
+      mustShow,
+      node: [x - radius, y - radius, x + radius, y + radius],
     });
   });
   const placed = placeLabels(candidates, sigma.getDimensions());
-  const yes = keys.filter((key) => placed.has(key));
-  const no = keys.filter((key) => !placed.has(key));
-  sigma.setNodesState(yes, { labelRoom: "yes" });
+  const sides: LabelSide[] = ["right", "left"];
+  const bySide = new Map<LabelSide, string[]>(sides.map((side) => [side, []]));
+  const no: string[] = [];
+  for (const key of keys) {
+    const side = placed.get(key);
+    if (side === undefined) no.push(key);
+    else bySide.get(sides[side] ?? "right")!.push(key);
+  }
+  for (const [side, nodes] of bySide) sigma.setNodesState(nodes, { labelRoom: "yes", labelSide: side });
   sigma.setNodesState(no, { labelRoom: "no" });
 }
 
@@ -107,8 +148,8 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
       // The chosen and hovered nodes draw, with their labels, above every other lit node.
       depthLayers: ["edges", "topEdges", "nodes", "topNodes", "focusNodes"],
     },
-    // labelRoom: the verdict of the last label placement pass ("unknown" before it ran).
-    customNodeState: { isFocus: false, labelRoom: "unknown" as LabelRoom },
+    // labelRoom, labelSide: the verdict of the last label placement pass ("unknown" before it ran).
+    customNodeState: { isFocus: false, labelRoom: "unknown" as LabelRoom, labelSide: "right" as LabelSide },
     // Presentation mode: the same map read from the back of a room, so labels grow.
     customGraphState: { isPresenting: false },
     settings: {
@@ -130,9 +171,9 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           y: { attribute: "y" },
           size: { attribute: "size", defaultValue: 4 },
           color: { attribute: "color", defaultValue: "#5f6b7a" },
-          label: (attributes) =>
-            attributes.kind === "article" ? shorten(attributes.label, MAX_MAP_TITLE) : attributes.label,
-          labelSize: (_a, _s, graphState) => labelSize(15, graphState.isPresenting),
+          label: (attributes) => mapLabel(attributes),
+          labelSize: (_a, _s, graphState) => labelSize(LABEL_SIZE.plain, graphState.isPresenting),
+          labelPosition: (_a, state) => state.labelSide,
           labelColor: PALETTE.label,
           shape: { whenData: { kind: "article" }, then: "square", else: "circle" },
           visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
@@ -155,7 +196,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           then: {
             depth: "topNodes",
             labelVisibility: (_a, state) => roomFor(state.labelRoom),
-            labelSize: (_a, _s, g) => labelSize(16, g.isPresenting),
+            labelSize: (_a, _s, g) => labelSize(LABEL_SIZE.lit, g.isPresenting),
           },
         },
         {
@@ -163,7 +204,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           then: {
             depth: "focusNodes",
             labelVisibility: "visible",
-            labelSize: (_a, _s, g) => labelSize(19, g.isPresenting),
+            labelSize: (_a, _s, g) => labelSize(LABEL_SIZE.focus, g.isPresenting),
             labelBackgroundColor: "rgba(255, 255, 255, 0.9)",
             labelBackgroundPadding: 3,
           },
@@ -174,7 +215,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
             depth: "focusNodes",
             label: { attribute: "label" },
             labelVisibility: "visible",
-            labelSize: (_a, _s, g) => labelSize(18, g.isPresenting),
+            labelSize: (_a, _s, g) => labelSize(LABEL_SIZE.hovered, g.isPresenting),
             backdropVisibility: "visible",
             backdropColor: "#ffffff",
             backdropShadowColor: "rgba(0, 0, 0, 0.35)",
@@ -232,50 +273,45 @@ export function applyStates(sigma: InsightSigma, graph: AppGraph, visible: Set<s
   });
 }
 
-/** Share of a framed group's width added on the right for the labels of its nodes. */
-const LABEL_ROOM_SHARE = 0.35;
+/** The closest a fit goes: a single node or a tight cluster is shown with its surroundings. */
+const MIN_FIT_RATIO = 0.15;
+
+/** Blank pixels a fit keeps between what it frames and the edges of the canvas. */
+const FIT_PADDING = 24;
 
 /**
- * The camera state that frames `nodes` (as @sigma/utils' fitViewportToNodes does): centre on
- * their framed-graph box, zoom so the larger side fits, with a margin.
+ * The camera that frames `nodes` with their labels (`focus`: the nodes shown in the chosen
+ * nodes' larger label size), as close as it can while every node and label stays on screen,
+ * centred on all they cover. Labels are measured in the map's font, on the side of their node
+ * the placement pass prefers (right).
  */
-export function cameraFor(sigma: InsightSigma, graph: AppGraph, nodes: string[], margin = 1.3): CameraState | null {
-  const shown = nodes.filter((n) => sigma.getNodeDisplayData(n));
-  if (shown.length === 0) return null;
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  let fMinX = Infinity;
-  let fMaxX = -Infinity;
-  let fMinY = Infinity;
-  let fMaxY = -Infinity;
-  for (const node of shown) {
-    const { x, y } = graph.getNodeAttributes(node);
-    const framed = sigma.getNodeDisplayData(node)!;
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
-    fMinX = Math.min(fMinX, framed.x);
-    fMaxX = Math.max(fMaxX, framed.x);
-    fMinY = Math.min(fMinY, framed.y);
-    fMaxY = Math.max(fMaxY, framed.y);
+export function cameraFor(
+  sigma: InsightSigma,
+  graph: AppGraph,
+  nodes: Iterable<string>,
+  focus: ReadonlySet<string> = new Set(),
+): CameraState | null {
+  // Pixels per framed-graph unit at ratio 1: sigma's projection is linear in the camera
+  // position and inverse in its ratio, so these two numbers describe every camera.
+  const probe = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  const origin = sigma.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: probe });
+  const unitX = sigma.framedGraphToViewport({ x: 1, y: 0 }, { cameraState: probe }).x - origin.x;
+  const unitY = sigma.framedGraphToViewport({ x: 0, y: 1 }, { cameraState: probe }).y - origin.y;
+  const { isPresenting } = sigma.getGraphState();
+  const items: FitItem[] = [];
+  for (const node of nodes) {
+    const display = sigma.getNodeDisplayData(node);
+    if (!display) continue;
+    const size = labelSize(focus.has(node) ? LABEL_SIZE.focus : LABEL_SIZE.lit, isPresenting);
+    const text = mapLabel(graph.getNodeAttributes(node));
+    items.push({
+      x: display.x * unitX,
+      y: display.y * unitY,
+      radius: (ratio) => sigma.scaleSize(display.size, ratio),
+      label: { width: measureLabel(text, size), height: size * LABEL_LINE_HEIGHT, side: "right", gap: LABEL_GAP },
+    });
   }
-  // Labels run to the right of their nodes: leave them room on that side.
-  maxX += (maxX - minX) * LABEL_ROOM_SHARE;
-  fMaxX += (fMaxX - fMinX) * LABEL_ROOM_SHARE;
-  const bbox = sigma.getCustomBBox() ?? sigma.getBBox();
-  const graphWidth = bbox.x[1] - bbox.x[0] || 1;
-  const graphHeight = bbox.y[1] - bbox.y[0] || 1;
-  // A single node (or a tight cluster) is shown at a readable zoom, not magnified to fill the screen.
-  const groupWidth = Math.max(maxX - minX, graphWidth * 0.12);
-  const groupHeight = Math.max(maxY - minY, graphHeight * 0.12);
   const { width, height } = sigma.getDimensions();
-  const correction = getCorrectionRatio({ width, height }, { width: graphWidth, height: graphHeight });
-  const ratio =
-    ((groupHeight / groupWidth < height / width ? groupWidth : groupHeight) / Math.max(graphWidth, graphHeight)) *
-    correction *
-    margin;
-  return { x: (fMinX + fMaxX) / 2, y: (fMinY + fMaxY) / 2, angle: 0, ratio: Math.min(1, ratio) };
+  const fit = fitItems(items, { width, height, padding: FIT_PADDING, minRatio: MIN_FIT_RATIO, maxRatio: 1 });
+  return fit && { x: fit.x / unitX, y: fit.y / unitY, angle: 0, ratio: fit.ratio };
 }
