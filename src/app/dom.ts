@@ -45,6 +45,20 @@ export function marked(text: string, start: number, end: number): Child[] {
   return [text.slice(0, start), h("mark", null, text.slice(start, end)), text.slice(end)];
 }
 
+/** Text with each `[start, end)` range wrapped in `<mark>` (overlapping ranges are joined). */
+export function markedRanges(text: string, ranges: readonly (readonly [number, number])[]): Child[] {
+  const children: Child[] = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0])) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    children.push(text.slice(at, from), h("mark", null, text.slice(from, end)));
+    at = end;
+  }
+  children.push(text.slice(at));
+  return children;
+}
+
 let counter = 0;
 /** A document-unique id, for ARIA relations. */
 export function uid(prefix: string): string {

@@ -19,7 +19,7 @@ import type { Quote } from "../data/quote";
 import type { Selection } from "../data/scene";
 import type { AppContext } from "../context";
 import { TYPE_NAMES } from "../context";
-import { append, h, marked, plural, uid, type Child } from "../dom";
+import { append, h, marked, markedRanges, plural, uid, type Child } from "../dom";
 import {
   addConcept,
   focusArticle,
@@ -286,9 +286,12 @@ function pathView(context: AppContext, from: string, to: string, found: FoundPat
     articles ? plural(articles, "article") : "",
     between.length - articles ? plural(between.length - articles, "concept") : "",
   ].filter(Boolean);
-  const steps = found.steps.map((step) => {
+  const steps = found.steps.map((step, i) => {
     const attributes = graph.getNodeAttributes(step.id);
     const isArticleStep = attributes.kind === "article";
+    // Every hop joins an article and a concept, and the article holds the words that join
+    // them: its quotes go under it, one sentence once even when it names both neighbours.
+    const quotes = isArticleStep ? [step.via?.quote, found.steps[i + 1]?.via?.quote].filter((q) => q !== undefined) : [];
     return h(
       "li",
       { class: `step ${step.kind}` },
@@ -302,7 +305,7 @@ function pathView(context: AppContext, from: string, to: string, found: FoundPat
           isArticleStep ? ` article · ${sectionPath(articleAttributes(graph, step.id))}` : ` ${attributes.type}`,
         ),
       ),
-      step.via ? quoteBlock(step.via.quote) : null,
+      sameSentence(quotes) ? sentenceBlock(quotes) : quotes.map((quote) => quoteBlock(quote)),
     );
   });
   return [
@@ -312,10 +315,26 @@ function pathView(context: AppContext, from: string, to: string, found: FoundPat
       { class: "lead" },
       hops === 0 ? "Both ends are the same node." : plural(hops, "step"),
       through.length ? `, through ${through.join(" and ")}` : "",
-      hops === 0 ? "" : ". Each hop quotes the words that join its two ends.",
+      hops === 0 ? "" : ". Each article quotes the words that name its neighbours.",
     ),
     h("ol", { class: "path-steps", "aria-label": "Path steps" }, steps),
   ];
+}
+
+function sameSentence(quotes: readonly Quote[]): boolean {
+  const [first, ...rest] = quotes;
+  return first !== undefined && rest.length > 0 && rest.every((q) => q.field === first.field && q.index === first.index && q.text === first.text);
+}
+
+/** One sentence quoted once, with every mention in it marked. */
+function sentenceBlock(quotes: readonly Quote[]): HTMLElement {
+  const [first] = quotes as [Quote, ...Quote[]];
+  return h(
+    "p",
+    { class: "quote" },
+    h("q", null, ...markedRanges(first.text, quotes.map((q) => [q.markStart, q.markEnd] as const))),
+    h("span", { class: "quote-field" }, ` (${first.field})`),
+  );
 }
 
 function pathShortcut(context: AppContext, id: string): HTMLElement {
