@@ -51,13 +51,18 @@ function insightMentions(graph: ExplorerGraph, key: string): Map<number, { words
 describe("article focus", () => {
   const session = useBrowser();
 
-  it("shows title, section path, source, description and every insight", async () => {
+  /** The article with the most concepts, focused through the search box as a person would. */
+  async function focusRichestArticle() {
     const graph = await loadGraph();
     const key = richestArticle(graph);
     const attributes = article(graph, key);
     const page = await session.open();
     await focusThroughSearch(page, attributes.label, attributes.label);
-    const panel = details(page);
+    return { graph, key, attributes, page, panel: details(page) };
+  }
+
+  it("shows title, section path, source, description and every insight", async () => {
+    const { graph, key, attributes, page, panel } = await focusRichestArticle();
     const text = squash(await panel.textContent());
     expect(text).toContain(squash(attributes.section));
     if (attributes.subsection) expect(text).toContain(squash(attributes.subsection));
@@ -97,13 +102,8 @@ describe("article focus", () => {
   });
 
   it("makes every concept mentioned in an insight a button that focuses that concept", async () => {
-    const graph = await loadGraph();
-    const key = richestArticle(graph);
-    const attributes = article(graph, key);
+    const { graph, key, attributes, page, panel } = await focusRichestArticle();
     const mentions = insightMentions(graph, key);
-    const page = await session.open();
-    await focusThroughSearch(page, attributes.label, attributes.label);
-    const panel = details(page);
     const bullets = panel.getByRole("list").filter({ hasText: squash(attributes.insights[0] ?? "").slice(0, 40) }).first();
     const items = bullets.getByRole("listitem");
     expect(await items.count()).toBe(attributes.insights.length);
@@ -124,12 +124,7 @@ describe("article focus", () => {
   });
 
   it("groups the article's concepts by type", async () => {
-    const graph = await loadGraph();
-    const key = richestArticle(graph);
-    const attributes = article(graph, key);
-    const page = await session.open();
-    await focusThroughSearch(page, attributes.label, attributes.label);
-    const panel = details(page);
+    const { graph, key, attributes, page, panel } = await focusRichestArticle();
     const byType = new Map<string, string[]>();
     for (const concept of graph.outNeighbors(key)) {
       const { type, label } = entity(graph, concept);
