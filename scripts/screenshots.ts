@@ -133,7 +133,7 @@ const SHOTS: Shot[] = [
   },
 ];
 
-const USAGE = `Usage: tsx scripts/screenshots.ts [name…]
+const USAGE = `Usage: npm run screenshots [-- name…]
 
 Builds the site, serves it, and saves ${VIEWPORT.width}×${VIEWPORT.height} Chromium screenshots to tests/e2e/screenshots/.
 Names (all by default):
