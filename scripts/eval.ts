@@ -4,13 +4,12 @@
  * out-of-the-box baseline, and lists the worst misses and false positives.
  */
 import { relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { compromiseBaseline } from "../src/core/extract/baseline";
 import { createExtractor } from "../src/core/extract/index";
 import { score, type GoldArticle, type Outcome, type PredictedArticle, type Scores } from "../src/core/extract/score";
 import { formatForPath, parseDocument } from "../src/core/parse/index";
 import { ENTITY_TYPES, type Entry, type Extraction } from "../src/core/types";
-import { CliError, inFile, readTextFile, runMain, UsageError } from "./lib/cli";
+import { CliError, inFile, readArguments, readTextFile, runMain, UsageError } from "./lib/cli";
 import { loadLexicon } from "./lib/lexicon";
 import { DEFAULT_INPUT, PROJECT_ROOT } from "./lib/paths";
 
@@ -93,22 +92,13 @@ function worst(outcomes: readonly Outcome[], kind: Outcome["kind"], n: number): 
 }
 
 runMain(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        gold: { type: "string", default: DEFAULT_GOLD },
-        input: { type: "string", default: DEFAULT_INPUT },
-        half: { type: "string" },
-        lexicon: { type: "string" },
-        worst: { type: "string", default: "20" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = readArguments({
+    gold: { type: "string", default: DEFAULT_GOLD },
+    input: { type: "string", default: DEFAULT_INPUT },
+    half: { type: "string" },
+    lexicon: { type: "string" },
+    worst: { type: "string", default: "20" },
+  });
   if (values.help) {
     console.log(HELP);
     return;

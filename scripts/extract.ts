@@ -3,11 +3,10 @@
  * Prints, per article, the entities found with their type and the quoted evidence, so a
  * person can check the extraction by eye.
  */
-import { parseArgs } from "node:util";
 import { createExtractor } from "../src/core/extract/index";
 import { formatExtraction } from "../src/core/extract/report";
 import { formatForPath, parseDocument } from "../src/core/parse/index";
-import { inFile, readTextFile, runMain, UsageError } from "./lib/cli";
+import { inFile, readArguments, readTextFile, runMain, UsageError } from "./lib/cli";
 import { loadLexicon } from "./lib/lexicon";
 import { DEFAULT_INPUT } from "./lib/paths";
 
@@ -25,15 +24,7 @@ Options:
 Exit codes: 0 printed, 1 bad input, 2 bad arguments.`;
 
 runMain(async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: { format: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = readArguments({ format: { type: "string" } }, true);
   if (parsed.values.help) {
     console.log(HELP);
     return;

@@ -12,7 +12,8 @@ import type { SerializedGraph } from "graphology-types";
 import type { Locator, Page } from "playwright-core";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/core/graph/types";
 import { launchBrowser } from "./lib/browser";
-import { buildAndServe, PROJECT_ROOT } from "./lib/serve";
+import { PROJECT_ROOT } from "./lib/paths";
+import { buildAndServe } from "./lib/serve";
 
 const OUT_DIR = join(PROJECT_ROOT, "tests", "e2e", "screenshots");
 const VIEWPORT = { width: 1600, height: 1000 };

@@ -6,14 +6,14 @@
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as linguist from "linguist-languages";
 import { ENTITY_TYPES, type EntityType } from "../../src/core/types";
 import type { Lexicon, LexiconTerm } from "../../src/core/extract/index";
 import { nameKey } from "../../src/core/extract/keys";
 import { slug } from "../../src/core/slug";
+import { PROJECT_ROOT } from "./paths";
 
-export const LEXICON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/lexicon");
+export const LEXICON_DIR = resolve(PROJECT_ROOT, "data/lexicon");
 
 /** A reviewed file of terms: a default type and the terms, each may override it. */
 interface TermFile {

@@ -8,10 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ensureGraph } from "../ensure-graph";
+import { PROJECT_ROOT } from "./paths";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A sub-path that is not the server root, to prove the site works wherever it is hosted. */
 export const DEFAULT_BASE_PATH = "/insight-graph/";

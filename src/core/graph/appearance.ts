@@ -14,13 +14,6 @@ export const entityColor = scaleOrdinal<EntityType, string>()
   .domain(ENTITY_TYPES)
   .range(["#D55E00", "#0072B2", "#009E73", "#CC79A7"]);
 
-export const TYPE_LABELS: Record<EntityType, string> = {
-  organization: "Organization",
-  technology: "Technology",
-  technique: "Technique",
-  person: "Person",
-};
-
 /** Size ranges, in sigma's node size units (pixels at camera ratio 1). */
 export const ENTITY_SIZE_RANGE: readonly [number, number] = [3, 22];
 export const ARTICLE_SIZE_RANGE: readonly [number, number] = [3, 9];
