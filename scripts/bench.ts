@@ -103,7 +103,7 @@ function syntheticGraph(): Graph<NodeAttributes, EdgeAttributes, GraphAttributes
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const name = (parts: number) => Array.from({ length: parts }, () => pick(SYLLABLES)).join("");
   const graph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: "directed" });
-  graph.replaceAttributes({ name: "synthetic", builtAt: new Date(0).toISOString(), sections: [] });
+  graph.replaceAttributes({ name: "synthetic", inputs: ["synthetic"], sections: [] });
   const types = ["organization", "technology", "technique", "person"] as const;
   const entityIds: string[] = [];
   for (let i = 0; i < 8000; i++) {
@@ -116,7 +116,7 @@ function syntheticGraph(): Graph<NodeAttributes, EdgeAttributes, GraphAttributes
     const insights = Array.from({ length: 3 }, () => Array.from({ length: 14 }, () => (random() < 0.3 ? name(2) : pick(WORDS))).join(" "));
     graph.addNode(`article:synthetic-${i}`, {
       kind: "article", label: `${pick(WORDS)} ${name(2)} at ${name(2)} ${i}`, description: "", section: "S", subsection: "",
-      insights, note: "", source: "", entryKind: "bookmark", x: random(), y: random(), size: 3, color: "#000000",
+      insights, note: "", source: "", entryKind: "bookmark", inputs: ["synthetic"], x: random(), y: random(), size: 3, color: "#000000",
     });
   }
   while (graph.size < 50000) {

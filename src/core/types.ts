@@ -23,10 +23,22 @@ export interface Entry {
   note: string;
   /** Organisation or person named in the title's trailing parentheses, e.g. "Netflix"; "" if none. */
   source: string;
-  /** Link target when the format carries one. */
+  /** Link target when the format carries one (as written: the app decides whether it is safe to link). */
   url?: string;
+  /** Further links of the item (a translation, a talk, the author's page), in reading order. */
+  links?: Link[];
+  /** Year of publication when the item states it plainly (`1979, [Paper](url), SIGMOD`). */
+  year?: number;
+  /** When the bookmark was added (browser exports' `ADD_DATE`), as an ISO 8601 date-time. */
+  addedAt?: string;
   /** 1-based line of the document where the entry starts (for messages). */
   line: number;
+}
+
+/** A link as written in a document: its visible text and its target. */
+export interface Link {
+  text: string;
+  url: string;
 }
 
 export interface Section {

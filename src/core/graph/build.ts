@@ -26,7 +26,7 @@ export type InsightGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes
 export interface BuildOptions {
   /** Display name of the input (usually its file name). */
   name: string;
-  /** Build time; injectable so that builds can be compared byte for byte. */
+  /** Build time, recorded only when given (from SOURCE_DATE_EPOCH), so that builds are reproducible. */
   builtAt?: Date;
 }
 
@@ -50,11 +50,8 @@ export function buildGraph(
   options: BuildOptions,
 ): InsightGraph {
   const graph: InsightGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
-  graph.replaceAttributes({
-    name: options.name,
-    builtAt: (options.builtAt ?? new Date()).toISOString(),
-    sections: sectionOutline(doc),
-  });
+  graph.replaceAttributes({ name: options.name, inputs: [options.name], sections: sectionOutline(doc) });
+  if (options.builtAt) graph.setAttribute("builtAt", options.builtAt.toISOString());
 
   const keys = articleKeys(doc.entries);
   doc.entries.forEach((entry, i) => {
@@ -68,12 +65,16 @@ export function buildGraph(
       note: entry.note,
       source: entry.source,
       entryKind: entry.kind,
+      inputs: [options.name],
       x: 0,
       y: 0,
       size: 0,
       color: ARTICLE_COLOR,
     };
     if (entry.url) attributes.url = entry.url;
+    if (entry.links && entry.links.length > 0) attributes.links = entry.links.map((link) => ({ ...link }));
+    if (entry.year !== undefined) attributes.year = entry.year;
+    if (entry.addedAt !== undefined) attributes.addedAt = entry.addedAt;
     graph.addNode(keys[i]!, attributes);
   });
 
