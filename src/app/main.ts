@@ -7,7 +7,7 @@
  */
 import "./styles.css";
 import { filterChoices, visibleNodes } from "./data/filters";
-import { GraphLoadError, parseGraph, type AppGraph } from "./data/graph";
+import { GraphLoadError, readGraphResponse, type AppGraph, type LoadProgress } from "./data/graph";
 import { findPath, type FoundPath } from "./data/path";
 import { emphasis, neighbourhood, type Emphasis } from "./data/scene";
 import { createSearchIndex } from "./data/search";
@@ -37,6 +37,34 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return element as T;
 }
 
+/** The stage's loading notice: bytes of graph.json received, then "Preparing the map…". */
+const loading = {
+  show(progress: LoadProgress): void {
+    const bar = byId<HTMLProgressElement>("loading-bar");
+    const { received, total } = progress;
+    if (total === undefined) {
+      bar.removeAttribute("value");
+      byId("loading-text").textContent = `Loading the graph… ${megabytes(received)} received`;
+    } else {
+      bar.max = total;
+      bar.value = received;
+      const percent = Math.floor((received / total) * 100);
+      byId("loading-text").textContent = `Loading the graph… ${percent}% (${megabytes(received)} of ${megabytes(total)})`;
+    }
+  },
+  preparing(): void {
+    byId<HTMLProgressElement>("loading-bar").removeAttribute("value");
+    byId("loading-text").textContent = "Preparing the map…";
+  },
+  done(): void {
+    byId("loading").hidden = true;
+  },
+};
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+}
+
 async function loadGraph(): Promise<AppGraph> {
   const url = new URL("graph.json", document.baseURI);
   let response: Response;
@@ -45,15 +73,19 @@ async function loadGraph(): Promise<AppGraph> {
   } catch {
     throw new GraphLoadError("graph.json could not be fetched (is the server running?)");
   }
-  if (response.status === 404) throw new GraphLoadError("graph.json is missing (run npm run graph)");
-  if (!response.ok) throw new GraphLoadError(`graph.json could not be fetched (HTTP ${response.status})`);
-  return parseGraph(await response.text());
+  return readGraphResponse(response, (progress) => loading.show(progress));
+}
+
+/** Resolves after the browser has painted, so a notice set just before shows during the work that follows. */
+function nextPaint(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }
 
 function showError(error: unknown): void {
   const reason = error instanceof GraphLoadError ? error.message : "an unexpected error occurred";
   byId("alert").textContent = `Could not load the graph: ${reason}.`;
   byId("graph").setAttribute("aria-busy", "false");
+  loading.done();
   document.body.classList.add("failed");
   if (!(error instanceof GraphLoadError)) console.error(error);
 }
@@ -70,6 +102,9 @@ function isDefaultView(view: CameraView): boolean {
 
 async function boot(): Promise<void> {
   const graph = await loadGraph();
+  // Indexing and sigma's first frame take seconds on a large graph: say so before starting.
+  loading.preparing();
+  await nextPaint();
   const status = byId("status");
   const decoded = decodeState(new URLSearchParams(location.search), graph);
   status.textContent = ignoredNotice(decoded.ignored);
@@ -86,7 +121,10 @@ async function boot(): Promise<void> {
   const sigma: InsightSigma = createSigma(graph, container);
   // Sigma draws its first frame inside the constructor, before any listener can be attached:
   // ask for one more and mark the container ready when that one is on screen.
-  sigma.once("afterRender", () => container.setAttribute("aria-busy", "false"));
+  sigma.once("afterRender", () => {
+    container.setAttribute("aria-busy", "false");
+    loading.done();
+  });
   sigma.scheduleRender();
 
   const details = createDetails(context);

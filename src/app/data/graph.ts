@@ -11,6 +11,7 @@ import type {
   GraphAttributes,
   NodeAttributes,
 } from "../../core/graph/types";
+import { ENTITY_TYPES } from "../../core/types";
 
 export type AppGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -22,14 +23,175 @@ export class GraphLoadError extends Error {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** How much of graph.json has arrived; `total` when the server said (Content-Length). */
+export interface LoadProgress {
+  received: number;
+  total?: number;
 }
 
 /**
- * Parses and checks the text of graph.json. Only what the app relies on is checked (every
- * node has a kind and a label, every edge joins two known nodes), so that a broken file is
- * reported in words instead of surfacing as a blank canvas or an exception deep in sigma.
+ * Reads the response to graph.json into a graph: refuses a missing file or an HTTP error in
+ * words, reads the body as a stream so that `onProgress` can report the bytes received (a large
+ * graph takes seconds to arrive), then checks it with `parseGraph`.
+ */
+export async function readGraphResponse(response: Response, onProgress?: (progress: LoadProgress) => void): Promise<AppGraph> {
+  if (response.status === 404) throw new GraphLoadError("graph.json is missing (run npm run graph)");
+  if (!response.ok) throw new GraphLoadError(`graph.json could not be fetched (HTTP ${response.status})`);
+  return parseGraph(await readText(response, onProgress));
+}
+
+async function readText(response: Response, onProgress?: (progress: LoadProgress) => void): Promise<string> {
+  const body = response.body;
+  if (!body || !onProgress) return response.text();
+  // Content-Length counts the bytes on the wire: with a Content-Encoding those are compressed,
+  // and the stream yields more than that, so no percentage is given.
+  const length = Number(response.headers.get("Content-Length"));
+  const encoded = (response.headers.get("Content-Encoding") ?? "identity") !== "identity";
+  let total = !encoded && Number.isSafeInteger(length) && length > 0 ? length : undefined;
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let received = 0;
+  const reader = body.getReader();
+  onProgress({ received, total });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (total !== undefined && received > total) total = undefined;
+      parts.push(decoder.decode(value, { stream: true }));
+      onProgress({ received, total });
+    }
+  } catch {
+    throw new GraphLoadError(`graph.json could not be read to the end (the connection broke after ${received} bytes)`);
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the app relies on in graph.json: each field with the check it must pass, so that a
+// damaged file is reported by node (or edge) and field instead of failing deep in a panel.
+
+type Check = { test: (value: unknown) => boolean; expected: string };
+
+const text: Check = { test: (v) => typeof v === "string", expected: "text" };
+const number: Check = { test: (v) => typeof v === "number" && Number.isFinite(v), expected: "a number" };
+const texts: Check = { test: (v) => Array.isArray(v) && v.every((item) => typeof item === "string"), expected: "a list of texts" };
+const oneOf = (...values: readonly string[]): Check => ({
+  test: (v) => typeof v === "string" && values.includes(v),
+  expected: values.map((value) => `"${value}"`).join(" or "),
+});
+const listOf = (fields: Record<string, Check>, expected: string): Check => ({
+  test: (v) => Array.isArray(v) && v.every((item) => isObject(item) && Object.entries(fields).every(([key, check]) => check.test(item[key]))),
+  expected,
+});
+
+const POSITION = { x: number, y: number, size: number, color: text };
+
+const ARTICLE_FIELDS: Record<string, Check> = {
+  label: text,
+  description: text,
+  section: text,
+  subsection: text,
+  insights: texts,
+  note: text,
+  source: text,
+  entryKind: oneOf("bookmark", "reference"),
+  ...POSITION,
+};
+/** Fields an article may lack (older files, formats without links or dates), checked when present. */
+const ARTICLE_OPTIONAL: Record<string, Check> = {
+  url: text,
+  links: listOf({ text, url: text }, "a list of { text, url }"),
+  year: number,
+  addedAt: text,
+  inputs: texts,
+};
+const ENTITY_FIELDS: Record<string, Check> = {
+  label: text,
+  type: oneOf(...ENTITY_TYPES),
+  aliases: texts,
+  articleCount: number,
+  ...POSITION,
+};
+const EDGE_FIELDS: Record<string, Check> = {
+  kind: oneOf("mentions"),
+  weight: number,
+  evidence: listOf(
+    { field: oneOf("title", "description", "insight"), index: number, start: number, end: number },
+    "a list of { field, index, start, end }",
+  ),
+};
+
+/** The graph's own attributes: all optional for the app, checked when present. */
+const GRAPH_OPTIONAL: Record<string, Check> = {
+  name: text,
+  inputs: texts,
+  sections: listOf({ name: text, subsections: texts }, "a list of { name, subsections }"),
+};
+
+/** A node key or an edge as the message names it; keys come from documents and may be long. */
+function named(key: unknown): string {
+  const raw = typeof key === "string" ? key : JSON.stringify(key) ?? String(key);
+  return `"${raw.length > 80 ? `${raw.slice(0, 79)}…` : raw}"`;
+}
+
+function fieldProblems(what: string, attributes: Record<string, unknown>, required: Record<string, Check>, optional: Record<string, Check> = {}): string[] {
+  const problems: string[] = [];
+  for (const [field, check] of Object.entries(required)) {
+    const value = attributes[field];
+    if (value === undefined || value === null) problems.push(`${what} has no ${field}`);
+    else if (!check.test(value)) problems.push(`${what} has a ${field} that is not ${check.expected}`);
+  }
+  for (const [field, check] of Object.entries(optional)) {
+    const value = attributes[field];
+    if (value !== undefined && !check.test(value)) problems.push(`${what} has a ${field} that is not ${check.expected}`);
+  }
+  return problems;
+}
+
+/** Every way the data falls short of the contract, in file order. */
+function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]): string[] {
+  const problems: string[] = [];
+  if (attributes !== undefined && !isObject(attributes)) problems.push("the graph's attributes are not an object");
+  else if (attributes) problems.push(...fieldProblems("the graph", attributes, {}, GRAPH_OPTIONAL));
+  const keys = new Set<string>();
+  nodes.forEach((node, index) => {
+    if (!isObject(node) || typeof node.key !== "string") {
+      problems.push(`node ${index + 1} has no key`);
+      return;
+    }
+    const what = `node ${named(node.key)}`;
+    if (keys.has(node.key)) problems.push(`${what} is listed twice`);
+    keys.add(node.key);
+    const attributes = node.attributes;
+    if (!isObject(attributes)) problems.push(`${what} has no attributes`);
+    else if (attributes.kind === "article") problems.push(...fieldProblems(what, attributes, ARTICLE_FIELDS, ARTICLE_OPTIONAL));
+    else if (attributes.kind === "entity") problems.push(...fieldProblems(what, attributes, ENTITY_FIELDS));
+    else problems.push(`${what} has no kind ("article" or "entity")`);
+  });
+  edges.forEach((edge, index) => {
+    if (!isObject(edge)) {
+      problems.push(`edge ${index + 1} is not an edge`);
+      return;
+    }
+    const what = `edge ${index + 1} (${named(edge.source)} → ${named(edge.target)})`;
+    for (const end of ["source", "target"] as const) {
+      if (typeof edge[end] !== "string") problems.push(`${what} has no ${end}`);
+      else if (!keys.has(edge[end])) problems.push(`${what} joins a node that is not in the graph: ${named(edge[end])}`);
+    }
+    if (!isObject(edge.attributes)) problems.push(`${what} has no attributes`);
+    else problems.push(...fieldProblems(what, edge.attributes, EDGE_FIELDS));
+  });
+  return problems;
+}
+
+/**
+ * Parses and checks the text of graph.json. Every field the app reads is checked (see the
+ * tables above), so that a damaged file is reported in words, naming the node or edge and the
+ * field, instead of surfacing as a blank canvas or an exception deep in sigma. An empty graph
+ * is refused too: there would be nothing to draw.
  */
 export function parseGraph(text: string): AppGraph {
   let data: unknown;
@@ -41,17 +203,13 @@ export function parseGraph(text: string): AppGraph {
   if (!isObject(data) || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) {
     throw new GraphLoadError("graph.json is not a graph (expected nodes and edges; run npm run graph)");
   }
-  for (const node of data.nodes as unknown[]) {
-    const attributes = isObject(node) ? node.attributes : undefined;
-    if (!isObject(node) || typeof node.key !== "string" || !isObject(attributes)) {
-      throw new GraphLoadError("graph.json has a node without key or attributes");
-    }
-    if ((attributes.kind !== "article" && attributes.kind !== "entity") || typeof attributes.label !== "string") {
-      throw new GraphLoadError(`graph.json node ${node.key} has no kind or label`);
-    }
-    if (typeof attributes.x !== "number" || typeof attributes.y !== "number") {
-      throw new GraphLoadError(`graph.json node ${node.key} has no position`);
-    }
+  if (data.nodes.length === 0) {
+    throw new GraphLoadError("the graph is empty: graph.json has no articles and no concepts (build it from a reading list with entries)");
+  }
+  const problems = graphProblems(data.attributes, data.nodes, data.edges);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? "problem" : "problems"})` : "";
+    throw new GraphLoadError(`graph.json is damaged: ${problems[0]}${more}`);
   }
   const graph: AppGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
   try {
@@ -59,12 +217,11 @@ export function parseGraph(text: string): AppGraph {
   } catch (error) {
     throw new GraphLoadError(`graph.json could not be read: ${(error as Error).message}`);
   }
-  graph.forEachEdge((edge, attributes) => {
-    if (!Array.isArray(attributes.evidence)) {
-      throw new GraphLoadError(`graph.json edge ${edge} has no evidence`);
-    }
-  });
   return graph;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function isArticle(attributes: NodeAttributes): attributes is ArticleNodeAttributes {

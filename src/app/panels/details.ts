@@ -4,7 +4,8 @@
  * mentioned concept as a control; combined concepts list the articles that match the query.
  * With nothing selected, a path asked for in the Path panel is listed here hop by hop.
  */
-import { ENTITY_TYPES } from "../../core/types";
+import { ENTITY_TYPES, type Link } from "../../core/types";
+import { safeHref } from "../../core/url";
 import {
   articlesForEntity,
   articlesMatching,
@@ -388,12 +389,16 @@ function articleView(context: AppContext, id: string): Child[] {
       article.source ? [h("dt", null, "Source"), h("dd", null, article.source)] : null,
       article.entryKind === "reference" ? [h("dt", null, "Kind"), h("dd", null, "See Also reference")] : null,
       article.note ? [h("dt", null, "Note"), h("dd", null, article.note)] : null,
+      article.year !== undefined ? [h("dt", null, "Year"), h("dd", null, String(article.year))] : null,
+      article.addedAt ? [h("dt", null, "Added"), h("dd", null, h("time", { datetime: article.addedAt }, article.addedAt.slice(0, 10)))] : null,
+      article.inputs?.length
+        ? [h("dt", null, article.inputs.length === 1 ? "Input" : "Inputs"), h("dd", null, article.inputs.join(", "))]
+        : null,
     ),
-    article.url
-      ? h("p", null, h("a", { href: article.url, rel: "noopener noreferrer", target: "_blank" }, "Open the article ↗"))
-      : null,
+    article.url ? h("p", { class: "article-link-line" }, linkTo(article.url, "Open the article ↗", "Link")) : null,
     article.description ? h("p", { class: "description" }, description) : null,
     insights.length ? [h("h3", null, "Key insights"), h("ul", { class: "insights" }, insights)] : null,
+    article.links?.length ? furtherLinks(article.links) : null,
     h("h3", null, `Concepts (${concepts.length})`),
     concepts.length === 0 ? h("p", { class: "hint" }, "No concept was found in this article.") : null,
     ENTITY_TYPES.map((type) => {
@@ -426,5 +431,28 @@ function articleView(context: AppContext, id: string): Child[] {
         ]
       : null,
     pathShortcut(context, id),
+  ];
+}
+
+/**
+ * A link written in a document: a real link only when `safeHref` allows its scheme (http, https,
+ * mailto, as the URL parser reads it); anything else (javascript:, data:, vbscript:, a relative
+ * or malformed address) is shown as text, so it can be read and copied but never followed.
+ */
+function linkTo(url: string, text: string, name = text): Child {
+  const href = safeHref(url);
+  if (href === undefined) return h("span", { class: "unlinked" }, `${name} (not opened): `, h("code", null, url));
+  return h("a", { href, rel: "noopener noreferrer", target: "_blank" }, text);
+}
+
+/** The item's further links (a translation, a talk), each as `linkTo` allows. */
+function furtherLinks(links: readonly Link[]): Child[] {
+  return [
+    h("h3", null, "Links"),
+    h(
+      "ul",
+      { class: "further-links", role: "list", "aria-label": "Links" },
+      links.map((link) => h("li", null, linkTo(link.url, link.text.trim() || link.url))),
+    ),
   ];
 }

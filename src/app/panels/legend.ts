@@ -12,13 +12,13 @@ export function createLegend(graph: AppGraph): HTMLElement {
     const key = attributes.kind === "article" ? "article" : attributes.type;
     if (!colours.has(key)) colours.set(key, attributes.color);
   });
-  const item = (shape: "circle" | "square", colour: string, text: string) =>
-    h(
-      "li",
-      null,
-      h("span", { class: `legend-mark ${shape}`, style: `background:${colour}`, "aria-hidden": "true" }),
-      text,
-    );
+  const item = (shape: "circle" | "square", colour: string, text: string) => {
+    const mark = h("span", { class: `legend-mark ${shape}`, "aria-hidden": "true" });
+    // Through the CSSOM rather than a style attribute written as text: a value from graph.json
+    // that is not a colour is dropped, never read as further declarations.
+    mark.style.background = colour;
+    return h("li", null, mark, text);
+  };
   return h(
     "section",
     { "aria-label": "Legend", class: "panel legend" },

@@ -1,6 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { GraphLoadError, parseGraph, sectionPath } from "../../../src/app/data/graph";
+import { GraphLoadError, parseGraph, readGraphResponse, sectionPath, type LoadProgress } from "../../../src/app/data/graph";
 import { fixtureGraphJson } from "../fixtures/graph";
+
+/** graph.json text with one thing changed in its data. */
+function damaged(change: (data: ReturnType<typeof fixtureGraphJson>) => void): string {
+  const data = fixtureGraphJson();
+  change(data);
+  return JSON.stringify(data);
+}
+
+function messageOf(text: string): string {
+  try {
+    parseGraph(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(GraphLoadError);
+    return (error as Error).message;
+  }
+  throw new Error("parseGraph accepted the file");
+}
 
 describe("parseGraph", () => {
   it("reads graph.json as written by the build", () => {
@@ -16,23 +33,168 @@ describe("parseGraph", () => {
     ['{"nodes": [{"key": ', /not valid JSON/],
     ["[]", /not a graph/],
     ['{"nodes": []}', /not a graph/],
-    ['{"nodes": [{"key": "a"}], "edges": []}', /without key or attributes/],
-    ['{"nodes": [{"key": "a", "attributes": {"label": "A"}}], "edges": []}', /a has no kind or label/],
-    ['{"nodes": [{"key": "a", "attributes": {"kind": "entity", "label": "A"}}], "edges": []}', /a has no position/],
-  ])("explains what is wrong with %j", (text, message) => {
-    expect(() => parseGraph(text)).toThrow(GraphLoadError);
-    expect(() => parseGraph(text)).toThrow(message);
+  ])("explains that %j is not a graph file", (text, message) => {
+    expect(messageOf(text)).toMatch(message);
   });
 
-  it("rejects an edge to an unknown node and an edge without evidence", () => {
-    const node = (key: string, kind: string) => ({ key, attributes: { kind, label: key, x: 0, y: 0 } });
-    const unknown = { nodes: [node("article:a", "article")], edges: [{ source: "article:a", target: "entity:b", attributes: {} }] };
-    expect(() => parseGraph(JSON.stringify(unknown))).toThrow(GraphLoadError);
-    const bare = {
-      nodes: [node("article:a", "article"), node("entity:b", "entity")],
-      edges: [{ source: "article:a", target: "entity:b", attributes: { kind: "mentions" } }],
-    };
-    expect(() => parseGraph(JSON.stringify(bare))).toThrow(/has no evidence/);
+  it("says in words that a graph without nodes is empty", () => {
+    expect(messageOf('{"attributes": {}, "nodes": [], "edges": []}')).toMatch(/^the graph is empty: graph.json has no articles and no concepts/);
+  });
+
+  it("names the node and the field that is missing", () => {
+    const text = damaged((data) => {
+      delete (data.nodes[0]!.attributes as Record<string, unknown>).label;
+    });
+    const key = fixtureGraphJson().nodes[0]!.key;
+    expect(messageOf(text)).toBe(`graph.json is damaged: node "${key}" has no label`);
+  });
+
+  it("names a field of the wrong shape and what it should be", () => {
+    const text = damaged((data) => {
+      const entity = data.nodes.find((node) => node.attributes?.kind === "entity")!;
+      (entity.attributes as Record<string, unknown>).type = "planet";
+    });
+    expect(messageOf(text)).toMatch(/^graph.json is damaged: node "entity:[^"]+" has a type that is not "organization" or "technology" or "technique" or "person"$/);
+  });
+
+  it("names a node without a kind, and one without a key by its place in the file", () => {
+    expect(messageOf('{"nodes": [{"key": "a", "attributes": {"label": "A"}}], "edges": []}')).toBe(
+      'graph.json is damaged: node "a" has no kind ("article" or "entity")',
+    );
+    expect(messageOf('{"nodes": [{"attributes": {}}], "edges": []}')).toBe("graph.json is damaged: node 1 has no key");
+  });
+
+  it("checks an article's optional fields only when they are there", () => {
+    const withoutLinks = damaged((data) => {
+      for (const node of data.nodes) delete (node.attributes as Record<string, unknown>).inputs;
+    });
+    expect(() => parseGraph(withoutLinks)).not.toThrow();
+    const badLinks = damaged((data) => {
+      (data.nodes[0]!.attributes as Record<string, unknown>).links = [{ text: "Talk" }];
+    });
+    expect(messageOf(badLinks)).toMatch(/has a links that is not a list of \{ text, url \}$/);
+  });
+
+  it("counts the problems it does not spell out", () => {
+    const text = damaged((data) => {
+      for (const node of data.nodes.slice(0, 3)) delete (node.attributes as Record<string, unknown>).x;
+    });
+    expect(messageOf(text)).toMatch(/has no x \(and 2 more problems\)$/);
+  });
+
+  it("names the edge to an unknown node and the edge without evidence", () => {
+    const unknown = damaged((data) => {
+      data.edges[0]!.target = "entity:nowhere";
+    });
+    expect(messageOf(unknown)).toMatch(/^graph.json is damaged: edge 1 \("article:[^"]+" → "entity:nowhere"\) joins a node that is not in the graph: "entity:nowhere"$/);
+    const bare = damaged((data) => {
+      delete (data.edges[1]!.attributes as Record<string, unknown>).evidence;
+    });
+    expect(messageOf(bare)).toMatch(/^graph.json is damaged: edge 2 \("article:[^"]+" → "entity:[^"]+"\) has no evidence$/);
+  });
+
+  it("cuts a very long key short in the message", () => {
+    const key = `article:${"x".repeat(5000)}`;
+    const message = messageOf(JSON.stringify({ nodes: [{ key, attributes: { kind: "article" } }], edges: [] }));
+    expect(message.length).toBeLessThan(200);
+    expect(message).toContain("…");
+  });
+
+  it("refuses malformed graph attributes", () => {
+    const text = damaged((data) => {
+      (data.attributes as Record<string, unknown>).sections = "Case Studies";
+    });
+    expect(messageOf(text)).toBe("graph.json is damaged: the graph has a sections that is not a list of { name, subsections }");
+  });
+});
+
+describe("readGraphResponse", () => {
+  /** A response whose body arrives in the given chunks. */
+  function streamed(chunks: string[], headers: Record<string, string> = {}): Response {
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+        controller.close();
+      },
+    });
+    return new Response(body, { headers });
+  }
+
+  function inChunks(text: string, count: number): string[] {
+    const size = Math.ceil(text.length / count);
+    return Array.from({ length: count }, (_, i) => text.slice(i * size, (i + 1) * size));
+  }
+
+  it("reports the bytes received against Content-Length, ending at the whole file", async () => {
+    const text = JSON.stringify(fixtureGraphJson());
+    const bytes = new TextEncoder().encode(text).byteLength;
+    const seen: LoadProgress[] = [];
+    const graph = await readGraphResponse(streamed(inChunks(text, 4), { "Content-Length": String(bytes) }), (p) => seen.push(p));
+    expect(graph.order).toBe(fixtureGraphJson().nodes.length);
+    expect(seen[0]).toEqual({ received: 0, total: bytes });
+    expect(seen.at(-1)).toEqual({ received: bytes, total: bytes });
+    expect(seen.length).toBe(5);
+    expect(seen.map((p) => p.received)).toEqual([...seen.map((p) => p.received)].sort((a, b) => a - b));
+  });
+
+  it("decodes a character split between two chunks", async () => {
+    const text = JSON.stringify(fixtureGraphJson());
+    // "Café" is in the fixture: split its two-byte "é" across chunks.
+    const bytes = new TextEncoder().encode(text);
+    const at = new TextEncoder().encode(text.slice(0, text.indexOf("é"))).byteLength + 1;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, at));
+        controller.enqueue(bytes.slice(at));
+        controller.close();
+      },
+    });
+    const graph = await readGraphResponse(new Response(body), () => {});
+    expect(graph.hasNode("entity:cafe") || graph.someNode((_, a) => a.label === "Café")).toBe(true);
+  });
+
+  it("gives no total without Content-Length, or when the body is encoded", async () => {
+    const text = JSON.stringify(fixtureGraphJson());
+    const plain: LoadProgress[] = [];
+    await readGraphResponse(streamed(inChunks(text, 2)), (p) => plain.push(p));
+    expect(plain.every((p) => p.total === undefined)).toBe(true);
+    const gzip: LoadProgress[] = [];
+    await readGraphResponse(streamed(inChunks(text, 2), { "Content-Length": "10", "Content-Encoding": "gzip" }), (p) => gzip.push(p));
+    expect(gzip.every((p) => p.total === undefined)).toBe(true);
+  });
+
+  it("drops the total when more arrives than Content-Length announced", async () => {
+    const text = JSON.stringify(fixtureGraphJson());
+    const seen: LoadProgress[] = [];
+    await readGraphResponse(streamed(inChunks(text, 3), { "Content-Length": "100" }), (p) => seen.push(p));
+    expect(seen.at(-1)!.total).toBeUndefined();
+    expect(seen.every((p) => p.total === undefined || p.received <= p.total)).toBe(true);
+  });
+
+  it("says the file is missing on 404 and gives the status otherwise", async () => {
+    await expect(readGraphResponse(new Response("Not found", { status: 404 }))).rejects.toThrow(
+      "graph.json is missing (run npm run graph)",
+    );
+    await expect(readGraphResponse(new Response("", { status: 503 }))).rejects.toThrow(
+      "graph.json could not be fetched (HTTP 503)",
+    );
+  });
+
+  it("says when the connection breaks halfway", async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        if (pulls === 1) controller.enqueue(new TextEncoder().encode('{"nodes": ['));
+        else controller.error(new Error("socket hang up"));
+      },
+    });
+    await expect(readGraphResponse(new Response(body), () => {})).rejects.toThrow(/broke after 11 bytes/);
+  });
+
+  it("checks what it read like parseGraph", async () => {
+    await expect(readGraphResponse(streamed(['{"nodes": [], "edges": []}']), () => {})).rejects.toThrow(/the graph is empty/);
   });
 });
 
