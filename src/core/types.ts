@@ -33,6 +33,11 @@ export interface Entry {
   addedAt?: string;
   /** 1-based line of the document where the entry starts (for messages). */
   line: number;
+  /**
+   * The inputs (file base names) the entry came from, set when several inputs are merged
+   * (`parse/merge`); absent straight out of a parser.
+   */
+  inputs?: string[];
 }
 
 /** A link as written in a document: its visible text and its target. */

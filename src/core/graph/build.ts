@@ -24,8 +24,13 @@ import {
 export type InsightGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 export interface BuildOptions {
-  /** Display name of the input (usually its file name). */
+  /** Display name of the graph: its input's file name, or a name joined from several. */
   name: string;
+  /**
+   * The inputs (file base names) in the order given; `[name]` by default. An entry that does
+   * not say which inputs it came from (`Entry.inputs`, set by `parse/merge`) came from all of them.
+   */
+  inputs?: readonly string[];
   /** Build time, recorded only when given (from SOURCE_DATE_EPOCH), so that builds are reproducible. */
   builtAt?: Date;
 }
@@ -50,7 +55,8 @@ export function buildGraph(
   options: BuildOptions,
 ): InsightGraph {
   const graph: InsightGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
-  graph.replaceAttributes({ name: options.name, inputs: [options.name], sections: sectionOutline(doc) });
+  const inputs = options.inputs ?? [options.name];
+  graph.replaceAttributes({ name: options.name, inputs: [...inputs], sections: sectionOutline(doc) });
   if (options.builtAt) graph.setAttribute("builtAt", options.builtAt.toISOString());
 
   const keys = articleKeys(doc.entries);
@@ -65,7 +71,7 @@ export function buildGraph(
       note: entry.note,
       source: entry.source,
       entryKind: entry.kind,
-      inputs: [options.name],
+      inputs: [...(entry.inputs ?? inputs)],
       x: 0,
       y: 0,
       size: 0,

@@ -2,16 +2,25 @@
  * GEXF export, so a graph built here opens in Gephi (or Gephi Lite) with its layout, colours,
  * sizes and attributes. GEXF attributes are scalars: lists are joined with " | ", and each
  * edge's evidence is summarised by its weight (the number of mentions).
+ *
+ * The file is a function of the graph alone, so the same inputs give the same bytes: its
+ * `<meta>` holds only the standard fields, and `lastmodifieddate` appears only when the graph
+ * records a build time (`builtAt`, given by SOURCE_DATE_EPOCH), as that time's date.
  */
+import type Graph from "graphology";
 import { write } from "graphology-gexf";
 import type { InsightGraph } from "./build";
 import type { EdgeAttributes, NodeAttributes } from "./types";
 
 export const LIST_SEPARATOR = " | ";
 
+export const GEXF_CREATOR = "Insight Graph";
+
 export function toGexf(graph: InsightGraph): string {
-  return write<NodeAttributes, EdgeAttributes>(graph, {
+  return write<NodeAttributes, EdgeAttributes>(withGexfMeta(graph), {
     version: "1.3",
+    // Only creator, description and keywords become <meta> elements (GEXF's schema has no others).
+    pedantic: true,
     formatNode(_key, attributes) {
       const { x, y, size, color, label, ...rest } = attributes;
       const flat: Record<string, string | number> = {};
@@ -25,4 +34,27 @@ export function toGexf(graph: InsightGraph): string {
       return { weight: attributes.weight, attributes: { kind: attributes.kind } };
     },
   });
+}
+
+/** What GEXF's <meta> can say; graphology-gexf writes `lastModifiedDate` as `lastmodifieddate`. */
+interface GexfMeta {
+  [name: string]: string | undefined;
+  creator: string;
+  description: string;
+  /** A date (xsd:date), as GEXF's schema wants it. */
+  lastModifiedDate?: string;
+}
+
+/** A shallow copy of the graph whose graph attributes are its GEXF <meta>. */
+function withGexfMeta(graph: InsightGraph): Graph<NodeAttributes, EdgeAttributes, GexfMeta> {
+  const { name, inputs, builtAt } = graph.getAttributes();
+  const meta: GexfMeta = {
+    creator: GEXF_CREATOR,
+    description: inputs.length > 1 ? `${name} (from ${inputs.join(LIST_SEPARATOR)})` : name,
+  };
+  if (builtAt !== undefined) meta.lastModifiedDate = builtAt.slice(0, 10);
+  // copy() keeps the graph's attribute type; only the attributes change, so one cast is honest.
+  const copy = graph.copy() as unknown as Graph<NodeAttributes, EdgeAttributes, GexfMeta>;
+  copy.replaceAttributes(meta);
+  return copy;
 }

@@ -103,15 +103,40 @@ describe("buildGraph", () => {
     expect(graph.getNodeAttribute("entity:codel", "size")).toBeGreaterThan(graph.getNodeAttribute("entity:uber", "size"));
   });
 
-  it("records the sections and the build time", () => {
+  it("records the name, the input, the sections and the build time it was given", () => {
     expect(graph.getAttributes()).toEqual({
       name: "test.txt",
+      inputs: ["test.txt"],
       builtAt: "1970-01-01T00:00:00.000Z",
       sections: [
         { name: "Techniques", subsections: ["Queues"] },
         { name: "See Also", subsections: [] },
       ],
     });
+  });
+
+  it("records no build time unless given one, so the same document gives the same graph", () => {
+    const again = buildGraph(doc, extraction, { name: "test.txt" });
+    expect(again.getAttributes()).not.toHaveProperty("builtAt");
+    expect(JSON.stringify(again.export())).toBe(JSON.stringify(buildGraph(doc, extraction, { name: "test.txt" }).export()));
+  });
+
+  it("marks every article with the single input it came from", () => {
+    graph.forEachNode((_, a) => {
+      if (a.kind === "article") expect(a.inputs).toEqual(["test.txt"]);
+    });
+  });
+
+  it("keeps the inputs of merged entries, and lists every input on the graph", () => {
+    const merged: ParsedDocument = {
+      ...doc,
+      entries: doc.entries.map((e, i) => ({ ...e, inputs: i === 0 ? ["a.txt", "b.md"] : ["b.md"] })),
+    };
+    const both = buildGraph(merged, extraction, { name: "a.txt + b.md", inputs: ["a.txt", "b.md"] });
+    expect(both.getAttribute("inputs")).toEqual(["a.txt", "b.md"]);
+    expect(both.getAttribute("name")).toBe("a.txt + b.md");
+    expect(both.getNodeAttributes("article:codel-at-uber")).toHaveProperty("inputs", ["a.txt", "b.md"]);
+    expect(both.getNodeAttributes("article:littles-law")).toHaveProperty("inputs", ["b.md"]);
   });
 
   it("refuses a mention of an entry that does not exist", () => {

@@ -2,7 +2,7 @@ import Graph from "graphology";
 import { parse } from "graphology-gexf";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../../src/core/graph/build";
-import { LIST_SEPARATOR, toGexf } from "../../../src/core/graph/gexf";
+import { GEXF_CREATOR, LIST_SEPARATOR, toGexf } from "../../../src/core/graph/gexf";
 import type { Entry } from "../../../src/core/types";
 
 const entry: Entry = {
@@ -54,5 +54,37 @@ describe("toGexf", () => {
   it("keeps each mention edge with its weight", () => {
     expect(back.size).toBe(1);
     expect(back.getEdgeAttribute(back.edges()[0]!, "weight")).toBe(2);
+  });
+
+  it("is a function of the graph alone: no time of writing, the same bytes every time", () => {
+    const gexf = toGexf(graph);
+    expect(gexf).not.toMatch(/lastmodifieddate/i);
+    expect(toGexf(graph)).toBe(gexf);
+  });
+
+  it("writes only GEXF's own meta fields, and leaves the graph's attributes as they were", () => {
+    const before = structuredClone(graph.getAttributes());
+    const meta = /<meta>([\s\S]*)<\/meta>/.exec(toGexf(graph))?.[1] ?? "";
+    expect(meta).toContain(`<creator>${GEXF_CREATOR}</creator>`);
+    expect(meta).toContain("<description>test</description>");
+    expect(meta.match(/<(\w+)>/g)).toEqual(["<creator>", "<description>"]);
+    expect(graph.getAttributes()).toEqual(before);
+  });
+});
+
+describe("toGexf with a build time", () => {
+  const doc = { title: "", sections: [], entries: [entry] };
+  const graph = buildGraph(doc, { entities: [], mentions: [] }, {
+    name: "a.txt + b.md",
+    inputs: ["a.txt", "b.md"],
+    builtAt: new Date("2024-05-06T07:08:09Z"),
+  });
+
+  it("dates the file by the graph's build time (GEXF's lastmodifieddate is a date)", () => {
+    expect(toGexf(graph)).toMatch(/<meta lastmodifieddate="2024-05-06">/);
+  });
+
+  it("describes a graph of several inputs by its name and its inputs", () => {
+    expect(toGexf(graph)).toContain(`<description>a.txt + b.md (from a.txt${LIST_SEPARATOR}b.md)</description>`);
   });
 });
