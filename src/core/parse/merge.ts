@@ -65,9 +65,10 @@ export function mergeDocuments(inputs: readonly NamedDocument[]): ParsedDocument
       }
     }
 
-    const added: Entry[] = [];
+    const added: [key: string, entry: Entry][] = [];
     for (const entry of doc.entries) {
-      const match = earlier.get(identity(entry));
+      const key = identity(entry);
+      const match = earlier.get(key);
       if (match) {
         mergeInto(match, entry, name, held.get(match)!);
         continue;
@@ -75,13 +76,10 @@ export function mergeDocuments(inputs: readonly NamedDocument[]): ParsedDocument
       const copy = copyEntry(entry, name);
       held.set(copy, { insights: new Set(copy.insights), links: new Set(copy.links?.map((l) => linkKey(l.url))) });
       entries.push(copy);
-      added.push(copy);
+      added.push([key, copy]);
     }
     // Only now: entries of the same input must not match each other.
-    for (const entry of added) {
-      const key = identity(entry);
-      if (!earlier.has(key)) earlier.set(key, entry);
-    }
+    for (const [key, entry] of added) if (!earlier.has(key)) earlier.set(key, entry);
   }
 
   const title = inputs.find(({ doc }) => doc.title !== "")?.doc.title ?? "";
