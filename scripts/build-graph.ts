@@ -1,29 +1,36 @@
 /**
- * npm run graph [-- --input FILE] [--out FILE] [--format text|markdown|html]
- * Reads a reading list, extracts its entities and writes the graph file (atomically).
+ * npm run graph [-- --input FILE ...] [--out FILE] [--format text|markdown|html] [--gexf FILE]
+ * Reads one or more reading lists, extracts their entities and writes one graph file (and its
+ * GEXF), all or nothing.
  */
-import { buildGraphFile } from "./lib/build";
-import { readArguments, runMain } from "./lib/cli";
+import { buildGraphFile, buildTimeFromEnvironment } from "./lib/build";
+import { MAX_INPUT_LABEL, readArguments, runMain } from "./lib/cli";
 import { DEFAULT_GRAPH, DEFAULT_INPUT } from "./lib/paths";
 
 const HELP = `Usage: npm run graph -- [options]
 
-Reads a reading list, extracts the entities it names and writes a graphology graph (JSON).
+Reads reading lists, extracts the entities they name and writes one graphology graph (JSON).
 
 Options:
-  --input FILE     the reading list (default: ${DEFAULT_INPUT})
+  --input FILE     a reading list (default: ${DEFAULT_INPUT}); repeat it to build one graph
+                   from several, of any formats: an article found in more than one (the same
+                   page, or without URLs the same title) is one node that lists its inputs
   --out FILE       where to write the graph (default: ${DEFAULT_GRAPH})
   --gexf FILE      also write the graph as GEXF 1.3, to open it in Gephi
-  --format NAME    text | markdown | html (default: from the extension: .md markdown,
-                   .html/.htm browser bookmarks, anything else the bookmarks text format)
+  --format NAME    text | markdown | html, for every input (default: from each file's extension:
+                   .md markdown, .html/.htm browser bookmarks, anything else the bookmarks text format)
   -h, --help       show this help
+
+Inputs must be regular files of at most ${MAX_INPUT_LABEL}; --out and --gexf may not name an input.
+The same inputs give the same bytes. SOURCE_DATE_EPOCH (whole seconds since 1970, as
+reproducible builds set it) records that time as the graph's builtAt; unset, none is recorded.
 
 Exit codes: 0 written, 1 bad input or output (one line on stderr, earlier output untouched),
 2 bad arguments.`;
 
 runMain(async () => {
   const { values } = readArguments({
-    input: { type: "string", default: DEFAULT_INPUT },
+    input: { type: "string", multiple: true, default: [DEFAULT_INPUT] },
     out: { type: "string", default: DEFAULT_GRAPH },
     format: { type: "string" },
     gexf: { type: "string" },
@@ -32,7 +39,13 @@ runMain(async () => {
     console.log(HELP);
     return;
   }
-  const summary = await buildGraphFile({ input: values.input, out: values.out, format: values.format, gexf: values.gexf });
+  const summary = await buildGraphFile({
+    inputs: values.input,
+    out: values.out,
+    format: values.format,
+    gexf: values.gexf,
+    builtAt: buildTimeFromEnvironment(),
+  });
   console.log(
     `wrote ${summary.out}: ${summary.articles} articles (${summary.withInsights} with insights), ` +
       `${summary.entities} entities, ${summary.mentions} mention edges in ${(summary.milliseconds / 1000).toFixed(1)} s`,

@@ -1,11 +1,15 @@
 /**
- * Builds public/graph.json when it is missing or older than anything it is derived from
- * (the document, the lexicon, the extraction and graph code). Run before `vite` and `vite build`.
+ * Builds public/graph.json when it is missing, or older than anything it is derived from (its
+ * inputs, the lexicon, the extraction and graph code). Run before `vite` and `vite build`.
+ *
+ * A graph built on purpose from other inputs (`npm run graph -- --input my-list.md`) is kept:
+ * its `inputs` attribute names files this script does not build from, and rebuilding would
+ * silently replace the user's graph with the bundled one. It says so, in one line.
  */
-import { readdir, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildGraphFile } from "./lib/build";
+import { buildGraphFile, buildTimeFromEnvironment, inputNames } from "./lib/build";
 import { runMain } from "./lib/cli";
 import { DEFAULT_GRAPH, DEFAULT_INPUT, GRAPH_INPUTS } from "./lib/paths";
 
@@ -19,21 +23,41 @@ async function newestMtime(path: string): Promise<number> {
 }
 
 export interface EnsureOptions {
-  input: string;
+  /** The reading lists the graph is built from. */
+  inputs: readonly string[];
   out: string;
-  /** Files and folders the graph is derived from (the input among them). */
+  /** Further files and folders the graph is derived from (code, lexicon). */
   dependsOn: readonly string[];
 }
 
-const DEFAULTS: EnsureOptions = { input: DEFAULT_INPUT, out: DEFAULT_GRAPH, dependsOn: GRAPH_INPUTS };
+const DEFAULTS: EnsureOptions = { inputs: [DEFAULT_INPUT], out: DEFAULT_GRAPH, dependsOn: GRAPH_INPUTS };
+
+/** The `inputs` a graph file records; `undefined` when it cannot be read or predates them. */
+async function recordedInputs(out: string): Promise<string[] | undefined> {
+  try {
+    const inputs: unknown = JSON.parse(await readFile(out, "utf8"))?.attributes?.inputs;
+    return Array.isArray(inputs) && inputs.every((name) => typeof name === "string") ? inputs : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Returns the path of an up-to-date graph file, building it first if needed. */
 export async function ensureGraph(options: Partial<EnsureOptions> = {}): Promise<string> {
-  const { input, out, dependsOn } = { ...DEFAULTS, ...options };
+  const { inputs, out, dependsOn } = { ...DEFAULTS, ...options };
   const built = await stat(out).catch(() => undefined);
-  const newest = Math.max(...(await Promise.all([input, ...dependsOn].map(newestMtime))));
-  if (built && built.mtimeMs >= newest) return out;
-  const summary = await buildGraphFile({ input, out });
+  if (built) {
+    const recorded = await recordedInputs(out);
+    const expected = inputNames(inputs);
+    const fromOtherInputs = recorded !== undefined && JSON.stringify(recorded) !== JSON.stringify(expected);
+    if (fromOtherInputs) {
+      console.log(`graph: keeping ${out}, built from ${recorded.join(", ")} (npm run graph rebuilds it)`);
+      return out;
+    }
+    const newest = Math.max(...(await Promise.all([...inputs, ...dependsOn].map(newestMtime))));
+    if (recorded !== undefined && built.mtimeMs >= newest) return out;
+  }
+  const summary = await buildGraphFile({ inputs, out, builtAt: buildTimeFromEnvironment() });
   console.log(`graph: ${built ? "rebuilt" : "built"} ${summary.out} (${summary.articles} articles, ${summary.entities} entities)`);
   return out;
 }

@@ -1,20 +1,27 @@
 /** The graph build as a function, shared by `npm run graph`, `ensure-graph` and the tests. */
 import { basename } from "node:path";
 import { parseDocument, formatForPath } from "../../src/core/parse/index";
+import { mergeDocuments, type NamedDocument } from "../../src/core/parse/merge";
 import { createExtractor } from "../../src/core/extract/index";
 import { buildGraph, type InsightGraph } from "../../src/core/graph/build";
 import { assignLayout } from "../../src/core/graph/layout";
 import { toGexf } from "../../src/core/graph/gexf";
 import { loadLexicon } from "./lexicon";
-import { CliError, inFile, readTextFile, writeFileAtomic } from "./cli";
+import { CliError, fileIdentity, inFile, prepareOutput, readTextFile, UsageError, writeOutputs, type Output } from "./cli";
 
-export interface BuildRequest {
-  input: string;
+/** The reading lists to build from: several, in the order their articles and sections come, or one. */
+export type BuildInputs = { inputs: readonly string[]; input?: never } | { input: string; inputs?: never };
+
+export type BuildRequest = BuildInputs & BuildOutputs;
+
+export interface BuildOutputs {
   out: string;
-  /** "text" | "markdown" | "html"; by default from the input's extension. */
+  /** "text" | "markdown" | "html" for every input; by default each input's from its extension. */
   format?: string;
   /** Also write the graph as GEXF (for Gephi) to this file. */
   gexf?: string;
+  /** The build time to record (see `buildTimeFromEnvironment`); none by default. */
+  builtAt?: Date;
 }
 
 export interface BuildSummary {
@@ -26,21 +33,113 @@ export interface BuildSummary {
   milliseconds: number;
 }
 
-export async function buildGraphFromFile(input: string, format?: string): Promise<InsightGraph> {
-  const text = await readTextFile(input);
-  const doc = inFile(input, () => parseDocument(text, formatForPath(input, format)));
-  if (doc.entries.length === 0) throw new CliError("no entries found", input);
-  const extraction = createExtractor(await loadLexicon()).extract(doc.entries);
-  const graph = buildGraph(doc, extraction, { name: basename(input) });
-  assignLayout(graph);
-  return graph;
+/** What joins the names of several inputs into the graph's name. */
+export const NAME_JOINER = " + ";
+
+/**
+ * The build time the reproducible-builds convention asks for: SOURCE_DATE_EPOCH, whole seconds
+ * since 1970-01-01 UTC (https://reproducible-builds.org/specs/source-date-epoch/). Unset (or
+ * empty): no time is recorded, so the same inputs give the same bytes. Anything but a whole
+ * number of seconds is a usage error, not a guess.
+ */
+export function buildTimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === "") return undefined;
+  const time = /^\d{1,15}$/.test(value) ? new Date(Number(value) * 1000) : undefined;
+  if (time === undefined || Number.isNaN(time.getTime())) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, not "${value}"`);
+  }
+  return time;
 }
 
+/**
+ * The names inputs are known by in the graph: their base names, or, when two inputs share a
+ * base name, the paths as given, so each name still tells the inputs apart.
+ */
+export function inputNames(paths: readonly string[]): string[] {
+  const bases = paths.map((path) => basename(path));
+  const counts = new Map<string, number>();
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
+  return bases.map((base, i) => (counts.get(base)! > 1 ? paths[i]! : base));
+}
+
+/** Refuses the same file given twice as an input: it would only merge with itself. */
+async function refuseRepeatedInputs(inputs: readonly string[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    const identity = await fileIdentity(input);
+    const first = seen.get(identity);
+    if (first !== undefined) throw new UsageError(`--input ${input} is the same file as --input ${first}`);
+    seen.set(identity, input);
+  }
+}
+
+/**
+ * Refuses outputs that would destroy an input or each other: --out or --gexf naming an input
+ * (through any path, link or hard link), or --gexf naming the --out file.
+ */
+async function refuseClashingOutputs(request: BuildOutputs, given: readonly string[]): Promise<void> {
+  const inputs = new Map<string, string>();
+  for (const input of given) inputs.set(await fileIdentity(input), input);
+  const outputs: [option: string, file: string][] = [["--out", request.out]];
+  if (request.gexf !== undefined) outputs.push(["--gexf", request.gexf]);
+  const written = new Map<string, string>();
+  for (const [option, file] of outputs) {
+    const identity = await fileIdentity(file);
+    const input = inputs.get(identity);
+    if (input !== undefined) throw new UsageError(`${option} ${file} would overwrite the input ${input}`);
+    const other = written.get(identity);
+    if (other !== undefined) throw new UsageError(`${option} ${file} is the same file as ${other}`);
+    written.set(identity, `${option} ${file}`);
+  }
+}
+
+/**
+ * Reads, parses, merges, extracts and lays out. Every failure is a CliError naming the file it
+ * concerns; a failure of the whole-graph steps (extraction, layout) names every input.
+ */
+export async function buildGraphFromFiles(
+  inputs: readonly string[],
+  options: { format?: string; builtAt?: Date } = {},
+): Promise<InsightGraph> {
+  if (inputs.length === 0) throw new UsageError("no --input given");
+  await refuseRepeatedInputs(inputs);
+  const formats = inputs.map((input) => inFile(input, () => formatForPath(input, options.format)));
+  const names = inputNames(inputs);
+  const documents: NamedDocument[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const text = await readTextFile(input);
+    const doc = inFile(input, () => parseDocument(text, formats[i]!));
+    if (doc.entries.length === 0) throw new CliError("no entries found", input);
+    documents.push({ name: names[i]!, doc });
+  }
+  const lexicon = await loadLexicon();
+  return inFile(inputs.join(", "), () => {
+    const doc = mergeDocuments(documents);
+    const extraction = createExtractor(lexicon).extract(doc.entries);
+    const graph = buildGraph(doc, extraction, { name: names.join(NAME_JOINER), inputs: names, builtAt: options.builtAt });
+    assignLayout(graph);
+    return graph;
+  });
+}
+
+/**
+ * Builds the graph and writes it (and its GEXF) all or nothing. Outputs are checked before the
+ * work starts, so a wrong path fails at once and an input is never overwritten.
+ */
 export async function buildGraphFile(request: BuildRequest): Promise<BuildSummary> {
   const started = performance.now();
-  const graph = await buildGraphFromFile(request.input, request.format);
-  await writeFileAtomic(request.out, JSON.stringify(graph.export()));
-  if (request.gexf) await writeFileAtomic(request.gexf, toGexf(graph));
+  const inputs = request.inputs ?? [request.input];
+  await refuseClashingOutputs(request, inputs);
+  await prepareOutput(request.out);
+  if (request.gexf !== undefined) await prepareOutput(request.gexf);
+
+  const graph = await buildGraphFromFiles(inputs, request);
+  const outputs: Output[] = [{ file: request.out, data: inFile(request.out, () => JSON.stringify(graph.export())) }];
+  const gexf = request.gexf;
+  if (gexf !== undefined) outputs.push({ file: gexf, data: inFile(gexf, () => toGexf(graph)) });
+  await writeOutputs(outputs);
+
   let articles = 0;
   let withInsights = 0;
   graph.forEachNode((_, attr) => {

@@ -19,13 +19,13 @@ describe("ensureGraph (run before npm run dev and npm run build)", () => {
   });
 
   it("builds the graph when it is missing", async () => {
-    expect(await ensureGraph({ input, out, dependsOn: [] })).toBe(out);
+    expect(await ensureGraph({ inputs: [input], out, dependsOn: [] })).toBe(out);
     expect(JSON.parse(await readFile(out, "utf8")).nodes.length).toBeGreaterThan(0);
   });
 
   it("leaves an up-to-date graph alone", async () => {
     const before = (await stat(out)).mtimeMs;
-    await ensureGraph({ input, out, dependsOn: [] });
+    await ensureGraph({ inputs: [input], out, dependsOn: [] });
     expect((await stat(out)).mtimeMs).toBe(before);
   });
 
@@ -33,7 +33,7 @@ describe("ensureGraph (run before npm run dev and npm run build)", () => {
     const later = new Date(Date.now() + 60_000);
     await writeFile(input, "# Reading\n\n## Queues\n\n- [Little's Law](https://example.org/ll) - queues\n- [CoDel](https://example.org/c)\n");
     await utimes(input, later, later);
-    await ensureGraph({ input, out, dependsOn: [] });
+    await ensureGraph({ inputs: [input], out, dependsOn: [] });
     const graph = JSON.parse(await readFile(out, "utf8")) as { nodes: { key: string }[] };
     expect(graph.nodes.map((n) => n.key)).toContain("article:littles-law");
   });

@@ -47,11 +47,8 @@ interface GexfMeta {
 
 /** A shallow copy of the graph whose graph attributes are its GEXF <meta>. */
 function withGexfMeta(graph: InsightGraph): Graph<NodeAttributes, EdgeAttributes, GexfMeta> {
-  const { name, inputs, builtAt } = graph.getAttributes();
-  const meta: GexfMeta = {
-    creator: GEXF_CREATOR,
-    description: inputs.length > 1 ? `${name} (from ${inputs.join(LIST_SEPARATOR)})` : name,
-  };
+  const { name, builtAt } = graph.getAttributes();
+  const meta: GexfMeta = { creator: GEXF_CREATOR, description: name };
   if (builtAt !== undefined) meta.lastModifiedDate = builtAt.slice(0, 10);
   // copy() keeps the graph's attribute type; only the attributes change, so one cast is honest.
   const copy = graph.copy() as unknown as Graph<NodeAttributes, EdgeAttributes, GexfMeta>;

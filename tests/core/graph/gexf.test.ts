@@ -84,7 +84,7 @@ describe("toGexf with a build time", () => {
     expect(toGexf(graph)).toMatch(/<meta lastmodifieddate="2024-05-06">/);
   });
 
-  it("describes a graph of several inputs by its name and its inputs", () => {
-    expect(toGexf(graph)).toContain(`<description>a.txt + b.md (from a.txt${LIST_SEPARATOR}b.md)</description>`);
+  it("describes a graph of several inputs by its name, which names them", () => {
+    expect(toGexf(graph)).toContain("<description>a.txt + b.md</description>");
   });
 });
