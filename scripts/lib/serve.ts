@@ -53,10 +53,34 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * Other graphs to show with the same built site, by name: `{ hostile: "/tmp/x/graph.json" }`
+   * serves the site again under `<basePath>hostile/`, where graph.json is that file. The site's
+   * URLs are relative, so its scripts and styles resolve there too; nothing is rebuilt.
+   */
+  graphs?: Record<string, string>;
+}
+
 /** Serves `root` as static files under `basePath` on a free loopback port. */
-export async function serveDirectory(root: string, basePath = DEFAULT_BASE_PATH): Promise<StaticServer> {
+export async function serveDirectory(root: string, basePath = DEFAULT_BASE_PATH, options: ServeOptions = {}): Promise<StaticServer> {
   const siteRoot = resolve(root);
   const base = basePath.endsWith("/") ? basePath : `${basePath}/`;
+  const graphs = new Map(Object.entries(options.graphs ?? {}).map(([name, file]) => [`${base}${name}/`, resolve(file)]));
+  for (const prefix of graphs.keys()) {
+    if (!/^[\w-]+\/$/.test(prefix.slice(base.length))) throw new Error(`serveDirectory: graph name "${prefix.slice(base.length, -1)}" must be a plain path segment`);
+  }
+
+  /** The file behind a path under `base`: the overriding graph.json of a named graph, else the site's own file. */
+  function fileFor(pathname: string): string {
+    for (const [prefix, graphFile] of graphs) {
+      if (pathname.startsWith(prefix)) {
+        const rest = pathname.slice(prefix.length);
+        return rest === "graph.json" ? graphFile : normalize(join(siteRoot, rest));
+      }
+    }
+    return normalize(join(siteRoot, pathname.slice(base.length)));
+  }
 
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let pathname: string;
@@ -66,16 +90,18 @@ export async function serveDirectory(root: string, basePath = DEFAULT_BASE_PATH)
       response.writeHead(400, { "Content-Type": "text/plain" }).end("Bad request");
       return;
     }
-    if (pathname === base.slice(0, -1)) {
-      response.writeHead(301, { Location: base }).end();
+    const folder = [base, ...graphs.keys()].find((prefix) => pathname === prefix.slice(0, -1));
+    if (folder) {
+      response.writeHead(301, { Location: folder }).end();
       return;
     }
     if (!pathname.startsWith(base) || (request.method !== "GET" && request.method !== "HEAD")) {
       response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
       return;
     }
-    let file = normalize(join(siteRoot, pathname.slice(base.length)));
-    if (file !== siteRoot && !file.startsWith(siteRoot + sep)) {
+    let file = fileFor(pathname);
+    const isGraph = [...graphs.values()].includes(file);
+    if (!isGraph && file !== siteRoot && !file.startsWith(siteRoot + sep)) {
       response.writeHead(403, { "Content-Type": "text/plain" }).end("Forbidden");
       return;
     }
