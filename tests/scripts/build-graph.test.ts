@@ -3,7 +3,9 @@
  * import, and the manners of the command line on bad input (one line, exit 1, output untouched).
  */
 import { execFile } from "node:child_process";
-import { chmod, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, readdir, rm, symlink, truncate, writeFile, mkdir } from "node:fs/promises";
+import { once } from "node:events";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -13,15 +15,22 @@ import { slug } from "../../src/core/slug";
 import { fieldText, type Entry } from "../../src/core/types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../src/core/graph/types";
 import { parseDocument } from "../../src/core/parse/index";
+import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from "../../scripts/lib/cli";
 
 const run = promisify(execFile);
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 async function graphCli(...args: string[]) {
+  return graphCliWith({}, ...args);
+}
+
+/** The CLI with extra environment variables; a run that blocks is killed after a minute. */
+async function graphCliWith(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build-graph.ts", ...args], {
       cwd: ROOT,
-      env: { ...process.env, DEBUG: "" },
+      env: { ...process.env, DEBUG: "", SOURCE_DATE_EPOCH: "", ...env },
+      timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -31,6 +40,8 @@ async function graphCli(...args: string[]) {
 }
 
 let dir: string;
+/** How long a whole build of the bundled document took here (the first describe measures it). */
+let bundledBuildMs = 20_000;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "insight-graph-cli-"));
 });
@@ -45,7 +56,9 @@ describe("npm run graph on the bundled document", () => {
 
   beforeAll(async () => {
     const out = join(dir, "graph.json");
-    const result = await graphCli("--out", out);
+    const started = performance.now();
+    const result = await graphCli("--out", out, "--gexf", join(dir, "graph.gexf"));
+    bundledBuildMs = performance.now() - started;
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrote .*graph\.json: 254 articles \(54 with insights\)/);
@@ -218,5 +231,242 @@ describe("npm run graph on bad input", () => {
     const result = await graphCli("--inptu", "x");
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("npm run graph on several inputs", () => {
+  let graph: Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+  const article = (url: string) => graph.getNodeAttributes(graph.findNode((_, a) => a.kind === "article" && a.url === url)!);
+
+  beforeAll(async () => {
+    const folder = join(dir, "several");
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      join(folder, "papers.md"),
+      "# Papers\n\n## Consensus\n\n- [Raft](https://raft.github.io/) - understandable consensus\n  - leader election\n" +
+        "- [Paxos Made Simple](https://lamport.azurewebsites.net/pubs/paxos-simple.pdf)\n",
+    );
+    await writeFile(
+      join(folder, "bookmarks.html"),
+      '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><H3>Reading</H3>\n<DL><p>\n' +
+        '<DT><A HREF="http://www.raft.github.io/#top" ADD_DATE="1700000000">Raft site</A>\n' +
+        '<DT><A HREF="https://jepsen.io/">Jepsen</A>\n</DL><p>\n</DL><p>\n',
+    );
+    await writeFile(join(folder, "notes.txt"), "Queues\n\n-\nCoDel at Uber -- load shedding\n");
+    const out = join(folder, "graph.json");
+    const result = await graphCli(
+      "--input", join(folder, "papers.md"),
+      "--input", join(folder, "bookmarks.html"),
+      "--input", join(folder, "notes.txt"),
+      "--out", out,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    graph = Graph.from(JSON.parse(await readFile(out, "utf8")));
+  }, 180_000);
+
+  it("names the graph after its inputs and lists them, in the order given", () => {
+    expect(graph.getAttribute("inputs")).toEqual(["papers.md", "bookmarks.html", "notes.txt"]);
+    expect(graph.getAttribute("name")).toBe("papers.md + bookmarks.html + notes.txt");
+  });
+
+  it("reads each input in the format its extension names, into one graph", () => {
+    expect(graph.filterNodes((_, a) => a.kind === "article").map((n) => graph.getNodeAttribute(n, "label"))).toEqual([
+      "Raft",
+      "Paxos Made Simple",
+      "Jepsen",
+      "CoDel at Uber",
+    ]);
+  });
+
+  it("makes one article of the same page in two inputs, the first one's title and section kept", () => {
+    expect(article("https://raft.github.io/")).toMatchObject({
+      label: "Raft",
+      section: "Consensus",
+      inputs: ["papers.md", "bookmarks.html"],
+      addedAt: new Date(1_700_000_000_000).toISOString(),
+    });
+    expect(article("https://jepsen.io/")).toMatchObject({ inputs: ["bookmarks.html"] });
+  });
+
+  it("keeps the sections of every input, in input order", async () => {
+    const names = [];
+    for (const [file, format] of [["papers.md", "markdown"], ["bookmarks.html", "html"], ["notes.txt", "text"]] as const) {
+      const doc = parseDocument(await readFile(join(dir, "several", file), "utf8"), format);
+      names.push(...doc.sections.map((section) => section.name), ...doc.entries.map((entry) => entry.section));
+    }
+    expect(graph.getAttribute("sections").map((s) => s.name)).toEqual([...new Set(names.filter((name) => name !== ""))]);
+    expect(graph.getAttribute("sections").map((s) => s.name)).toEqual(expect.arrayContaining(["Consensus", "Queues"]));
+  });
+});
+
+describe("npm run graph builds reproducibly", () => {
+  it("gives byte-identical graph.json and GEXF when it builds the bundled document twice", async () => {
+    const out = join(dir, "graph-again.json");
+    const gexf = join(dir, "graph-again.gexf");
+    const result = await graphCli("--out", out, "--gexf", gexf);
+    expect(result.code).toBe(0);
+    expect((await readFile(out)).equals(await readFile(join(dir, "graph.json")))).toBe(true);
+    expect((await readFile(gexf)).equals(await readFile(join(dir, "graph.gexf")))).toBe(true);
+    expect(await readFile(out, "utf8")).not.toContain("builtAt");
+    expect(await readFile(gexf, "utf8")).not.toMatch(/lastmodifieddate/i);
+  }, 180_000);
+
+  it("records SOURCE_DATE_EPOCH as the build time, in the graph and the GEXF", async () => {
+    const input = join(dir, "dated.md");
+    await writeFile(input, "- [Raft](https://raft.github.io/)\n");
+    const out = join(dir, "dated.json");
+    const gexf = join(dir, "dated.gexf");
+    const result = await graphCliWith({ SOURCE_DATE_EPOCH: "1700000000" }, "--input", input, "--out", out, "--gexf", gexf);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(await readFile(out, "utf8")).attributes.builtAt).toBe("2023-11-14T22:13:20.000Z");
+    expect(await readFile(gexf, "utf8")).toContain('lastmodifieddate="2023-11-14"');
+  });
+
+  it.each(["yesterday", "1.5", "-1", "1e9", "99999999999999999999"])("refuses SOURCE_DATE_EPOCH=%s as a usage error", async (value) => {
+    const result = await graphCliWith({ SOURCE_DATE_EPOCH: value }, "--out", join(dir, "never.json"));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("SOURCE_DATE_EPOCH");
+  });
+});
+
+describe("npm run graph keeps its inputs within bounds", () => {
+  let folder: string;
+  let list: string;
+  beforeAll(async () => {
+    folder = join(dir, "bounds");
+    await mkdir(folder, { recursive: true });
+    list = join(folder, "list.md");
+    await writeFile(list, "- [Raft](https://raft.github.io/) - consensus\n");
+  });
+
+  /** One line on stderr that names `file`, the exit code, and `out` as it was. */
+  async function expectOneLine(args: string[], code: number, file: string, message: RegExp) {
+    const out = join(folder, "kept.json");
+    await writeFile(out, "earlier output");
+    const result = await graphCli(...args, ...(args.includes("--out") ? [] : ["--out", out]));
+    expect(result.code, result.stderr).toBe(code);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: /);
+    expect(lines[0]).toContain(file);
+    expect(lines[0]).toMatch(message);
+    expect(await readFile(out, "utf8")).toBe("earlier output");
+  }
+
+  it("refuses a named pipe without opening it, so nothing blocks", async () => {
+    const fifo = join(folder, "pipe.txt");
+    await run("mkfifo", [fifo]);
+    await expectOneLine(["--input", fifo], 1, fifo, /named pipe \(FIFO\), not a regular file/);
+  });
+
+  it("refuses a device such as /dev/zero instead of reading it for ever", async () => {
+    await expectOneLine(["--input", "/dev/zero"], 1, "/dev/zero", /device, not a regular file/);
+  });
+
+  it("refuses a socket", async () => {
+    const path = join(folder, "list.sock");
+    const server = createServer().listen(path);
+    await once(server, "listening");
+    try {
+      await expectOneLine(["--input", path], 1, path, /socket, not a regular file/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it(`refuses an input larger than ${MAX_INPUT_LABEL}, without reading it`, async () => {
+    const big = join(folder, "huge.txt");
+    await writeFile(big, "");
+    await truncate(big, MAX_INPUT_BYTES + 1); // sparse: takes no room on disk
+    await expectOneLine(["--input", big], 1, big, new RegExp(`larger than the ${MAX_INPUT_LABEL}`));
+  });
+
+  it("documents the input limit in --help", async () => {
+    expect((await graphCli("--help")).stdout).toContain(MAX_INPUT_LABEL);
+  });
+
+  it("refuses --out naming an input, through any path or link, and leaves the input alone", async () => {
+    const link = join(folder, "link.md");
+    await symlink(list, link);
+    const before = await readFile(list, "utf8");
+    for (const out of [list, join(folder, ".", "list.md"), link]) {
+      const result = await graphCli("--input", list, "--out", out);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/--out .* would overwrite the input/);
+    }
+    expect(await readFile(list, "utf8")).toBe(before);
+  });
+
+  it("refuses --gexf naming an input or the --out file", async () => {
+    await expectOneLine(["--input", list, "--gexf", list], 2, list, /--gexf .* would overwrite the input/);
+    const out = join(folder, "same.json");
+    const result = await graphCli("--input", list, "--out", out, "--gexf", out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--gexf .* is the same file as --out/);
+  });
+
+  it.each([["--out"], ["--format"], ["--gexf"]])("refuses %s given twice (exit 2) rather than keep the last", async (option) => {
+    const value = option === "--format" ? "markdown" : join(folder, "twice.json");
+    const result = await graphCli("--input", list, option, value, option, value);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([`error: ${option} given more than once (see --help)`]);
+  });
+
+  it("refuses the same input given twice", async () => {
+    const result = await graphCli("--input", list, "--input", join(folder, ".", "list.md"), "--out", join(folder, "x.json"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is the same file as --input/);
+  });
+
+  it("refuses a --gexf that names a folder before any work, leaving the graph file untouched", async () => {
+    const gexf = join(folder, "a-folder");
+    await mkdir(gexf, { recursive: true });
+    const out = join(folder, "kept.json");
+    await expectOneLine(["--input", list, "--out", out, "--gexf", gexf], 1, gexf, /is a directory/);
+  });
+
+  it("names the file of a failure in any input among several", async () => {
+    const empty = join(folder, "empty.md");
+    await writeFile(empty, "\n\n");
+    await expectOneLine(["--input", list, "--input", empty], 1, empty, /empty/);
+  });
+});
+
+describe("runMain, whatever is thrown", () => {
+  /** A script that runs `body` inside runMain, as the CLIs do. */
+  async function script(body: string, env: Record<string, string> = {}) {
+    const code = `import { runMain, inFile } from "./scripts/lib/cli.ts";\nrunMain(async () => { ${body} });`;
+    try {
+      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", code], {
+        cwd: ROOT,
+        env: { ...process.env, DEBUG: "", ...env },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+  const overflow = `inFile("deep.md", () => { const dive = (n) => dive(n + 1) + 1; return dive(0); });`;
+
+  it("turns a stack overflow in a library into one line naming the file", async () => {
+    const result = await script(overflow);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual(["error: deep.md: nested too deeply to read (maximum call stack size exceeded)"]);
+  });
+
+  it("keeps only the first line of a library's multi-line message", async () => {
+    const result = await script(`inFile("x.md", () => { throw new TypeError("bad thing\\n    at somewhere (lib.js:1:2)"); });`);
+    expect(result.stderr.trim().split("\n")).toEqual(["error: x.md: bad thing"]);
+  });
+
+  it("prints the stack trace only with DEBUG=1", async () => {
+    const result = await script(overflow, { DEBUG: "1" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n")[0]).toMatch(/^error: deep\.md: /);
+    expect(result.stderr).toMatch(/RangeError: Maximum call stack size exceeded\n\s+at /);
   });
 });
