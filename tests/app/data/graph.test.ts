@@ -2,9 +2,16 @@ import { describe, expect, it } from "vitest";
 import { GraphLoadError, parseGraph, readGraphResponse, sectionPath, type LoadProgress } from "../../../src/app/data/graph";
 import { fixtureGraphJson } from "../fixtures/graph";
 
+/** graph.json as plain data, to be damaged at will. */
+interface LooseGraph {
+  attributes: Record<string, unknown>;
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+  edges: { source: string; target: string; attributes: Record<string, unknown> }[];
+}
+
 /** graph.json text with one thing changed in its data. */
-function damaged(change: (data: ReturnType<typeof fixtureGraphJson>) => void): string {
-  const data = fixtureGraphJson();
+function damaged(change: (data: LooseGraph) => void): string {
+  const data = fixtureGraphJson() as unknown as LooseGraph;
   change(data);
   return JSON.stringify(data);
 }
@@ -43,7 +50,7 @@ describe("parseGraph", () => {
 
   it("names the node and the field that is missing", () => {
     const text = damaged((data) => {
-      delete (data.nodes[0]!.attributes as Record<string, unknown>).label;
+      delete data.nodes[0]!.attributes.label;
     });
     const key = fixtureGraphJson().nodes[0]!.key;
     expect(messageOf(text)).toBe(`graph.json is damaged: node "${key}" has no label`);
@@ -51,8 +58,8 @@ describe("parseGraph", () => {
 
   it("names a field of the wrong shape and what it should be", () => {
     const text = damaged((data) => {
-      const entity = data.nodes.find((node) => node.attributes?.kind === "entity")!;
-      (entity.attributes as Record<string, unknown>).type = "planet";
+      const entity = data.nodes.find((node) => node.attributes.kind === "entity")!;
+      entity.attributes.type = "planet";
     });
     expect(messageOf(text)).toMatch(/^graph.json is damaged: node "entity:[^"]+" has a type that is not "organization" or "technology" or "technique" or "person"$/);
   });
@@ -66,18 +73,18 @@ describe("parseGraph", () => {
 
   it("checks an article's optional fields only when they are there", () => {
     const withoutLinks = damaged((data) => {
-      for (const node of data.nodes) delete (node.attributes as Record<string, unknown>).inputs;
+      for (const node of data.nodes) delete node.attributes.inputs;
     });
     expect(() => parseGraph(withoutLinks)).not.toThrow();
     const badLinks = damaged((data) => {
-      (data.nodes[0]!.attributes as Record<string, unknown>).links = [{ text: "Talk" }];
+      data.nodes[0]!.attributes.links = [{ text: "Talk" }];
     });
     expect(messageOf(badLinks)).toMatch(/has a links that is not a list of \{ text, url \}$/);
   });
 
   it("counts the problems it does not spell out", () => {
     const text = damaged((data) => {
-      for (const node of data.nodes.slice(0, 3)) delete (node.attributes as Record<string, unknown>).x;
+      for (const node of data.nodes.slice(0, 3)) delete node.attributes.x;
     });
     expect(messageOf(text)).toMatch(/has no x \(and 2 more problems\)$/);
   });
@@ -88,7 +95,7 @@ describe("parseGraph", () => {
     });
     expect(messageOf(unknown)).toMatch(/^graph.json is damaged: edge 1 \("article:[^"]+" → "entity:nowhere"\) joins a node that is not in the graph: "entity:nowhere"$/);
     const bare = damaged((data) => {
-      delete (data.edges[1]!.attributes as Record<string, unknown>).evidence;
+      delete data.edges[1]!.attributes.evidence;
     });
     expect(messageOf(bare)).toMatch(/^graph.json is damaged: edge 2 \("article:[^"]+" → "entity:[^"]+"\) has no evidence$/);
   });
@@ -102,7 +109,7 @@ describe("parseGraph", () => {
 
   it("refuses malformed graph attributes", () => {
     const text = damaged((data) => {
-      (data.attributes as Record<string, unknown>).sections = "Case Studies";
+      data.attributes.sections = "Case Studies";
     });
     expect(messageOf(text)).toBe("graph.json is damaged: the graph has a sections that is not a list of { name, subsections }");
   });
