@@ -20,13 +20,31 @@
  *   line comes before it.
  */
 
-/** Adds a line that does not start with `- ` to the last bullet of `block`, splitting off a glued bullet. */
-export function appendContinuation(block: string[], line: string): void {
-  const [head, glued] = splitGlue(line);
-  const last = block.length - 1;
-  if (last < 0) block.push(head);
-  else block[last] = joinContinuation(block[last]!, head);
-  if (glued !== undefined && glued !== "") block.push(glued);
+/**
+ * The bullets of one "Key insights" block while it is read. A bullet's lines are kept apart and
+ * joined once, when the block is done: joining as each line comes would copy the growing bullet
+ * for every continuation, quadratic in a bullet continued over thousands of lines.
+ */
+export class InsightBlock {
+  private readonly lines: string[][] = [];
+
+  /** A line that starts with `- ` (given without it): a new bullet. */
+  addBullet(text: string): void {
+    this.lines.push([text]);
+  }
+
+  /** A line that does not start with `- `: it continues the last bullet, and may carry a glued one. */
+  addContinuation(line: string): void {
+    const [head, glued] = splitGlue(line);
+    const last = this.lines[this.lines.length - 1];
+    if (last) last.push(head);
+    else this.lines.push([head]);
+    if (glued !== undefined && glued !== "") this.lines.push([glued]);
+  }
+
+  bullets(): string[] {
+    return this.lines.map(joinLines);
+  }
 }
 
 /**
@@ -35,9 +53,25 @@ export function appendContinuation(block: string[], line: string): void {
  * opening bracket or before closing punctuation ("(" + "lsn.flush.mode, …" → "(lsn.flush.mode, …").
  */
 export function joinContinuation(bullet: string, continuation: string): string {
-  if (bullet === "") return continuation;
-  if (/[([{]$/.test(bullet) || /^[)\]},.;:!?]/.test(continuation)) return bullet + continuation;
-  return `${bullet} ${continuation}`;
+  return bullet + separator(bullet, continuation) + continuation;
+}
+
+/** `joinContinuation` over all the lines of a bullet, in one pass. */
+function joinLines(lines: readonly string[]): string {
+  const parts: string[] = [];
+  /** The last non-empty line: the end of the text joined so far. */
+  let previous = "";
+  for (const line of lines) {
+    parts.push(separator(previous, line), line);
+    if (line !== "") previous = line;
+  }
+  return parts.join("");
+}
+
+/** What goes between text that ends with `before` and a continuation line. */
+function separator(before: string, continuation: string): string {
+  if (before === "" || /[([{]$/.test(before) || /^[)\]},.;:!?]/.test(continuation)) return "";
+  return " ";
 }
 
 /** How a glued bullet starts: a capital, a digit, or a label ending in ":". */
@@ -66,12 +100,22 @@ export function splitGlue(line: string): [string] | [string, string] {
  * kept, exact duplicates dropped. A bullet that only repeats the beginning of an earlier one is
  * dropped too: the export sometimes closes a block with the cut-off first line of its first
  * bullet again ("- Trigger: 84% dead tuples in"), which carries nothing the full bullet lacks.
+ *
+ * Comparing each bullet with every earlier one would be quadratic in the bullets of an entry;
+ * instead every beginning of a kept bullet that ends at a word boundary is indexed by a hash
+ * (linear in the bullets' length), and a hit is confirmed by comparing the strings.
  */
 export function mergeInsightBlocks(blocks: readonly (readonly string[])[]): string[] {
   const kept: string[] = [];
+  const beginnings = new BeginningIndex();
   for (const bullet of blocks.flat()) {
     const text = bullet.trim();
-    if (text === "" || kept.some((earlier) => repeats(earlier, text))) continue;
+    if (text === "") continue;
+    const earlier = beginnings.lookup(text);
+    if (earlier !== undefined && repeats(kept[earlier]!, text)) continue;
+    // A hash collision (vanishingly rare): fall back to comparing with every kept bullet.
+    if (earlier !== undefined && kept.some((b) => repeats(b, text))) continue;
+    beginnings.add(text, kept.length);
     kept.push(text);
   }
   return kept;
@@ -79,7 +123,56 @@ export function mergeInsightBlocks(blocks: readonly (readonly string[])[]): stri
 
 /** `fragment` equals `bullet` or is its beginning cut at a word boundary. */
 function repeats(bullet: string, fragment: string): boolean {
-  if (!bullet.startsWith(fragment)) return false;
-  const next = bullet.charAt(fragment.length);
-  return next === "" || !/[\p{L}\p{N}_]/u.test(next) || !/[\p{L}\p{N}_]$/u.test(fragment);
+  return bullet.startsWith(fragment) && isCut(bullet, fragment.length);
+}
+
+/** Whether `text` cut after `length` code units leaves a whole beginning (not half a word). */
+function isCut(text: string, length: number): boolean {
+  return length === text.length || !isWordUnit(text, length) || !isWordUnit(text, length - 1);
+}
+
+const WORD = /[\p{L}\p{N}_]/u;
+
+/** Whether the code unit at `index` belongs to a word; a surrogate half alone does not. */
+function isWordUnit(text: string, index: number): boolean {
+  return WORD.test(text.charAt(index));
+}
+
+/**
+ * Hashes of the beginnings of strings → the index of the first string that began so. Two
+ * polynomial hashes modulo primes below 2³¹, combined into one integer below 2⁵³ (exact as a
+ * number).
+ */
+class BeginningIndex {
+  private readonly first = new Map<number, number>();
+
+  /** Indexes every beginning of `text` that `repeats` would accept, `text` itself included. */
+  add(text: string, index: number): void {
+    const hash = new PrefixHash();
+    for (let length = 1; length <= text.length; length++) {
+      hash.extend(text.charCodeAt(length - 1));
+      if (isCut(text, length) && !this.first.has(hash.value)) this.first.set(hash.value, index);
+    }
+  }
+
+  lookup(text: string): number | undefined {
+    const hash = new PrefixHash();
+    for (let i = 0; i < text.length; i++) hash.extend(text.charCodeAt(i));
+    return this.first.get(hash.value);
+  }
+}
+
+class PrefixHash {
+  private h1 = 0;
+  private h2 = 0;
+
+  extend(unit: number): void {
+    this.h1 = (this.h1 * 1_000_003 + unit) % 2_147_483_647;
+    this.h2 = (this.h2 * 999_983 + unit) % 2_147_483_629;
+  }
+
+  /** h1 and the low 22 bits of h2. */
+  get value(): number {
+    return this.h1 * 4_194_304 + (this.h2 % 4_194_304);
+  }
 }

@@ -9,7 +9,7 @@
  * heading above the blurb (or above the subsection) opens a top-level section.
  */
 import { InputError, type Entry, type EntryKind, type ParsedDocument, type Section } from "../types";
-import { appendContinuation, mergeInsightBlocks } from "./insights";
+import { InsightBlock, mergeInsightBlocks } from "./insights";
 import { sourceOf } from "./source";
 
 const BOOKMARK_SEPARATOR = " -- ";
@@ -21,8 +21,8 @@ const BLURB = /[.!?…]$/u;
 
 interface Draft {
   entry: Entry;
-  /** One array per "Key insights" block, bullets already repaired. */
-  blocks: string[][];
+  /** The entry's "Key insights" blocks, bullets repaired as they are read. */
+  blocks: InsightBlock[];
 }
 
 interface Line {
@@ -34,10 +34,11 @@ interface Line {
 export function parseText(text: string): ParsedDocument {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ text: raw.trim(), number: index + 1 }));
   const outline = new Outline();
+  const opensOutline = outlineResumption(lines);
   const drafts: Draft[] = [];
   let title = "";
   let current: Draft | undefined;
-  let block: string[] | undefined;
+  let block: InsightBlock | undefined;
 
   const startEntry = (content: string, number: number): void => {
     const { kind, title: entryTitle, description } = splitEntry(content);
@@ -79,7 +80,7 @@ export function parseText(text: string): ParsedDocument {
     }
     if (KEY_INSIGHTS.test(line)) {
       if (!current) throw new InputError('"Key insights" block with no entry before it', number);
-      block = [];
+      block = new InsightBlock();
       current.blocks.push(block);
       i += 1;
       continue;
@@ -87,13 +88,13 @@ export function parseText(text: string): ParsedDocument {
     const bullet = bulletText(line);
     if (bullet !== undefined) {
       // Inside a block a bullet is an insight, unless it carries the bookmark separator.
-      if (block && !bullet.includes(BOOKMARK_SEPARATOR)) block.push(bullet);
+      if (block && !bullet.includes(BOOKMARK_SEPARATOR)) block.addBullet(bullet);
       else startEntry(bullet, number);
       i += 1;
       continue;
     }
-    if (block && !opensOutline(lines, i)) {
-      appendContinuation(block, line);
+    if (block && !opensOutline(i)) {
+      block.addContinuation(line);
       i += 1;
       continue;
     }
@@ -113,7 +114,7 @@ export function parseText(text: string): ParsedDocument {
     i = end;
   }
 
-  const entries = drafts.map(({ entry, blocks }) => ({ ...entry, insights: mergeInsightBlocks(blocks) }));
+  const entries = drafts.map(({ entry, blocks }) => ({ ...entry, insights: mergeInsightBlocks(blocks.map((b) => b.bullets())) }));
   if (entries.length === 0) throw new InputError("no entries found");
   return { title, sections: outline.sectionsHolding(entries), entries };
 }
@@ -175,24 +176,32 @@ function opensReference(lines: Line[], at: number): boolean {
  * Inside an insights block, a line without `- ` continues the bullet above, except where the
  * block has ended and the outline resumes: a heading-shaped line whose run leads to an entry.
  * ("- Zig's" followed by "Concurrency & Parallelism" then "- Is Parallel Programming Hard? -- ...")
+ *
+ * Built once per document: for each line, the opener that its run of outline-like lines (blank,
+ * heading-shaped or blurb) leads to, found in one backward pass. Asking line by line would read
+ * the rest of the run again for every heading-like line of a block, quadratic in the block.
  */
-function opensOutline(lines: Line[], at: number): boolean {
-  const candidate = lines[at]!.text;
-  if (!isHeadingShaped(candidate)) return false;
-  let j = at + 1;
-  for (; j < lines.length && !isOpener(lines[j]!.text); j++) {
+function outlineResumption(lines: readonly Line[]): (at: number) => boolean {
+  /** `reach[j]`: index of the opener that lines j… lead to through outline-like lines, or -1. */
+  const reach = new Int32Array(lines.length + 1).fill(-1);
+  for (let j = lines.length - 1; j >= 0; j--) {
     const text = lines[j]!.text;
-    if (text !== "" && !isHeadingShaped(text) && !BLURB.test(text)) return false;
+    if (isOpener(text)) reach[j] = j;
+    else if (text === "" || isHeadingShaped(text) || BLURB.test(text)) reach[j] = reach[j + 1]!;
   }
-  if (j >= lines.length) return false;
-  const opener = lines[j]!.text;
-  if (opener === "-") return true;
-  const bullet = bulletText(opener);
-  if (bullet === undefined) return false;
-  if (bullet.includes(BOOKMARK_SEPARATOR)) return true;
-  // Em dashes are common inside insight bullets; accept a reference list only under a heading
-  // that reads like a title rather than like a code span ("See Also", not "SET LOCAL").
-  return bullet.includes(REFERENCE_SEPARATOR) && isTitleCase(candidate);
+  return (at) => {
+    const candidate = lines[at]!.text;
+    const ahead = reach[at + 1]!;
+    if (ahead < 0 || !isHeadingShaped(candidate)) return false;
+    const opener = lines[ahead]!.text;
+    if (opener === "-") return true;
+    const bullet = bulletText(opener);
+    if (bullet === undefined) return false;
+    if (bullet.includes(BOOKMARK_SEPARATOR)) return true;
+    // Em dashes are common inside insight bullets; accept a reference list only under a heading
+    // that reads like a title rather than like a code span ("See Also", not "SET LOCAL").
+    return bullet.includes(REFERENCE_SEPARATOR) && isTitleCase(candidate);
+  };
 }
 
 /** Short, starts with a capital or digit, no sentence punctuation, no glued bullets. */
@@ -219,7 +228,8 @@ function isTitleCase(text: string): boolean {
 class Outline {
   section = "";
   subsection = "";
-  private readonly sections: Section[] = [];
+  /** Sections by name, in the order they open; subsections likewise (a Set keeps insertion order). */
+  private readonly sections = new Map<string, Set<string>>();
 
   /**
    * Reads one run of outline lines and returns the lines above its first heading
@@ -256,18 +266,15 @@ class Outline {
   sectionsHolding(entries: Entry[]): Section[] {
     const withBookmarks = new Set(entries.filter((e) => e.kind === "bookmark").map((e) => e.section));
     const withEntries = new Set(entries.map((e) => e.section));
-    return this.sections
-      .filter((s) => withBookmarks.has(s.name) || !withEntries.has(s.name))
-      .map((s) => ({ name: s.name, subsections: [...s.subsections] }));
+    return [...this.sections]
+      .filter(([name]) => withBookmarks.has(name) || !withEntries.has(name))
+      .map(([name, subsections]) => ({ name, subsections: [...subsections] }));
   }
 
   private open(section: string, subsection: string): void {
-    let found = this.sections.find((s) => s.name === section);
-    if (!found) {
-      found = { name: section, subsections: [] };
-      this.sections.push(found);
-    }
-    if (subsection !== "" && !found.subsections.includes(subsection)) found.subsections.push(subsection);
+    let subsections = this.sections.get(section);
+    if (!subsections) this.sections.set(section, (subsections = new Set()));
+    if (subsection !== "") subsections.add(subsection);
     this.section = section;
     this.subsection = subsection;
   }
