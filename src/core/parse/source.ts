@@ -18,11 +18,23 @@ export function sourceOf(title: string): string {
   const group = /\(([^()]*)\)\s*$/.exec(title);
   if (!group?.[1]) return "";
   const first = group[1].split(",")[0]?.trim() ?? "";
-  const owner = /^(.+?)['’]s\s+\S/u.exec(first)?.[1] ?? first.replace(PUBLISHER_SUFFIX, "");
+  const owner = /^(.+?)['’]s\s+\S/u.exec(first)?.[1] ?? withoutPublisherSuffix(first);
   return isSourceName(owner) ? owner : "";
 }
 
-const PUBLISHER_SUFFIX = /\s+(?:blog|docs|documentation|engineering)$/i;
+const PUBLISHER_SUFFIXES = new Set(["blog", "docs", "documentation", "engineering"]);
+
+/**
+ * `name` without a last word that qualifies the publisher. Found by words, not by a pattern
+ * such as `/\s+(?:blog|…)$/`: unanchored, that one scans every run of spaces from each of its
+ * positions, quadratic in a long run.
+ */
+function withoutPublisherSuffix(name: string): string {
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1]!;
+  if (words.length < 2 || !PUBLISHER_SUFFIXES.has(last.toLowerCase())) return name;
+  return name.slice(0, name.length - last.length).trimEnd();
+}
 
 const DESCRIPTORS = new Set([
   "book", "books", "chapter", "course", "draft", "edition", "guide", "interactive", "notes", "paper",
