@@ -1,21 +1,37 @@
 /**
- * Build-time layout: ForceAtlas2 from a seeded start, then noverlap so labels and discs do not
- * sit on each other. Deterministic for a given graph and seed, so rebuilding the same document
- * gives the same picture.
+ * Build-time layout: ForceAtlas2 from a seeded start, then overlap removal so labels and discs do
+ * not sit on each other. Deterministic for a given graph and seed, so rebuilding the same
+ * document gives the same picture, byte for byte.
+ *
+ * The cost stays near-linear in the graph's size, so a 10 MB reading list lays out in seconds
+ * rather than the quarter of an hour the quadratic steps took: ForceAtlas2 computes repulsion
+ * with Barnes–Hut (n log n a pass) above 2,000 nodes and runs a number of passes that does not
+ * grow with the graph, and overlap removal works on a grid sized to the discs (`./overlap`).
  */
 import forceAtlas2 from "graphology-layout-forceatlas2";
-import noverlap from "graphology-layout-noverlap";
 import type { InsightGraph } from "./build";
+import { separateDiscs } from "./overlap";
 import { seededRandom } from "../random";
 
 export interface LayoutOptions {
   seed: number;
-  /** ForceAtlas2 iterations; by default fewer for larger graphs so the build stays quick. */
+  /** ForceAtlas2 passes; by default fewer for larger graphs (see `defaultIterations`). */
   iterations?: number;
 }
 
 const DEFAULTS: LayoutOptions = { seed: 42 };
 
+/** Discs keep this much room between them, beyond their drawn size scaled by DISC_RATIO. */
+const DISC_MARGIN = 1;
+const DISC_RATIO = 1.1;
+const OVERLAP_PASSES = 100;
+
+/**
+ * ForceAtlas2 passes for a graph of `order` nodes: never more for a larger graph, so the
+ * layout's cost is at most passes × n log n. Large graphs settle in fewer passes relative to
+ * their size than one would fear, because strong gravity and the seeded disc start already put
+ * every node near its final neighbourhood; the overlap removal finishes the local work.
+ */
 export function defaultIterations(order: number): number {
   if (order <= 500) return 800;
   if (order <= 5000) return 500;
@@ -37,6 +53,9 @@ export function assignLayout(graph: InsightGraph, options: Partial<LayoutOptions
       iterations,
       getEdgeWeight: null,
       settings: {
+        // inferSettings turns Barnes–Hut (n log n a pass) on above 2,000 nodes: below that the
+        // exact O(n²) repulsion is the faster (measured: 6.6 against 9.2 ms a pass at 1,000
+        // nodes, 400 against 110 ms at 7,700), and it has no approximation error.
         ...forceAtlas2.inferSettings(graph),
         // Hubs such as "PostgreSQL" would otherwise pull every article into one knot.
         outboundAttractionDistribution: true,
@@ -45,15 +64,17 @@ export function assignLayout(graph: InsightGraph, options: Partial<LayoutOptions
         strongGravityMode: true,
         gravity: 0.05,
         scalingRatio: 5,
-        barnesHutOptimize: graph.order > 400,
       },
     });
   }
-  noverlap.assign(graph, { maxIterations: 150, settings: { margin: 1, ratio: 1.1 } });
 
-  graph.forEachNode((node, attr) => {
-    graph.mergeNodeAttributes(node, { x: round(attr.x), y: round(attr.y) });
-  });
+  const nodes = graph.nodes();
+  const x = Float64Array.from(nodes, (node) => graph.getNodeAttribute(node, "x"));
+  const y = Float64Array.from(nodes, (node) => graph.getNodeAttribute(node, "y"));
+  const discs = Float64Array.from(nodes, (node) => (graph.getNodeAttribute(node, "size") || 1) * DISC_RATIO);
+  separateDiscs(x, y, discs, { margin: DISC_MARGIN, maxIterations: OVERLAP_PASSES, seed });
+
+  nodes.forEach((node, i) => graph.mergeNodeAttributes(node, { x: round(x[i]!), y: round(y[i]!) }));
 }
 
 function round(value: number): number {
