@@ -3,11 +3,13 @@
  *  1. extraction of the whole bookmarks document vs compromise alone tagging the same text
  *     (each measured in its own process: compromise plugins are global, and a fresh heap is fair);
  *  2. search answering a keystroke on a synthetic graph of 10,000 nodes and 50,000 edges;
- *  3. the whole graph build (parse, extract, layout, write) with its peak memory.
+ *  3. the whole graph build (parse, extract, layout, write) with its peak memory;
+ *  4. big input: the build's stages on generated documents of ¼, ½ and the whole of 10 MB, side
+ *     by side, so that ratios show whether time and memory grow linearly with the input.
  * Figures are medians over repeated rounds after a warm-up round.
  */
 import { execFile } from "node:child_process";
-import { readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -15,17 +17,32 @@ import { fileURLToPath } from "node:url";
 import Graph from "graphology";
 import { readArguments, runMain, UsageError } from "./lib/cli";
 import { DEFAULT_INPUT } from "./lib/paths";
-import { parseDocument } from "../src/core/parse/index";
-import type { Entry } from "../src/core/types";
+import { formatForPath, parseDocument } from "../src/core/parse/index";
+import type { Entry, ParsedDocument } from "../src/core/types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/core/graph/types";
 import { seededRandom } from "../src/core/random";
 
-const HELP = `Usage: npm run bench [-- --rounds N] [--part compromise|extraction|search|build]
+const BIG_DEFAULT_MB = 10;
+const MB = 1_000_000;
+const BENCHES = ["extraction", "search", "build", "big"] as const;
+type Bench = (typeof BENCHES)[number];
+
+const HELP = `Usage: npm run bench [-- options]
 
 Prints: extraction time vs compromise alone on ${DEFAULT_INPUT}; search time per keystroke on a
-synthetic 10,000-node / 50,000-edge graph; the full graph build time and peak memory.
-Each figure is measured in a fresh process; --part runs one of them alone and prints its raw
-measurements as JSON.`;
+synthetic 10,000-node / 50,000-edge graph; the full graph build time and peak memory; the build's
+stages (parse, extract, graph, layout, serialise) on a big generated document and on ¼ and ½ of it.
+Each figure is measured in a fresh process.
+
+Options:
+  --only LIST      run only these benchmarks (comma-separated): ${BENCHES.join(", ")}
+                   (\`--only big\` runs the big-input benchmark alone)
+  --skip LIST      run all benchmarks but these (\`--skip big\` saves a few minutes)
+  --big-mb N       size of the big document in MB (default ${BIG_DEFAULT_MB}); it is built beside
+                   documents of N/4 and N/2 MB
+  --rounds N       rounds per timed figure (default 5)
+  --part NAME      internal: run one measurement in this process and print it as JSON
+  -h, --help       show this help`;
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -60,7 +77,7 @@ function timeRounds(rounds: number, work: () => void): number[] {
 }
 
 /** Parts that must run in a fresh process print one JSON line. */
-const parts: Record<string, (rounds: number) => Promise<unknown>> = {
+const parts: Record<string, (rounds: number, input?: string) => Promise<unknown>> = {
   async compromise(rounds) {
     const texts = fieldTexts(await loadEntries());
     const { default: nlp } = await import("compromise");
@@ -78,6 +95,10 @@ const parts: Record<string, (rounds: number) => Promise<unknown>> = {
     });
   },
   search: (rounds) => benchSearch(rounds),
+  async stages(_, input) {
+    if (input === undefined) throw new UsageError("--part stages needs --input FILE");
+    return buildStages(input);
+  },
   async build() {
     const { buildGraphFile } = await import("./lib/build");
     const out = join(tmpdir(), `insight-graph-bench-${process.pid}.json`);
@@ -87,11 +108,118 @@ const parts: Record<string, (rounds: number) => Promise<unknown>> = {
   },
 };
 
-async function inChild(part: string, rounds: number): Promise<unknown> {
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, SELF, "--part", part, "--rounds", String(rounds)], {
+async function inChild(part: string, rounds: number, ...args: string[]): Promise<unknown> {
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, SELF, "--part", part, "--rounds", String(rounds), ...args], {
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
+}
+
+interface StageFigures {
+  /** Wall-clock time of the stage alone. */
+  ms: number;
+  /** CPU time of the stage (user + system): steadier than wall-clock time on a shared machine. */
+  cpuMs: number;
+  /** The process's peak resident memory so far (maxRSS only grows), so the last is the build's peak. */
+  peakRssMiB: number;
+}
+
+const STAGES = ["parse", "extract", "graph", "layout", "serialise"] as const;
+
+interface StagesResult {
+  bytes: number;
+  entries: number;
+  nodes: number;
+  edges: number;
+  stages: Record<(typeof STAGES)[number], StageFigures>;
+}
+
+/**
+ * One build of `input` through the functions `npm run graph` chains (scripts/lib/build.ts),
+ * timed stage by stage in this fresh process, so that the peak memory is this build's own.
+ * Modules are loaded before the clock starts: start-up is not the input's cost.
+ */
+async function buildStages(input: string): Promise<StagesResult> {
+  const [{ loadLexicon }, { createExtractor }, { buildGraph }, { assignLayout }] = await Promise.all([
+    import("./lib/lexicon"),
+    import("../src/core/extract/index"),
+    import("../src/core/graph/build"),
+    import("../src/core/graph/layout"),
+  ]);
+  const stages = {} as StagesResult["stages"];
+  let lap = performance.now();
+  let cpuLap = process.cpuUsage();
+  const done = (stage: (typeof STAGES)[number]) => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(cpuLap);
+    stages[stage] = { ms: now - lap, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+    lap = now;
+    cpuLap = process.cpuUsage();
+  };
+  const text = await readFile(input, "utf8");
+  const doc = parseDocument(text, formatForPath(input));
+  done("parse");
+  const extraction = createExtractor(await loadLexicon()).extract(doc.entries);
+  done("extract");
+  const graph = buildGraph(doc, extraction, { name: "big.txt" });
+  done("graph");
+  assignLayout(graph);
+  done("layout");
+  const out = `${input}.graph.json`;
+  await writeFile(out, JSON.stringify(graph.export()));
+  done("serialise");
+  await rm(out, { force: true });
+  return { bytes: Buffer.byteLength(text), entries: doc.entries.length, nodes: graph.order, edges: graph.size, stages };
+}
+
+/** Title framings for the copies of an entry; with the copy's year they make every title unique. */
+const FRAMINGS = ["Revisited in", "Summarised in", "Discussed in", "Presented in", "Reread in", "Annotated in"];
+
+/**
+ * A document of about `bytes` bytes in the bookmarks text format, made of the bundled document's
+ * own entries so that its vocabulary, entity density and insight lengths stay those of a real
+ * reading list. Copy k of an entry gets a title framed by k ("Revisited in 1994: ...", unique, so
+ * no two entries merge) and its insights in a seeded shuffled order; the copies stay under their
+ * entry's section and subsection, each heading written once, as a long list would be.
+ */
+export function bigDocument(doc: ParsedDocument, bytes: number, seed = 2026): string {
+  const random = seededRandom(seed);
+  const groups = new Map<string, Entry[]>();
+  for (const entry of doc.entries) {
+    const place = JSON.stringify([entry.kind === "reference", entry.section, entry.subsection]);
+    groups.set(place, [...(groups.get(place) ?? []), entry]);
+  }
+  const lines = (entry: Entry, copy: number): string[] => {
+    const title = copy === 0 ? entry.title : `${FRAMINGS[copy % FRAMINGS.length]} ${1990 + Math.floor(copy / FRAMINGS.length)}: ${entry.title}`;
+    const insights = [...entry.insights];
+    for (let i = insights.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [insights[i], insights[j]] = [insights[j]!, insights[i]!];
+    }
+    if (entry.kind === "reference") return [`- ${title} — ${entry.description}`];
+    return [
+      "-",
+      `${title} -- ${entry.description}`,
+      ...(entry.note ? [entry.note] : []),
+      ...(insights.length > 0 ? ["Key insights:", ...insights.map((insight) => `- ${insight}`)] : []),
+    ];
+  };
+  const oneCopy = [...groups.values()].flat().flatMap((entry) => lines(entry, 0)).join("\n").length;
+  const copies = Math.max(1, Math.round(bytes / oneCopy));
+
+  const out: string[] = [doc.title || "Reading list", ""];
+  let section: string | undefined;
+  for (const [place, entries] of groups) {
+    const [reference, name, subsection] = JSON.parse(place) as [boolean, string, string];
+    if (name !== section) {
+      // A blurb (a line ending like a sentence) marks the heading above it as a section.
+      out.push(name || "Reading list", reference ? "" : `Further reading on ${name.toLowerCase()}.`);
+      section = name;
+    }
+    if (subsection) out.push(subsection);
+    for (let copy = 0; copy < copies; copy++) for (const entry of entries) out.push(...lines(entry, copy));
+  }
+  return out.filter((line, i) => line !== "" || out[i - 1] !== "").join("\n") + "\n";
 }
 
 const SYLLABLES = ["ka", "ro", "mi", "tu", "sen", "dal", "vor", "qui", "lex", "pa", "zor", "ne", "fi", "gra", "tho", "bel", "cus", "dri"];
@@ -164,43 +292,120 @@ async function benchSearch(passes: number) {
   return { order: graph.order, size: graph.size, indexMs, passes, keystrokes, worstSample, slowest };
 }
 
+const PART_OPTIONS = {
+  part: { type: "string" },
+  rounds: { type: "string", default: "5" },
+  only: { type: "string" },
+  skip: { type: "string" },
+  "big-mb": { type: "string", default: String(BIG_DEFAULT_MB) },
+  input: { type: "string" },
+} as const;
+
+function benchList(value: string | undefined, option: string): Bench[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(",").map((name) => name.trim());
+  for (const name of names) if (!(BENCHES as readonly string[]).includes(name)) throw new UsageError(`${option}: unknown benchmark ${name}`);
+  return names as Bench[];
+}
+
 runMain(async () => {
-  const { values } = readArguments({
-    part: { type: "string" },
-    rounds: { type: "string", default: "5" },
-  });
+  const { values } = readArguments(PART_OPTIONS);
   if (values.help) return console.log(HELP);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError("--rounds takes a whole number ≥ 1");
   if (values.part) {
     const part = parts[values.part];
     if (!part) throw new UsageError(`unknown part ${values.part}`);
-    console.log(JSON.stringify(await part(rounds)));
+    console.log(JSON.stringify(await part(rounds, values.input)));
     return;
   }
+  const only = benchList(values.only, "--only");
+  const skip = benchList(values.skip, "--skip") ?? [];
+  const runs = (bench: Bench) => (only ? only.includes(bench) : !skip.includes(bench));
+  const bigMb = Number(values["big-mb"]);
+  if (!(bigMb > 0)) throw new UsageError("--big-mb takes a positive number");
 
   const entries = await loadEntries();
   const texts = fieldTexts(entries);
   console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${(await import("node:os")).cpus().length} cores`);
   console.log(`input: ${DEFAULT_INPUT}: ${entries.length} entries, ${texts.length} text fields, ${texts.join(" ").length} characters`);
 
-  const baseline = median((await inChild("compromise", rounds)) as number[]);
-  const extraction = median((await inChild("extraction", rounds)) as number[]);
-  console.log(`extraction: compromise alone ${baseline.toFixed(0)} ms, our extractor ${extraction.toFixed(0)} ms, ratio ${(extraction / baseline).toFixed(2)} (target < 1.5)`);
+  if (runs("extraction")) {
+    const baseline = median((await inChild("compromise", rounds)) as number[]);
+    const extraction = median((await inChild("extraction", rounds)) as number[]);
+    console.log(`extraction: compromise alone ${baseline.toFixed(0)} ms, our extractor ${extraction.toFixed(0)} ms, ratio ${(extraction / baseline).toFixed(2)} (target < 1.5)`);
+  }
 
-  const search = (await inChild("search", 3)) as Awaited<ReturnType<typeof benchSearch>>;
-  console.log(
-    `search: synthetic graph ${search.order} nodes / ${search.size} edges, index built in ${search.indexMs.toFixed(0)} ms; ` +
-      `${search.keystrokes.length} keystrokes, each the median of ${search.passes} passes: median ${median(search.keystrokes).toFixed(2)} ms, ` +
-      `p95 ${percentile(search.keystrokes, 95).toFixed(2)} ms, p99 ${percentile(search.keystrokes, 99).toFixed(2)} ms, ` +
-      `max ${Math.max(...search.keystrokes).toFixed(2)} ms (target < 16); ` +
-      `${search.keystrokes.filter((ms) => ms >= 16).length} keystrokes at 16 ms or more; slowest: ` +
-      search.slowest.map((s) => `"${s.query}" ${s.ms.toFixed(1)} ms`).join(", ") +
-      `; slowest single sample ${search.worstSample.toFixed(1)} ms`,
-  );
+  if (runs("search")) {
+    const search = (await inChild("search", 3)) as Awaited<ReturnType<typeof benchSearch>>;
+    console.log(
+      `search: synthetic graph ${search.order} nodes / ${search.size} edges, index built in ${search.indexMs.toFixed(0)} ms; ` +
+        `${search.keystrokes.length} keystrokes, each the median of ${search.passes} passes: median ${median(search.keystrokes).toFixed(2)} ms, ` +
+        `p95 ${percentile(search.keystrokes, 95).toFixed(2)} ms, p99 ${percentile(search.keystrokes, 99).toFixed(2)} ms, ` +
+        `max ${Math.max(...search.keystrokes).toFixed(2)} ms (target < 16); ` +
+        `${search.keystrokes.filter((ms) => ms >= 16).length} keystrokes at 16 ms or more; slowest: ` +
+        search.slowest.map((s) => `"${s.query}" ${s.ms.toFixed(1)} ms`).join(", ") +
+        `; slowest single sample ${search.worstSample.toFixed(1)} ms`,
+    );
+  }
 
-  const build = (await inChild("build", 1)) as { articles: number; entities: number; mentions: number; milliseconds: number; peakRssMiB: number };
-  console.log(
-    `graph build: ${build.articles} articles, ${build.entities} entities, ${build.mentions} edges in ${(build.milliseconds / 1000).toFixed(1)} s, peak RSS ${build.peakRssMiB.toFixed(0)} MiB`,
-  );
+  if (runs("build")) {
+    const build = (await inChild("build", 1)) as { articles: number; entities: number; mentions: number; milliseconds: number; peakRssMiB: number };
+    console.log(
+      `graph build: ${build.articles} articles, ${build.entities} entities, ${build.mentions} edges in ${(build.milliseconds / 1000).toFixed(1)} s, peak RSS ${build.peakRssMiB.toFixed(0)} MiB`,
+    );
+  }
+
+  if (runs("big")) await benchBigInput(await readFile(DEFAULT_INPUT, "utf8"), bigMb);
 });
+
+/**
+ * Builds documents of ¼, ½ and all of `megabytes`, each in its own process, and prints every
+ * stage's time and the peak memory side by side, then each doubling's growth against the ×2 a
+ * linear build would show.
+ */
+async function benchBigInput(bundled: string, megabytes: number): Promise<void> {
+  const doc = parseDocument(bundled, "text");
+  const folder = await mkdtemp(join(tmpdir(), "insight-graph-big-"));
+  try {
+    const results: StagesResult[] = [];
+    for (const share of [0.25, 0.5, 1]) {
+      const file = join(folder, `big-${share}.txt`);
+      await writeFile(file, bigDocument(doc, share * megabytes * MB));
+      results.push((await inChild("stages", 1, "--input", file)) as StagesResult);
+    }
+    const seconds = (ms: number) => (ms / 1000).toFixed(1).padStart(8);
+    console.log(
+      `big input: documents generated from ${DEFAULT_INPUT} (its entries repeated with framed titles and shuffled insights, seeded), ` +
+        `each built in a fresh process; wall-clock seconds per stage, the whole build's CPU seconds, peak RSS in MiB`,
+    );
+    console.log(`     MB  entries    nodes    edges ${STAGES.map((s) => s.padStart(9)).join("")}    total      cpu  peak RSS`);
+    for (const r of results) {
+      const total = STAGES.reduce((sum, s) => sum + r.stages[s].ms, 0);
+      const cpu = STAGES.reduce((sum, s) => sum + r.stages[s].cpuMs, 0);
+      console.log(
+        `${(r.bytes / MB).toFixed(1).padStart(7)} ${String(r.entries).padStart(8)} ${String(r.nodes).padStart(8)} ${String(r.edges).padStart(8)} ` +
+          `${STAGES.map((s) => seconds(r.stages[s].ms).padStart(9)).join("")} ${seconds(total)} ${seconds(cpu)} ${r.stages.serialise.peakRssMiB.toFixed(0).padStart(9)}`,
+      );
+    }
+    for (let i = 1; i < results.length; i++) {
+      const [before, after] = [results[i - 1]!, results[i]!];
+      const growth = (a: number, b: number) => `×${(b / a).toFixed(2)}`;
+      const total = (r: StagesResult) => STAGES.reduce((sum, s) => sum + r.stages[s].ms, 0);
+      const cpu = (r: StagesResult) => STAGES.reduce((sum, s) => sum + r.stages[s].cpuMs, 0);
+      console.log(
+        `  ${(before.bytes / MB).toFixed(1)} → ${(after.bytes / MB).toFixed(1)} MB (input ${growth(before.bytes, after.bytes)}, linear would be the same): ` +
+          STAGES.map((s) => `${s} ${growth(before.stages[s].ms, after.stages[s].ms)}`).join(", ") +
+          `, total ${growth(total(before), total(after))}, cpu ${growth(cpu(before), cpu(after))}, peak RSS ${growth(before.stages.serialise.peakRssMiB, after.stages.serialise.peakRssMiB)}`,
+      );
+    }
+    const biggest = results.at(-1)!;
+    const biggestTotal = STAGES.reduce((sum, s) => sum + biggest.stages[s].ms, 0);
+    console.log(
+      `  ${(biggest.bytes / MB).toFixed(1)} MB: ${(biggestTotal / 1000).toFixed(0)} s (target: a few minutes; was 18 min), ` +
+        `peak RSS ${biggest.stages.serialise.peakRssMiB.toFixed(0)} MiB (target: well under 2048; was 2.1 GB)`,
+    );
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
