@@ -177,6 +177,11 @@ describe("text format: Key insights", () => {
     ]);
   });
 
+  it("joins a bullet continued over several lines as it joins two, line by line", () => {
+    const doc = parse("- A -- a", "Key insights:", "- Calls f(", "x, y", ") then g(", "[z]", "), done", "Continues Like A Heading", "and ends.");
+    expect(doc.entries[0]!.insights).toEqual(["Calls f(x, y) then g([z]), done Continues Like A Heading and ends."]);
+  });
+
   it("splits a bullet glued onto a continuation line, keeping a ' - ' of the text", () => {
     const doc = parse(
       "-",
