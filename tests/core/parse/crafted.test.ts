@@ -61,6 +61,20 @@ describe("crafted bookmark exports", () => {
     expect(doc.entries[19_999]).toMatchObject({ title: "Bookmark 19999", description: "about 19999" });
   });
 
+  it("20,000 nested folders with a bookmark in each: no bookmark carries its whole path", () => {
+    const parts = [EXPORT_HEAD];
+    for (let i = 0; i < 20_000; i++) parts.push(`<DT><H3>F${i}</H3>\n<DL><p>\n<DT><A HREF="https://example.com/${i}">B${i}</A>\n`);
+    parts.push("</DL><p>\n".repeat(20_001));
+    const doc = parsedWithinBound(parts.join(""), "html");
+    // F0 is the lone root, skipped; F1 is the section, F2 the subsection, and deeper folders fold into it.
+    expect([doc.entries[0], doc.entries[1], doc.entries[2], doc.entries[19_999]]).toMatchObject([
+      { title: "B0", section: "", subsection: "" },
+      { title: "B1", section: "F1", subsection: "" },
+      { title: "B2", section: "F1", subsection: "F2" },
+      { title: "B19999", section: "F1", subsection: "F2" },
+    ]);
+  });
+
   it("20,000 folders that never close, and as many closing tags with nothing open", () => {
     const unclosed = EXPORT_HEAD + "<DT><H3>Open</H3>\n<DL><p>\n".repeat(20_000) + '<DT><A HREF="https://example.com/">Deep</A>\n';
     expect(crafted(unclosed, "html", "unclosed folders").graph!.hasNode("article:deep")).toBe(true);
