@@ -1,5 +1,6 @@
 /**
- * Markdown reading lists: entries are list items that open with a link, read from the mdast tree.
+ * Markdown reading lists: entries are list items and table rows that hold a link to a web page,
+ * read from the mdast tree.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -12,13 +13,14 @@ describe("Markdown: a reading list written for the rules", () => {
   const doc = parseDocument(read("../../fixtures/parse/reading-list.md"), "markdown");
   const entry = (title: string) => doc.entries.find((e) => e.title === title);
 
-  it("finds every item that opens with a link to elsewhere, and nothing else", () => {
+  it("finds every item that holds a link to a web page, wherever the link stands, and nothing else", () => {
     expect(doc.entries.map((e) => e.title)).toEqual([
       "The Log-Structured Merge-Tree",
       "WiscKey: Separating Keys from Values",
       "Bigtable (Google, OSDI'06)",
       "HBase at Pinterest",
       "Cassandra at Netflix",
+      "a link",
       "Apache Parquet",
       "Apache ORC",
       "Maglev: A Fast and Reliable Software Network Load Balancer",
@@ -48,6 +50,8 @@ describe("Markdown: a reading list written for the rules", () => {
     expect(entry("WiscKey: Separating Keys from Values")?.description).toBe("keys in the tree, values in a log");
     expect(entry("Bigtable (Google, OSDI'06)")?.description).toBe("wide-column store");
     expect(entry("Envoy Internals")).toMatchObject({ url: "https://example.com/envoy", description: "" });
+    // A link after words is still the entry's link; the words before it describe it.
+    expect(entry("a link")).toMatchObject({ url: "https://example.com/late", description: "Text first, then" });
   });
 
   it("makes nested plain bullets insights, and nested linked bullets entries of their own", () => {
