@@ -72,9 +72,47 @@ export function assignLayout(graph: InsightGraph, options: Partial<LayoutOptions
   const x = Float64Array.from(nodes, (node) => graph.getNodeAttribute(node, "x"));
   const y = Float64Array.from(nodes, (node) => graph.getNodeAttribute(node, "y"));
   const discs = Float64Array.from(nodes, (node) => (graph.getNodeAttribute(node, "size") || 1) * DISC_RATIO);
+  spreadToFit(x, y, discs);
   separateDiscs(x, y, discs, { margin: DISC_MARGIN, maxIterations: OVERLAP_PASSES, seed });
 
   nodes.forEach((node, i) => graph.mergeNodeAttributes(node, { x: round(x[i]!), y: round(y[i]!) }));
+}
+
+/**
+ * Share of the layout's disc that the discs may cover before the picture is spread out. Random
+ * discs stop fitting near half coverage; below it overlap removal only makes local moves.
+ */
+const MAX_COVERAGE = 0.35;
+
+/**
+ * Scales the picture about its centre (in place) when the discs, drawn at their sizes, would
+ * cover more than MAX_COVERAGE of the disc that holds most of the nodes (radius: the 90th
+ * percentile distance from the centre). A uniform scale keeps every neighbourhood ForceAtlas2
+ * found; pushing a crowd apart pair by pair does not: the pushes propagate through the crowd and
+ * mix clusters, and take hundreds of passes to settle (measured: 184 pairs still overlapping
+ * after 100 passes on a 7,700-node graph without this step).
+ */
+function spreadToFit(x: Float64Array, y: Float64Array, radius: Float64Array): void {
+  const count = x.length;
+  if (count < 2) return;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < count; i++) {
+    cx += x[i]!;
+    cy += y[i]!;
+  }
+  cx /= count;
+  cy /= count;
+  const distances = Float64Array.from(x, (xi, i) => Math.hypot(xi - cx, y[i]! - cy)).sort();
+  const extent = Math.max(distances[Math.floor((count - 1) * 0.9)]!, Number.MIN_VALUE);
+  let covered = 0;
+  for (let i = 0; i < count; i++) covered += radius[i]! * radius[i]!;
+  const scale = Math.sqrt(covered / (MAX_COVERAGE * extent * extent));
+  if (!(scale > 1) || !Number.isFinite(scale)) return;
+  for (let i = 0; i < count; i++) {
+    x[i] = cx + (x[i]! - cx) * scale;
+    y[i] = cy + (y[i]! - cy) * scale;
+  }
 }
 
 function round(value: number): number {
