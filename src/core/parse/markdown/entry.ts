@@ -62,7 +62,8 @@ const YEAR = "(1[5-9]\\d\\d|20\\d\\d)";
 const LEADING_YEAR = new RegExp(`^\\(?${YEAR}\\)?[\\s,.:;–—-]*$`, "u");
 /** A part of the text after the title that is only a year: `(1979)`, `1979.` */
 const YEAR_PART = new RegExp(`^\\(?${YEAR}\\)?\\.?$`, "u");
-const OPENING_SEPARATORS = /^[\s,;:.–—-]+/u;
+/** One separator between the link and the words after it: ` - `, ` — `, `: `, `, `. */
+const OPENING_SEPARATOR = /^\s*(?:[-–—:,;.]\s+|[:,;]\s*)?/u;
 const SEPARATORS = new Set([..." \t\n,;:–—-"]);
 
 /** `text` without separators at its end (a loop: a `[…]+$` pattern is quadratic on long runs). */
@@ -91,15 +92,15 @@ export function wordsAround(pieces: readonly Piece[], mainIndex: number): { desc
     year = Number(leading[1]);
     before = "";
   } else {
-    const parts = after.replace(OPENING_SEPARATORS, "").split(",");
+    const parts = after.replace(OPENING_SEPARATOR, "").split(",");
     const last = YEAR_PART.exec(parts[parts.length - 1]!.trim());
     if (last) {
       year = Number(last[1]);
-      after = parts.slice(0, -1).join(",");
+      after = trimClosingSeparators(parts.slice(0, -1).join(","));
     }
   }
   before = trimClosingSeparators(before);
-  after = trimClosingSeparators(after.replace(OPENING_SEPARATORS, ""));
+  after = after.replace(OPENING_SEPARATOR, "").trim();
   if (before === "") return { description: after, year };
   if (after === "") return { description: before, year };
   return { description: textOfPieces(pieces), year };
