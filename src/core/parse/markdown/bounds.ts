@@ -13,7 +13,10 @@
  *   (`[a]` × 20,000: 3.6 s; × 80,000: 33 s). {@link MAX_BRACKETS} per paragraph bounds it.
  * - Nested lists make micromark's subtokenizer quadratic in the whole document (2,000 items with
  *   one nested bullet each: 11 s; 4,000: 43 s), so {@link chunks} splits the document at block
- *   boundaries and each chunk is parsed on its own.
+ *   boundaries and each chunk (about {@link CHUNK_SIZE} characters) is parsed on its own: 10,000
+ *   such items then take about 11 s under load instead of minutes. Known limit: every chunk
+ *   carries a copy of the reference definitions, so chunks grow to four times their size and a
+ *   document with very many definitions and nested lists is parsed in fewer, slower chunks.
  */
 import { InputError } from "../../types";
 
@@ -21,8 +24,8 @@ import { InputError } from "../../types";
 export const MAX_NESTING = 32;
 /** Most closing brackets (`]`) in one paragraph, table row or heading. */
 export const MAX_BRACKETS = 256;
-/** A chunk ends at the first safe boundary after this many characters. */
-export const CHUNK_SIZE = 32_768;
+/** A chunk ends at the first safe boundary after this many characters (smaller is faster on nested lists). */
+export const CHUNK_SIZE = 8_192;
 
 /** A piece of the document parsed on its own; `firstLine` is its 1-based first line. */
 export interface Chunk {
@@ -82,6 +85,8 @@ class LineScan {
   private previousHadPipe = false;
   private brackets = 0;
   private paragraphLine = 0;
+  /** Whether the line just read stands in a run of definitions that follows a blank line. */
+  private afterDefinition = false;
   /** Whether the line just read looks like a reference definition. */
   definition = false;
 
@@ -127,7 +132,10 @@ class LineScan {
       return boundary;
     }
     if (rest.startsWith("<!--") && !rest.includes("-->")) this.inComment = true;
+    // A definition cannot interrupt a paragraph: only after a blank line or another definition.
+    const wasDefinition = this.afterDefinition;
     this.definition = quotes === 0 && markers.length === 0 && column <= 3 && /^\[[^\]]+\]:/.test(rest);
+    this.afterDefinition = this.definition && (this.previousBlank || wasDefinition);
 
     // Where a new paragraph (or row, or heading) starts, the bracket count starts again. An
     // ordered marker other than 1 cannot interrupt a paragraph unless a list is already open.
@@ -136,6 +144,7 @@ class LineScan {
       this.previousBlank ||
       (markers.length > 0 && (!ordered || listWasOpen || /^1[.)]/.test(line.slice(markers[0])))) ||
       /^#{1,6}(\s|$)/.test(rest) ||
+      this.afterDefinition ||
       this.inTable;
     if (!this.inTable && this.previousHadPipe && /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(rest) && rest.includes("-")) {
       this.inTable = true;
