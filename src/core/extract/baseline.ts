@@ -7,10 +7,23 @@ import nlp from "compromise";
 import type { Entry } from "../types";
 import type { PredictedArticle, PredictedEntity } from "./score";
 
+const KEPT_LAST = /[\p{L}\p{N}+#]/u;
+
+/**
+ * A name without the punctuation around it. The end is trimmed character by character: an
+ * unanchored `[^…]+$` would rescan a long run of punctuation from each of its positions.
+ */
+function bare(name: string): string {
+  const chars = [...name.replace(/^[^\p{L}\p{N}]+/u, "")];
+  let end = chars.length;
+  while (end > 0 && !KEPT_LAST.test(chars[end - 1] as string)) end -= 1;
+  return chars.slice(0, end).join("");
+}
+
 function names(view: { out(format: "array"): string[] }): string[] {
   return view
     .out("array")
-    .map((s) => s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, "").replace(/['’]s$/i, ""))
+    .map((s) => bare(s).replace(/['’]s$/i, ""))
     .filter((s) => s !== "");
 }
 

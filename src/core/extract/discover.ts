@@ -324,12 +324,21 @@ export function properNouns(view: FieldView): Candidate[] {
   return out;
 }
 
-/** The pieces of a title that lie inside [start, end). */
+/**
+ * The pieces of a title that lie inside [start, end). Pieces are in text order, so the first
+ * is found by bisection: a title with thousands of parentheses or "at"s stays linear.
+ */
 function piecesWithin(view: FieldView, start: number, end: number): number[] {
+  const ts = view.tokens;
+  let low = 0;
+  let high = ts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ts[middle] as Token).start < start) low = middle + 1;
+    else high = middle;
+  }
   const out: number[] = [];
-  view.tokens.forEach((t, i) => {
-    if (t.start >= start && t.end <= end) out.push(i);
-  });
+  for (let i = low; i < ts.length && (ts[i] as Token).start < end; i += 1) if ((ts[i] as Token).end <= end) out.push(i);
   return out;
 }
 
@@ -356,7 +365,9 @@ export function titleSources(view: FieldView): Candidate[] {
   if (parts.length >= 3 && topics.length * 2 >= parts.length) return [];
   for (const part of parts) {
     const lead = part.length - part.trimStart().length;
-    const name = part.trim().replace(/\s*(?:['’]\d{2}|\b(?:19|20)\d{2})$/, "");
+    // The year alone is matched and the space before it trimmed after: a leading `\s*` in the
+    // pattern would rescan a long run of spaces from each of its positions.
+    const name = part.trim().replace(/(?:['’]\d{2}|\b(?:19|20)\d{2})$/, "").trimEnd();
     const start = offset + lead;
     offset += part.length + 1;
     const words = name.split(/\s+/);
@@ -440,8 +451,10 @@ const TECHNIQUE_KINDS = /\b(?:algorithms?|techniques?|patterns?|methods?|heurist
 
 /** The description after the colon, up to its first preposition or parenthesis, names a technique kind. */
 function describesTechnique(description: string): boolean {
-  const phrase = description.split(/\s+(?:for|in|with|on|of|at|to|from|via|using)\s+|\s*[(,;—–-]\s/i)[0] ?? "";
-  return TECHNIQUE_KINDS.test(phrase.trim());
+  // One character of space on each side is enough to find the phrase's end, which is trimmed:
+  // runs such as `\s+` or `\s*` at the pattern's start would rescan long runs of spaces.
+  const end = description.search(/\s(?:for|in|with|on|of|at|to|from|via|using)\s|[(,;—–-]\s/i);
+  return TECHNIQUE_KINDS.test((end < 0 ? description : description.slice(0, end)).trim());
 }
 
 export const FIELD_RULES: ReadonlyArray<(view: FieldView) => Candidate[]> = [

@@ -9,6 +9,7 @@ import type { Entity, EntityType, Entry, Evidence, Extraction, Mention, TextFiel
 import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./discover";
 import { nameKey, pieceKey, pieces, singularKeys } from "./keys";
 import { indexLexicon, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
+import { passages } from "./passages";
 import { isCommonWord, registerLexicon } from "./plugin";
 import { splitGluedIdentifiers, standaloneIdentifiers, tokensOf, type TermLike, type Token } from "./tokens";
 
@@ -175,8 +176,8 @@ function headlineOf(fields: readonly TokenizedField[]): Headline {
   const title = fields.find((f) => f.field.field === "title")?.tokens ?? [];
   const words = title.filter((t, i) => i > 0 && t.word !== title[0]?.word && /^[A-Za-z]{4,}$/.test(t.text));
   const capitalised = words.filter((t) => /^[A-Z]/.test(t.text)).length;
-  const inBody = (caseKey: string) => fields.some((f) => f.field.field !== "title" && f.tokens.some((t) => t.caseKey === caseKey));
-  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, inBody };
+  const body = new Set(fields.flatMap((f) => (f.field.field === "title" ? [] : f.tokens.map((t) => t.caseKey))));
+  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, inBody: (caseKey) => body.has(caseKey) };
 }
 
 /**
@@ -256,10 +257,29 @@ function lowercaseVocabulary(fields: readonly TokenizedField[]): Set<string> {
   return words;
 }
 
+/**
+ * compromise reads a field passage by passage (see `passages.ts`: a real field is one passage),
+ * and the pieces of every passage are shifted back into the field: offsets index the field
+ * text, word numbers run on across passages, and a passage cut anywhere but at a sentence end
+ * does not open a sentence with its first word.
+ */
 function tokenize(text: string, index: LexiconIndex): Token[] {
-  const doc = nlp(text);
-  doc.compute("offset");
-  return tokensOf(doc.termList() as unknown as TermLike[], index);
+  const out: Token[] = [];
+  let words = 0;
+  for (const { start, end, opensSentence } of passages(text)) {
+    const doc = nlp(text.slice(start, end));
+    doc.compute("offset");
+    const terms = doc.termList() as unknown as TermLike[];
+    for (const token of tokensOf(terms, index)) {
+      out.push(
+        start === 0
+          ? token
+          : { ...token, start: token.start + start, end: token.end + start, word: token.word + words, sentenceStart: token.sentenceStart && (opensSentence || token.word > 0) },
+      );
+    }
+    words += terms.length;
+  }
+  return out;
 }
 
 interface LexiconMatch {
@@ -488,9 +508,15 @@ function resolveCandidates(
   }
   // A weak name inside a strong one's span is a piece of it: "JEK" of "at GO-JEK".
   const strongIn = new Map<FieldRef, Candidate[]>();
-  for (const f of found) if (f.candidate.strong) strongIn.set(f.field, [...(strongIn.get(f.field) ?? []), f.candidate]);
-  const insideStrong = ({ field, candidate: c }: Found) =>
-    !c.strong && (strongIn.get(field) ?? []).some((s) => s.start <= c.start && c.end <= s.end && s.end - s.start > c.end - c.start);
+  for (const f of found) {
+    if (!f.candidate.strong) continue;
+    const strong = strongIn.get(f.field);
+    if (strong) strong.push(f.candidate);
+    else strongIn.set(f.field, [f.candidate]);
+  }
+  const covers = new Map([...strongIn].map(([field, strong]) => [field, coverage(strong)]));
+  const insideStrong = ({ field, candidate: c }: Found) => !c.strong && (covers.get(field)?.(c) ?? false);
+  const seen = new Spans(drafts.values());
   for (const { entry, field, candidate } of found.filter((f) => !insideStrong(f))) {
     let key = nameKey(candidate.name);
     if (key === "" || index.stopwords.has(key)) continue;
@@ -503,8 +529,9 @@ function resolveCandidates(
       [`${key}s`, `${key}es`].map((k) => drafts.get(k)).find((d) => d && !d.term);
     const draft = lexical ? draftFor(drafts, lexical.key, lexical.term) : existing ?? draftFor(drafts, key);
     const evidence: Evidence = { field: field.field, index: field.index, start: candidate.start, end: candidate.end };
-    if (!draft.sightings.some((s) => s.entry === entry && sameEvidence(s.evidence, evidence))) {
+    if (!seen.overlaps(draft, entry, evidence)) {
       record(draft, entry, evidence, candidate.name);
+      seen.add(draft, entry, evidence);
     }
     for (const alias of candidate.aliases) draft.aliases.add(alias);
     if (candidate.rule === "acronym-definition") draft.defined ??= candidate.name;
@@ -542,8 +569,67 @@ function lexiconKey(index: LexiconIndex, key: string): { key: string; term: Lexi
   return undefined;
 }
 
-function sameEvidence(a: Evidence, b: Evidence): boolean {
-  return a.field === b.field && a.index === b.index && a.start < b.end && b.start < a.end;
+/** The first of `count` positions at which `past` holds, given it holds at every later one too. */
+function bisect(count: number, past: (i: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (past(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * Whether a span lies inside a longer one of `spans`, answered by bisection over the spans
+ * sorted by start, with the furthest end reached so far: a field with thousands of strong
+ * names costs a logarithm per candidate, not a scan. "Longer" means it starts before the span
+ * and reaches its end, or starts with or before it and ends after it.
+ */
+function coverage(spans: readonly { start: number; end: number }[]): (span: { start: number; end: number }) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const s of sorted) reach.push(Math.max(reach[reach.length - 1] ?? -1, s.end));
+  // The furthest end among spans whose start passes the test.
+  const furthest = (count: number) => (count === 0 ? -1 : (reach[count - 1] as number));
+  return (span) =>
+    furthest(bisect(sorted.length, (i) => (sorted[i] as { start: number }).start >= span.start)) >= span.end ||
+    furthest(bisect(sorted.length, (i) => (sorted[i] as { start: number }).start > span.start)) > span.end;
+}
+
+/**
+ * The spans already recorded for each entity, per field: a candidate that overlaps one is the
+ * same sighting found by another rule. One entity's spans in one field never overlap (an
+ * overlapping one is not recorded), so they are kept in text order and searched by bisection.
+ */
+class Spans {
+  private readonly byDraft = new Map<Draft, Map<string, Evidence[]>>();
+
+  constructor(drafts: Iterable<Draft>) {
+    for (const draft of drafts) for (const { entry, evidence } of draft.sightings) this.add(draft, entry, evidence);
+  }
+
+  private list(draft: Draft, entry: number, evidence: Evidence): Evidence[] {
+    let byField = this.byDraft.get(draft);
+    if (!byField) this.byDraft.set(draft, (byField = new Map()));
+    const key = `${entry}:${evidence.field}:${evidence.index}`;
+    let list = byField.get(key);
+    if (!list) byField.set(key, (list = []));
+    return list;
+  }
+
+  overlaps(draft: Draft, entry: number, evidence: Evidence): boolean {
+    const list = this.list(draft, entry, evidence);
+    // Disjoint spans in text order end in order too: the first that ends after this one starts.
+    const next = list[bisect(list.length, (i) => (list[i] as Evidence).end > evidence.start)];
+    return next !== undefined && next.start < evidence.end;
+  }
+
+  add(draft: Draft, entry: number, evidence: Evidence): void {
+    const list = this.list(draft, entry, evidence);
+    list.splice(bisect(list.length, (i) => (list[i] as Evidence).start >= evidence.start), 0, evidence);
+  }
 }
 
 const FIELD_ORDER: Record<TextField, number> = { title: 0, description: 1, insight: 2 };
@@ -598,7 +684,11 @@ function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extrac
     entities.set(id, entity);
     if (draft.term?.broad) broad.add(id);
     const byEntry = evidence.get(id) ?? new Map<number, Evidence[]>();
-    for (const s of draft.sightings) byEntry.set(s.entry, [...(byEntry.get(s.entry) ?? []), s.evidence]);
+    for (const s of draft.sightings) {
+      const list = byEntry.get(s.entry);
+      if (list) list.push(s.evidence);
+      else byEntry.set(s.entry, [s.evidence]);
+    }
     evidence.set(id, byEntry);
   }
   const all: Mention[] = [];
@@ -619,7 +709,11 @@ function finish(drafts: ReadonlyMap<string, Draft>, minArticles: number): Extrac
 function withoutSubsumed(mentions: readonly Mention[], broad: ReadonlySet<string>): Mention[] {
   const words = (id: string) => ` ${id.replace(/-/g, " ")}`;
   const byEntry = new Map<number, string[]>();
-  for (const m of mentions) byEntry.set(m.entry, [...(byEntry.get(m.entry) ?? []), m.entity]);
+  for (const m of mentions) {
+    const list = byEntry.get(m.entry);
+    if (list) list.push(m.entity);
+    else byEntry.set(m.entry, [m.entity]);
+  }
   return mentions.filter((m) => {
     if (!broad.has(m.entity)) return true;
     const others = byEntry.get(m.entry) ?? [];

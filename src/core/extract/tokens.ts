@@ -98,8 +98,9 @@ export function unglue(word: string, index: LexiconIndex): Part[] {
     ];
   }
   // Name followed by a glue word: "FULLat", "pg_partmanfor". The longest glue word wins, so
-  // "pg_partmanfor" is cut before "for", not before "or".
-  for (let cut = 2; cut <= word.length - 2; cut += 1) {
+  // "pg_partmanfor" is cut before "for", not before "or". Only tails as short as a glue word are
+  // tried, so a word thousands of letters long costs no more than a short one.
+  for (let cut = Math.max(2, word.length - longestGlueWord(index)); cut <= word.length - 2; cut += 1) {
     const head = word.slice(0, cut);
     const tail = word.slice(cut);
     if (!index.glueWords.has(tail.toLowerCase()) || tail !== tail.toLowerCase()) continue;
@@ -111,6 +112,17 @@ export function unglue(word: string, index: LexiconIndex): Part[] {
     }
   }
   return whole;
+}
+
+const glueLengths = new WeakMap<LexiconIndex, number>();
+
+function longestGlueWord(index: LexiconIndex): number {
+  let longest = glueLengths.get(index);
+  if (longest === undefined) {
+    longest = Math.max(0, ...[...index.glueWords].map((w) => w.length));
+    glueLengths.set(index, longest);
+  }
+  return longest;
 }
 
 const CODE_LIKE = /^(?:[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Z]?[a-z0-9]+(?:[A-Z][a-z0-9]*)+)$/;
@@ -142,7 +154,7 @@ export function splitGluedIdentifiers(
   const segments = segmentsFor(known);
   const out: Token[] = [];
   const split = (t: Token): void => {
-    const cut = CODE_LIKE.test(t.text) ? gluedCut(t.text, known, isWord) ?? segmentCut(t.text, known, segments, isWord) : undefined;
+    const cut = CODE_LIKE.test(t.text) ? gluedCut(t.text, known, segments.longest, isWord) ?? segmentCut(t.text, known, segments, isWord) : undefined;
     if (cut === undefined) {
       out.push(t);
       return;
@@ -163,6 +175,12 @@ interface Segments {
   /** How many of the identifiers written alone begin or end with each segment. */
   first: Map<string, number>;
   last: Map<string, number>;
+  /**
+   * The longest identifier written alone: no longer part of a word can be one, or one's first
+   * or last segment, so cuts that would leave a longer one are not tried. Without this bound a
+   * code-like word thousands of characters long would cost the square of its length.
+   */
+  longest: number;
 }
 
 // One document's identifiers serve every field of it: their segments are counted once.
@@ -179,9 +197,10 @@ function segmentsFor(known: ReadonlySet<string>): Segments {
 
 /** First and last segments of the snake_case identifiers written alone: "pg", "max"; "mem", "size". */
 function segmentsOf(known: ReadonlySet<string>): Segments {
-  const segments: Segments = { first: new Map(), last: new Map() };
+  const segments: Segments = { first: new Map(), last: new Map(), longest: 0 };
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const id of known) {
+    segments.longest = Math.max(segments.longest, id.length);
     const parts = id.split("_");
     if (parts.length < 2) continue;
     count(segments.first, parts[0] as string);
@@ -201,12 +220,12 @@ function segmentCut(word: string, known: ReadonlySet<string>, segments: Segments
   const elsewhere = (map: Map<string, number>, segment: string, self: boolean) => (map.get(segment) ?? 0) - (self ? own : 0) > 0;
   // The longest known segment wins, and the glued-on part must be a word.
   if (!elsewhere(segments.first, first, true)) {
-    for (let cut = 2; cut <= first.length - 2; cut += 1) {
+    for (let cut = Math.max(2, first.length - segments.longest); cut <= first.length - 2; cut += 1) {
       if (elsewhere(segments.first, first.slice(cut), false) && isWord(first.slice(0, cut))) return cut;
     }
   }
   if (!elsewhere(segments.last, last, true)) {
-    for (let cut = last.length - 2; cut >= 2; cut -= 1) {
+    for (let cut = Math.min(last.length - 2, segments.longest); cut >= 2; cut -= 1) {
       if (elsewhere(segments.last, last.slice(0, cut), false) && isWord(last.slice(cut))) return lastStart + cut;
     }
   }
@@ -214,12 +233,12 @@ function segmentCut(word: string, known: ReadonlySet<string>, segments: Segments
 }
 
 // The glued-on part must be a word the document uses, so "pg_statistic" is not "pg_stat" + "istic".
-function gluedCut(word: string, known: ReadonlySet<string>, isWord: (word: string) => boolean): number | undefined {
+function gluedCut(word: string, known: ReadonlySet<string>, longest: number, isWord: (word: string) => boolean): number | undefined {
   // The longest known identifier wins: "created_atand" is "created_at" + "and".
-  for (let cut = word.length - 2; cut >= 3; cut -= 1) {
+  for (let cut = Math.min(word.length - 2, longest); cut >= 3; cut -= 1) {
     if (known.has(word.slice(0, cut)) && isWord(word.slice(cut))) return cut;
   }
-  for (let cut = 2; cut <= word.length - 3; cut += 1) {
+  for (let cut = Math.max(2, word.length - longest); cut <= word.length - 3; cut += 1) {
     if (known.has(word.slice(cut)) && isWord(word.slice(0, cut))) return cut;
   }
   return undefined;
