@@ -176,8 +176,13 @@ function headlineOf(fields: readonly TokenizedField[]): Headline {
   const title = fields.find((f) => f.field.field === "title")?.tokens ?? [];
   const words = title.filter((t, i) => i > 0 && t.word !== title[0]?.word && /^[A-Za-z]{4,}$/.test(t.text));
   const capitalised = words.filter((t) => /^[A-Z]/.test(t.text)).length;
-  const body = new Set(fields.flatMap((f) => (f.field.field === "title" ? [] : f.tokens.map((t) => t.caseKey))));
-  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, inBody: (caseKey) => body.has(caseKey) };
+  // Gathered once, on the first question: most entries never ask.
+  let body: Set<string> | undefined;
+  const inBody = (caseKey: string) => {
+    body ??= new Set(fields.flatMap((f) => (f.field.field === "title" ? [] : f.tokens.map((t) => t.caseKey))));
+    return body.has(caseKey);
+  };
+  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, inBody };
 }
 
 /**
