@@ -95,7 +95,8 @@ describe("article focus", () => {
       .evaluateAll((anchors) =>
         anchors.map((a) => ({ href: a.getAttribute("href"), target: a.getAttribute("target"), rel: a.getAttribute("rel") ?? "" })),
       );
-    const toArticle = links.filter((link) => link.href === url);
+    // The link carries the URL parser's serialisation of the address (`<1>` percent-encoded).
+    const toArticle = links.filter((link) => link.href === new URL(url).href);
     expect(toArticle).toHaveLength(1);
     expect(toArticle[0]?.target).toBe("_blank");
     expect(toArticle[0]?.rel.split(/\s+/)).toEqual(expect.arrayContaining(["noopener", "noreferrer"]));
