@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { identity, mergeDocuments, TEXT_JOINER } from "../../../src/core/parse/merge";
 import type { Entry, ParsedDocument } from "../../../src/core/types";
+import { entry as bookmark } from "../extract/helpers";
 
 function entry(title: string, extra: Partial<Entry> = {}): Entry {
-  return {
-    kind: "bookmark",
-    title,
-    description: "",
-    section: "",
-    subsection: "",
-    insights: [],
-    note: "",
-    source: "",
-    line: 1,
-    ...extra,
-  };
+  return bookmark({ title, ...extra });
 }
 
 function doc(entries: Entry[], sections: ParsedDocument["sections"] = [], title = ""): ParsedDocument {
