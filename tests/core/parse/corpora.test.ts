@@ -4,11 +4,16 @@
  * without the parser, line by line, so a reader that drops items cannot also hide them.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../../src/core/parse";
 
-const CORPORA = ["awesome-scalability.md", "system-design-primer.md"];
+const SHARED = ["awesome-scalability.md", "system-design-primer.md"].map((name) =>
+  fileURLToPath(new URL(`../../../../shared/corpora/${name}`, import.meta.url)),
+);
+/** More lists to check the same way: `EXTRA_CORPORA=/path/a.md:/path/b.md npm run test:unit -- tests/core/parse/corpora.test.ts`. */
+const CORPORA = [...SHARED, ...(process.env.EXTRA_CORPORA ?? "").split(":").filter(Boolean)];
 
 interface LinkedItem {
   line: number;
@@ -55,8 +60,8 @@ function linkedItems(markdown: string): LinkedItem[] {
     .filter((item) => item.urls.length > 0);
 }
 
-describe.each(CORPORA)("Markdown corpus %s", (name) => {
-  const path = fileURLToPath(new URL(`../../../../shared/corpora/${name}`, import.meta.url));
+describe.each(CORPORA)("Markdown corpus %s", (path) => {
+  const name = basename(path);
   const present = existsSync(path);
 
   it.skipIf(!present)("turns at least 99% of its linked list items and table rows into entries carrying their links", () => {
