@@ -2,17 +2,24 @@
  * One search box over the whole graph: concept names and aliases, article titles, words in
  * insights. Built on MiniSearch; DOM-free, so the benchmark can time it from Node.
  *
- * Forgiving by construction: text is folded (accents, case) before indexing and querying;
- * compound words are indexed as their parts and as one word, so "io uring", "iouring" and
- * "io_uring" meet; prefixes match as one types; longer words tolerate a typo or two.
+ * Forgiving by construction (search/reading.ts, search/match.ts): text is folded (accents,
+ * case); hyphens, underscores and spaces are interchangeable; prefixes match as one types;
+ * longer words tolerate a typo or two, and any word of four letters or more a swap of two
+ * neighbouring letters.
  *
- * Quick while typing: the words of a query are matched one at a time, each only against what the
- * words before it left, and the work done for finished words is kept for the next keystroke.
+ * Picks the right one (search/rank.ts): a name typed exactly comes first, whatever its type;
+ * then names that begin with what was typed; then names reached through a typo.
  */
 import MiniSearch from "minisearch";
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
 import { isArticle, type AppGraph } from "./graph";
 import { quoteSpan } from "./quote";
+import { termByTermSearch } from "./search/match";
+import { bestGroupFirst, matchKind, TopHits, type MatchKind } from "./search/rank";
+import { fold, nameKey, queryTerms, tokenize, tokenizeName } from "./search/reading";
+
+export { fold, tokenize, queryTerms } from "./search/reading";
+export type { MatchKind } from "./search/rank";
 
 export interface ConceptHit {
   id: string;
@@ -21,6 +28,7 @@ export interface ConceptHit {
   articleCount: number;
   /** The alias that matched, when the label itself did not (e.g. "Postgres" for PostgreSQL). */
   alias?: string;
+  match: MatchKind;
   score: number;
 }
 
@@ -28,6 +36,7 @@ export interface ArticleHit {
   id: string;
   label: string;
   section: string;
+  match: MatchKind;
   score: number;
 }
 
@@ -49,12 +58,21 @@ export interface Group<T> {
   hits: T[];
 }
 
+export type ConceptGroup = Group<ConceptHit> & { kind: "concepts"; type: EntityType };
+export type ArticleGroup = Group<ArticleHit> & { kind: "articles" };
+
 export interface SearchResults {
   query: string;
   total: number;
-  /** One group per entity type that has matches, in `ENTITY_TYPES` order. */
-  concepts: (Group<ConceptHit> & { type: EntityType })[];
-  articles: Group<ArticleHit>;
+  /** One group per entity type that has matches, the group of the best match first. */
+  concepts: ConceptGroup[];
+  articles: ArticleGroup;
+  /**
+   * The same concept groups and the article group, in the order to offer them: the best match
+   * (an exact name, whatever its kind) heads the first group; groups ranking alike keep the
+   * order concepts by `ENTITY_TYPES`, then articles.
+   */
+  names: (ConceptGroup | ArticleGroup)[];
   insights: Group<InsightHit>;
 }
 
@@ -74,40 +92,7 @@ type NameDoc =
   | { id: string; group: "article"; node: string; name: string; aliases: [] };
 type InsightDoc = { id: string; group: "insight"; node: string; text: string; index: number };
 
-/** Case and accent folding: "Café" and "cafe" are one word. */
-export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
-}
-
-// Words are runs of letters and digits, keeping + and # so "C++" and "C#" stay themselves.
-const WORD = /[\p{L}\p{N}+#]+(?:[-_./'][\p{L}\p{N}+#]+)*/gu;
-const JOINER = /[-_./']/;
-
-function words(text: string): string[][] {
-  return [...fold(text).matchAll(WORD)].map((match) => match[0].split(JOINER).filter(Boolean));
-}
-
-/**
- * Splits text into folded words; a compound such as "io_uring", "pg-repack" or "Node.js" gives
- * its parts and the joined form, so each way of writing it finds it. This is how queries are
- * read, and how insight text is indexed.
- */
-export function tokenize(text: string): string[] {
-  return words(text).flatMap((parts) => (parts.length > 1 ? [...parts, parts.join("")] : parts));
-}
-
-/**
- * Names are indexed in two fields: whole words (a compound joined: "iouring") and, apart, the
- * parts of compounds ("io", "uring"). The parts field weighs less, so that "pg" finds the
- * concept whose alias is PG before every pg_* identifier that merely starts with it.
- */
-function tokenizeName(text: string, field?: string): string[] {
-  if (field === "parts") return words(text).flatMap((parts) => (parts.length > 1 ? parts : []));
-  return words(text).map((parts) => parts.join(""));
-}
-
-/**
- * Only the word being typed (the last) is a prefix, and only from three letters on: earlier
+/** Only the word being typed (the last) is a prefix, and only from three letters on: earlier
  * words are finished, and one or two letters would expand to a good part of the vocabulary
  * (a two-letter query still finds exact names such as "pg" or "io").
  */
@@ -129,9 +114,6 @@ function fuzziness(term: string): number | false {
 /** Insight text is searched from this many letters on: shorter queries are still names being typed. */
 const MIN_TEXT_QUERY = 3;
 
-/** A concept whose name or alias is exactly the query ranks first in its group. */
-const EXACT_NAME_BONUS = 4;
-
 /**
  * A concept many articles mention is more likely the one meant; the boost is gentle so that a
  * closer match still wins over a bigger concept. It multiplies the summed score once, which is
@@ -141,96 +123,8 @@ function conceptBoost(articleCount: number): number {
   return 1 + Math.log10(1 + articleCount) * 0.25;
 }
 
-/** How both indexes read a query: the words `tokenize` finds, already folded. */
-const QUERY_READING = { tokenize, processTerm: (term: string) => term };
-
-/** Finished-word results kept per index: a few queries' worth of typing and deleting. */
-const FINISHED_CACHE_SIZE = 32;
-
-/** A document that matched every query term so far. */
-interface Match {
-  score: number;
-  /** The document's words that matched (exactly, by prefix or with a typo). */
-  words: string[];
-}
-
-type Matches = ReadonlyMap<string, Match>;
-
-/** The documents that match every term of a query. */
-interface QueryMatches {
-  forEach(visit: (id: string, score: number) => void): void;
-  /** The words of a matching document that the query matched, for quoting it. */
-  words(id: string): string[];
-}
-
-const NO_MATCHES: QueryMatches = { forEach: () => {}, words: () => [] };
-
-interface TermRules {
-  /** Minimum length of a last word for it to match as a prefix. */
-  minPrefix: number;
-  fuzzy: (term: string) => number | false;
-}
-
-/**
- * Runs a query over a MiniSearch index one term at a time, every term required. Each term only
- * scores the documents the earlier ones left (the others get a document boost of 0, which
- * MiniSearch skips in its scoring loop, before any allocation), and the matches of the finished
- * words are kept: as a person types, the query grows by its last word, so a keystroke scores
- * only that word, against what the finished ones left.
- *
- * Ranking is MiniSearch's own: a document's score is the sum of its terms' scores, as with
- * `combineWith: "AND"` (which scales every score of a query by the same term count).
- */
-function termByTermSearch(index: MiniSearch, rules: TermRules): (terms: readonly string[]) => QueryMatches {
-  const finished = new Map<string, Matches>();
-
-  function searchTerm(before: Matches | undefined, term: string, prefix: boolean) {
-    const boostDocument = before ? (id: string) => (before.has(id) ? 1 : 0) : undefined;
-    return index.search(term, { prefix, fuzzy: rules.fuzzy(term), boostDocument });
-  }
-
-  function afterFinished(terms: readonly string[]): Matches | undefined {
-    if (terms.length === 0) return undefined;
-    const key = terms.join(" ");
-    let matches = finished.get(key);
-    if (matches) {
-      finished.delete(key); // most recently used goes last
-    } else {
-      const before = afterFinished(terms.slice(0, -1));
-      const narrowed = new Map<string, Match>();
-      if (before?.size !== 0) {
-        for (const result of searchTerm(before, terms.at(-1)!, false)) {
-          const earlier = before?.get(result.id as string);
-          narrowed.set(result.id as string, {
-            score: result.score + (earlier?.score ?? 0),
-            words: earlier ? [...earlier.words, ...result.terms] : result.terms,
-          });
-        }
-      }
-      matches = narrowed;
-      if (finished.size >= FINISHED_CACHE_SIZE) finished.delete(finished.keys().next().value!);
-    }
-    finished.set(key, matches);
-    return matches;
-  }
-
-  return (terms) => {
-    const last = terms.at(-1);
-    const before = afterFinished(terms.slice(0, -1));
-    if (last === undefined || before?.size === 0) return NO_MATCHES;
-    // The word being typed is scored on every keystroke and read once: no map, no copies.
-    const results = searchTerm(before, last, last.length >= rules.minPrefix);
-    return {
-      forEach(visit) {
-        for (const result of results) visit(result.id as string, result.score + (before?.get(result.id as string)?.score ?? 0));
-      },
-      words(id) {
-        const result = results.find((r) => r.id === id);
-        return result ? [...(before?.get(id)?.words ?? []), ...result.terms] : [];
-      },
-    };
-  };
-}
+/** How both indexes read a query: the words `queryTerms` finds, already folded. */
+const QUERY_READING = { tokenize: queryTerms, processTerm: (term: string) => term };
 
 export function createSearchIndex(graph: AppGraph): SearchIndex {
   const nameDocs: NameDoc[] = [];
@@ -272,24 +166,23 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
   texts.addAll(insightDocs);
   const nameById = new Map(nameDocs.map((d) => [d.id, d]));
   const insightById = new Map(insightDocs.map((d) => [d.id, d]));
-  // The concepts a query names exactly (label or alias, read as a query reads), for the bonus.
-  const conceptsByExactName = new Map<string, Set<string>>();
+  // The nodes each name (label, alias or title) belongs to, by `nameKey`: what a query names exactly.
+  const nodesByName = new Map<string, Set<string>>();
   for (const doc of nameDocs) {
-    if (doc.group !== "concept") continue;
-    for (const form of [doc.name, ...doc.aliases]) {
-      const key = tokenize(form).join(" ");
-      let ids = conceptsByExactName.get(key);
-      if (!ids) conceptsByExactName.set(key, (ids = new Set()));
+    for (const name of [doc.name, ...doc.aliases]) {
+      const key = nameKey(name);
+      let ids = nodesByName.get(key);
+      if (!ids) nodesByName.set(key, (ids = new Set()));
       ids.add(doc.id);
     }
   }
   const NONE = new Set<string>();
 
-  const matchNames = termByTermSearch(names, { minPrefix: MIN_PREFIX, fuzzy: fuzziness });
+  const matchNames = termByTermSearch(names, { minPrefix: MIN_PREFIX, fuzzy: fuzziness, swaps: true });
   // Insight text is matched exactly or by prefix, without typo tolerance: its vocabulary is
   // large, fuzzy expansion over it is the costliest part of a keystroke, and a misspelt name
   // is still found by the names index.
-  const matchTexts = termByTermSearch(texts, { minPrefix: MIN_TEXT_PREFIX, fuzzy: () => false });
+  const matchTexts = termByTermSearch(texts, { minPrefix: MIN_TEXT_PREFIX, fuzzy: () => false, swaps: false });
 
   function search(query: string, options: SearchOptions = {}): SearchResults {
     const limit = options.limit ?? 8;
@@ -297,47 +190,51 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
       query,
       total: 0,
       concepts: [],
-      articles: { total: 0, hits: [] },
+      articles: { kind: "articles", total: 0, hits: [] },
+      names: [],
       insights: { total: 0, hits: [] },
     };
-    const queryTerms = tokenize(query);
-    if (queryTerms.length === 0) return results;
-    const namedExactly = conceptsByExactName.get(queryTerms.join(" ")) ?? NONE;
+    const terms = queryTerms(query);
+    if (terms.length === 0) return results;
+    const namedExactly = nodesByName.get(nameKey(query)) ?? NONE;
 
     const conceptsByType = new Map<EntityType, TopHits<string>>();
     const articles = new TopHits<string>(limit);
-    matchNames(queryTerms).forEach((id, score) => {
+    matchNames(terms).forEach((id, score, typo) => {
       const doc = nameById.get(id);
       if (!doc) return;
       results.total++;
+      const match = matchKind(namedExactly.has(id), typo);
       if (doc.group === "concept") {
         let top = conceptsByType.get(doc.type);
         if (!top) conceptsByType.set(doc.type, (top = new TopHits(limit)));
-        top.offer(id, score * doc.boost * (namedExactly.has(id) ? EXACT_NAME_BONUS : 1));
+        top.offer(id, score * doc.boost, match);
       } else {
-        articles.offer(id, score);
+        articles.offer(id, score, match);
       }
     });
+    const concepts: ConceptGroup[] = [];
     for (const type of ENTITY_TYPES) {
       const top = conceptsByType.get(type);
       if (!top) continue;
-      results.concepts.push({
+      concepts.push({
+        kind: "concepts",
         type,
         total: top.total,
-        hits: top.best.map(({ value, score }) => conceptHit(graph, value, score, queryTerms)),
+        hits: top.best.map(({ value, score, match }) => conceptHit(graph, value, score, match, terms)),
       });
     }
-    results.articles = {
-      total: articles.total,
-      hits: articles.best.map(({ value, score }) => {
-        const attributes = graph.getNodeAttributes(value);
-        return { id: value, label: attributes.label, section: isArticle(attributes) ? attributes.section : "", score };
-      }),
-    };
+    results.articles.total = articles.total;
+    results.articles.hits = articles.best.map(({ value, score, match }) => {
+      const attributes = graph.getNodeAttributes(value);
+      return { id: value, label: attributes.label, section: isArticle(attributes) ? attributes.section : "", match, score };
+    });
+    results.names = bestGroupFirst<ConceptGroup | ArticleGroup>([...concepts, results.articles]);
+    results.concepts = results.names.filter((group): group is ConceptGroup => group.kind === "concepts");
 
     if (fold(query).replace(/[^\p{L}\p{N}]/gu, "").length >= MIN_TEXT_QUERY) {
       const insights = new TopHits<InsightDoc>(limit);
-      const matches = matchTexts(queryTerms);
+      const matches = matchTexts(terms);
       matches.forEach((id, score) => {
         const doc = insightById.get(id);
         if (doc) insights.offer(doc, score);
@@ -354,35 +251,13 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
   return { search, size: nameDocs.length + insightDocs.length };
 }
 
-/**
- * Counts what it is offered and keeps the `limit` best, best first (the first offered wins a
- * tie), without sorting everything: a three-letter query can match thousands of documents, of
- * which a few are shown.
- */
-class TopHits<T> {
-  total = 0;
-  readonly best: { value: T; score: number }[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  offer(value: T, score: number): void {
-    this.total++;
-    const { best, limit } = this;
-    if (best.length >= limit && !(score > (best[limit - 1]?.score ?? -Infinity))) return;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.score < score) at--;
-    best.splice(at, 0, { value, score });
-    if (best.length > limit) best.pop();
-  }
-}
-
 /** Whether every query term is a word (or the start of a word) of `text`. */
 function covers(text: string, queryTerms: readonly string[], exact: boolean): boolean {
   const words = tokenize(text);
   return queryTerms.every((q) => words.some((w) => (exact ? w === q : w.startsWith(q))));
 }
 
-function conceptHit(graph: AppGraph, node: string, score: number, queryTerms: string[]): ConceptHit {
+function conceptHit(graph: AppGraph, node: string, score: number, match: MatchKind, queryTerms: string[]): ConceptHit {
   const attributes = graph.getNodeAttributes(node);
   if (isArticle(attributes)) throw new TypeError(`${node} is not a concept`);
   const hit: ConceptHit = {
@@ -390,6 +265,7 @@ function conceptHit(graph: AppGraph, node: string, score: number, queryTerms: st
     label: attributes.label,
     type: attributes.type,
     articleCount: attributes.articleCount,
+    match,
     score,
   };
   // Name the alias when it, rather than the label, is what the person typed: "pg" → PG.

@@ -15,20 +15,21 @@ export interface PathPanel {
   render(state: AppState, found: FoundPath | null): void;
 }
 
+/** Concepts and articles, ranked as the search box ranks them: the best match first. */
 function nodeGroups(context: AppContext, query: string): ComboGroup<string>[] {
-  const results = context.search.search(query, { limit: 6 });
-  return [
-    ...results.concepts.map((group) => ({
-      heading: TYPE_NAMES[group.type],
-      count: group.total,
-      options: group.hits.map((hit) => ({ value: hit.id, label: hit.label, detail: plural(hit.articleCount, "article") })),
-    })),
-    {
-      heading: "Articles",
-      count: results.articles.total,
-      options: results.articles.hits.map((hit) => ({ value: hit.id, label: hit.label })),
-    },
-  ];
+  return context.search.search(query, { limit: 6 }).names.map((group) =>
+    group.kind === "concepts"
+      ? {
+          heading: TYPE_NAMES[group.type],
+          count: group.total,
+          options: group.hits.map((hit) => ({ value: hit.id, label: hit.label, detail: plural(hit.articleCount, "article") })),
+        }
+      : {
+          heading: "Articles",
+          count: group.total,
+          options: group.hits.map((hit) => ({ value: hit.id, label: hit.label })),
+        },
+  );
 }
 
 export function createPath(context: AppContext): PathPanel {

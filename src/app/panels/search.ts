@@ -10,26 +10,30 @@ import { createCombobox, type ComboGroup } from "./combobox";
 
 type Target = { kind: "concept" | "article"; id: string };
 
+/** The groups in the order search ranks them (the best match first), then the text matches. */
 export function searchGroups(context: AppContext, query: string): ComboGroup<Target>[] {
   const results = context.search.search(query);
-  const groups: ComboGroup<Target>[] = results.concepts.map((group) => ({
-    heading: TYPE_NAMES[group.type],
-    count: group.total,
-    options: group.hits.map((hit) => ({
-      value: { kind: "concept", id: hit.id },
-      label: hit.label,
-      detail: [hit.alias ? `“${hit.alias}” · ` : "", plural(hit.articleCount, "article")],
-    })),
-  }));
-  groups.push({
-    heading: "Articles",
-    count: results.articles.total,
-    options: results.articles.hits.map((hit) => ({
-      value: { kind: "article", id: hit.id },
-      label: hit.label,
-      detail: hit.section,
-    })),
-  });
+  const groups: ComboGroup<Target>[] = results.names.map((group) =>
+    group.kind === "concepts"
+      ? {
+          heading: TYPE_NAMES[group.type],
+          count: group.total,
+          options: group.hits.map((hit) => ({
+            value: { kind: "concept", id: hit.id },
+            label: hit.label,
+            detail: [hit.alias ? `“${hit.alias}” · ` : "", plural(hit.articleCount, "article")],
+          })),
+        }
+      : {
+          heading: "Articles",
+          count: group.total,
+          options: group.hits.map((hit) => ({
+            value: { kind: "article", id: hit.id },
+            label: hit.label,
+            detail: hit.section,
+          })),
+        },
+  );
   groups.push({
     heading: "Text matches",
     count: results.insights.total,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSearchIndex, tokenize } from "../../../src/app/data/search";
+import { slug } from "../../../src/core/slug";
+import type { EntityType } from "../../../src/core/types";
 import { fixtureGraph } from "../fixtures/graph";
 
 const index = createSearchIndex(fixtureGraph());
@@ -117,5 +119,80 @@ describe("search", () => {
       expect(results.total).toBe(0);
       expect(results.concepts).toEqual([]);
     }
+  });
+});
+
+describe("search picks the right one", () => {
+  /** The fixture with more concepts, each with the article count it is given (no articles are added). */
+  function graphWith(concepts: { label: string; type: EntityType; aliases?: string[]; articleCount: number }[]) {
+    const graph = fixtureGraph();
+    concepts.forEach(({ label, type, aliases = [], articleCount }, i) => {
+      graph.addNode(`entity:${slug(label)}`, { kind: "entity", type, label, aliases, articleCount, x: i, y: -i, size: 4, color: "#000" });
+    });
+    return graph;
+  }
+  const ranked = createSearchIndex(
+    graphWith([
+      { label: "CoDel", type: "technique", aliases: ["Controlled Delay"], articleCount: 1 },
+      { label: "Claude Code", type: "technology", articleCount: 40 },
+      { label: "Claude", type: "technology", articleCount: 40 },
+      { label: "Claude Desktop", type: "technology", articleCount: 2 },
+      { label: "LSM tree", type: "technique", aliases: ["Log-Structured Merge Trees"], articleCount: 3 },
+      { label: "consistent hashing", type: "technique", aliases: ["consistent hash ring"], articleCount: 3 },
+      { label: "eBPF", type: "technology", aliases: ["BPF"], articleCount: 11 },
+      { label: "eventual consistency", type: "technique", articleCount: 30 },
+    ]),
+  );
+  /** The first option the box offers, as the panels list them. */
+  const first = (query: string, limit?: number) => ranked.search(query, { limit }).names[0]?.hits[0];
+
+  it("offers a name typed exactly first, over a bigger concept of an earlier type reached by a typo", () => {
+    expect(first("CoDel")).toMatchObject({ id: "entity:codel", match: "exact" });
+    expect(first("codel")?.id).toBe("entity:codel");
+    expect(first("controlled delay")).toMatchObject({ id: "entity:codel", match: "exact" });
+  });
+
+  it.each([
+    ["lsm-tree", "entity:lsm-tree"],
+    ["LSM_tree", "entity:lsm-tree"],
+    ["lsmtree", "entity:lsm-tree"],
+    ["consistent-hashing", "entity:consistent-hashing"],
+    ["consistent_hashing", "entity:consistent-hashing"],
+  ])("treats hyphens, underscores and spaces alike: %j names %s exactly", (query, id) => {
+    expect(first(query)).toMatchObject({ id, match: "exact" });
+  });
+
+  it.each([
+    ["kafak", "entity:kafka"],
+    ["kakfa", "entity:kafka"],
+    ["epbf", "entity:ebpf"],
+    ["netflxi", "entity:netflix"],
+  ])("counts a swap of neighbouring letters as one typo: %j finds %s first", (query, id) => {
+    expect(first(query)).toMatchObject({ id, match: "fuzzy" });
+  });
+
+  it("ranks prefix matches after exact ones and before typos, then by relevance", () => {
+    const technologies = ranked.search("claude").concepts.find((g) => g.type === "technology");
+    expect(technologies?.hits.map((h) => [h.label, h.match])).toEqual([
+      ["Claude", "exact"],
+      ["Claude Code", "prefix"], // as close a match as Claude Desktop, and more articles mention it
+      ["Claude Desktop", "prefix"],
+    ]);
+  });
+
+  it("keeps concepts grouped by type, and lists the same groups in `concepts` and `names`", () => {
+    const results = ranked.search("codel");
+    expect(results.concepts.map((g) => g.type)).toEqual(["technique", "technology"]);
+    expect(results.names.filter((g) => g.kind === "concepts")).toEqual(results.concepts);
+    expect(results.names).toContain(results.articles);
+  });
+
+  it("offers an article whose whole title was typed before concepts reached by a typo", () => {
+    expect(first("Kafka at Netflix scale")).toMatchObject({ id: "article:kafka-at-netflix-scale", match: "exact" });
+  });
+
+  it("ranks the same way with the Path boxes' shorter lists", () => {
+    expect(first("CoDel", 6)?.id).toBe("entity:codel");
+    expect(first("epbf", 1)?.id).toBe("entity:ebpf");
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * What comes first: a name typed exactly, then names that begin with what was typed, then names
+ * reached through a typo; within each, the more relevant (MiniSearch's score, which for a
+ * concept also weighs how many articles mention it).
+ */
+
+/** How a name matched a query, best first. */
+export type MatchKind = "exact" | "prefix" | "fuzzy";
+
+const TIER: Record<MatchKind, number> = { exact: 0, prefix: 1, fuzzy: 2 };
+
+/**
+ * exact: the whole name (label, alias or title) is the query, case, accents and separators
+ * aside; prefix: every word of the query is a word of the name or, for the word being typed,
+ * the start of one; fuzzy: some word matched only with a typo.
+ */
+export function matchKind(namedExactly: boolean, typo: boolean): MatchKind {
+  if (namedExactly) return "exact";
+  return typo ? "fuzzy" : "prefix";
+}
+
+export interface Ranked {
+  match: MatchKind;
+  score: number;
+}
+
+/** Orders hits best first: by match kind, then by score. */
+export function compareRanked(a: Ranked, b: Ranked): number {
+  return TIER[a.match] - TIER[b.match] || b.score - a.score;
+}
+
+/**
+ * Counts what it is offered and keeps the `limit` best, best first (the first offered wins a
+ * tie), without sorting everything: a three-letter query can match thousands of documents, of
+ * which a few are shown.
+ */
+export class TopHits<T> {
+  total = 0;
+  readonly best: (Ranked & { value: T })[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(value: T, score: number, match: MatchKind = "prefix"): void {
+    this.total++;
+    const { best, limit } = this;
+    const hit = { value, score, match };
+    const last = best[limit - 1];
+    if (best.length >= limit && last && !(compareRanked(hit, last) < 0)) return;
+    let at = best.length;
+    while (at > 0 && compareRanked(hit, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, hit);
+    if (best.length > limit) best.pop();
+  }
+}
+
+/**
+ * Orders groups of hits (each already best first) by their best hit, so the single best match
+ * heads the first group; `sort` is stable, so groups whose best hits rank alike keep the order
+ * they came in.
+ */
+export function bestGroupFirst<G extends { hits: readonly Ranked[] }>(groups: readonly G[]): G[] {
+  return groups
+    .filter((group) => group.hits.length > 0)
+    .sort((a, b) => compareRanked(a.hits[0]!, b.hits[0]!))
+    .concat(groups.filter((group) => group.hits.length === 0));
+}
