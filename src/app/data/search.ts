@@ -200,19 +200,27 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
 
     const conceptsByType = new Map<EntityType, TopHits<string>>();
     const articles = new TopHits<string>(limit);
-    matchNames(terms).forEach((id, score, typo) => {
-      const doc = nameById.get(id);
-      if (!doc) return;
+    function offer(doc: NameDoc, score: number, match: MatchKind) {
       results.total++;
-      const match = matchKind(namedExactly.has(id), typo);
       if (doc.group === "concept") {
         let top = conceptsByType.get(doc.type);
         if (!top) conceptsByType.set(doc.type, (top = new TopHits(limit)));
-        top.offer(id, score * doc.boost, match);
+        top.offer(doc.id, score * doc.boost, match);
       } else {
-        articles.offer(id, score, match);
+        articles.offer(doc.id, score, match);
       }
+    }
+    const foundExactly = new Set<string>();
+    matchNames(terms).forEach((id, score, typo) => {
+      const doc = nameById.get(id);
+      if (!doc) return;
+      const exact = namedExactly.has(id);
+      if (exact) foundExactly.add(id);
+      offer(doc, score, matchKind(exact, typo));
     });
+    // A name typed run together ("lsmtree" for "LSM tree") has no word in the index to find
+    // it by (see `tokenizeName`), but it is still the name: offer it, at the lowest score.
+    for (const id of namedExactly) if (!foundExactly.has(id)) offer(nameById.get(id)!, 0, "exact");
     const concepts: ConceptGroup[] = [];
     for (const type of ENTITY_TYPES) {
       const top = conceptsByType.get(type);

@@ -82,7 +82,9 @@ interface TermResult {
 
 /** Whether a document matched `term` only through a typo: none of its matched words is the term (or, typing, starts with it). */
 function byTypo(term: string, prefix: boolean, result: TermResult): boolean {
-  return !result.terms.some((word) => word === term || (prefix && word.startsWith(term)));
+  // Called for every matching document on every keystroke: a plain loop, no closure.
+  for (const word of result.terms) if (word === term || (prefix && word.startsWith(term))) return false;
+  return true;
 }
 
 /**

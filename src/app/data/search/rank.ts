@@ -43,14 +43,20 @@ export class TopHits<T> {
   offer(value: T, score: number, match: MatchKind = "prefix"): void {
     this.total++;
     const { best, limit } = this;
-    const hit = { value, score, match };
+    // Most offers lose to the last kept hit: decide that before allocating anything.
+    const tier = TIER[match];
     const last = best[limit - 1];
-    if (best.length >= limit && last && !(compareRanked(hit, last) < 0)) return;
+    if (best.length >= limit && !(last && ranksBefore(tier, score, last))) return;
     let at = best.length;
-    while (at > 0 && compareRanked(hit, best[at - 1]!) < 0) at--;
-    best.splice(at, 0, hit);
+    while (at > 0 && ranksBefore(tier, score, best[at - 1]!)) at--;
+    best.splice(at, 0, { value, score, match });
     if (best.length > limit) best.pop();
   }
+}
+
+function ranksBefore(tier: number, score: number, other: Ranked): boolean {
+  const otherTier = TIER[other.match];
+  return tier < otherTier || (tier === otherTier && score > other.score);
 }
 
 /**
