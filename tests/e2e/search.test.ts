@@ -1,4 +1,8 @@
 /**
+ * Issue 9, search picks the right one: a name typed exactly is the first option and what Enter
+ * opens, whatever its type; hyphens, underscores and spaces are alike; a swap of two
+ * neighbouring letters is one typo; the Path boxes rank the same way.
+ *
  * Issue 5, search: one box, forgiving of case, accents, hyphens, underscores and small typos;
  * finds concepts by name and alias, articles by title and by words inside their insights; groups
  * results with counts; fully usable from the keyboard as an ARIA combobox with a listbox.
@@ -11,7 +15,9 @@ import {
   details,
   entities,
   entity,
+  entityByLabel,
   escapeRegExp,
+  listboxOf,
   loadGraph,
   type ExplorerGraph,
   searchBox,
@@ -163,6 +169,56 @@ describe("search", () => {
     expect(await results.getByRole("option").filter({ visible: true }).count()).toBe(0);
   });
 });
+
+describe("search picks the right one", () => {
+  const session = useBrowser();
+
+  /** The text of the first option a combobox offers for a query. */
+  async function firstOption(page: Page, box: import("playwright-core").Locator, query: string): Promise<string> {
+    await box.fill(query);
+    const option = (await listboxOf(page, box)).getByRole("option").first();
+    await option.waitFor();
+    return squash(await option.textContent());
+  }
+
+  it("offers the concept named exactly first, whatever its type, and Enter opens it", async () => {
+    const graph = await loadGraph();
+    // A technique whose name is one typo from a technology's words ("Claude Code"): the case
+    // where a fuzzy technology used to come first.
+    const codel = entity(graph, entityByLabel(graph, "CoDel"));
+    const page = await session.open();
+    expect(await firstOption(page, searchBox(page), "CoDel")).toMatch(startsWithLabelPattern(codel.label));
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(async () => squash(await details(page).getByRole("heading", { level: 2 }).first().textContent()))
+      .toBe(codel.label);
+  });
+
+  it.each([
+    ["lsm-tree", "LSM tree"],
+    ["consistent-hashing", "consistent hashing"],
+    ["kafak", "Apache Kafka"],
+    ["kakfa", "Apache Kafka"],
+    ["epbf", "eBPF"],
+  ])("finds %j: %s is the first option", async (query, label) => {
+    const graph = await loadGraph();
+    entityByLabel(graph, label);
+    const page = await session.open();
+    expect(await firstOption(page, searchBox(page), query)).toMatch(startsWithLabelPattern(label));
+  });
+
+  it("ranks the same way in the Path boxes", async () => {
+    const page = await session.open();
+    const path = page.getByRole("region", { name: "Path" });
+    expect(await firstOption(page, path.getByRole("combobox", { name: "From" }), "CoDel")).toMatch(startsWithLabelPattern("CoDel"));
+    expect(await firstOption(page, path.getByRole("combobox", { name: "To" }), "epbf")).toMatch(startsWithLabelPattern("eBPF"));
+  });
+});
+
+/** An option's text starts with its label, then its details ("CoDel1 article"), never a longer name. */
+function startsWithLabelPattern(label: string): RegExp {
+  return new RegExp(`^${escapeRegExp(label)}(?![a-z])`);
+}
 
 /** The option `aria-activedescendant` points at; it must exist and be marked selected. */
 async function activeOption(page: Page): Promise<{ id: string; text: string }> {
