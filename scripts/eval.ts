@@ -1,8 +1,10 @@
 /**
  * npm run eval [-- --gold FILE] [--input FILE] [--half even|odd] [--worst N]
  * Scores the extractor against gold annotations (../shared/gold/README.md) beside compromise's
- * out-of-the-box baseline, and lists the worst misses and false positives.
+ * out-of-the-box baseline, and lists the worst misses and false positives. The default run also
+ * scores the frozen blind sets, apart and as figures only.
  */
+import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { compromiseBaseline } from "../src/core/extract/baseline";
 import { createExtractor } from "../src/core/extract/index";
@@ -19,6 +21,9 @@ const HELP = `Usage: npm run eval -- [options]
 
 Scores entity extraction against hand-made annotations, micro-averaged over the annotated
 articles (matched to the document by exact title), beside compromise used out of the box.
+
+The default run (no --gold, --input or --half) also scores the frozen blind sets of
+${"tests/fixtures/extract/"} apart from dev, printing their figures only, never their errors.
 
 Options:
   --gold FILE      annotations (default: ${DEFAULT_GOLD})
@@ -91,6 +96,51 @@ function worst(outcomes: readonly Outcome[], kind: Outcome["kind"], n: number): 
     .map((g) => `  ${String(g.titles.length).padStart(3)} × ${g.label}   e.g. "${g.titles[0]?.slice(0, 60)}"`);
 }
 
+interface AnnotatedSet {
+  goldFile: string;
+  input: string;
+  gold: GoldArticle[];
+  /** The document's entries that the annotations name, in document order. */
+  entries: Entry[];
+  unmatched: GoldArticle[];
+}
+
+/** Reads annotations and the document they refer to, keeping the annotated entries. */
+async function annotatedSet(goldFile: string, input: string, half?: string): Promise<AnnotatedSet> {
+  const goldText = await readTextFile(goldFile);
+  let goldData: unknown;
+  try {
+    goldData = JSON.parse(goldText);
+  } catch (error) {
+    throw new CliError(`invalid JSON: ${(error as Error).message}`, goldFile);
+  }
+  let gold = readGold(goldData, goldFile);
+  if (half) gold = gold.filter((_, i) => i % 2 === (half === "even" ? 0 : 1));
+  const text = await readTextFile(input);
+  const parsed = inFile(input, () => parseDocument(text, formatForPath(input)));
+  const titles = new Set(gold.map((a) => a.title));
+  const entries = parsed.entries.filter((e) => titles.has(e.title));
+  const unmatched = gold.filter((a) => !entries.some((e) => e.title === a.title));
+  if (entries.length === 0) throw new CliError("no annotated article title occurs in the document", goldFile);
+  return { goldFile, input, gold, entries, unmatched };
+}
+
+/**
+ * The frozen blind sets (annotated before the extractor ran on their items), each with the
+ * reading list it annotates; a set whose list is not beside the project is left out.
+ */
+const BLIND_README = "tests/fixtures/extract/BLIND.md";
+const BLIND_SETS = [
+  { gold: "tests/fixtures/extract/blind-system-design-primer.json", input: "../shared/corpora/system-design-primer.md" },
+  { gold: "tests/fixtures/extract/blind-awesome-scalability.json", input: "../shared/corpora/awesome-scalability.md" },
+];
+
+async function blindSets(): Promise<AnnotatedSet[]> {
+  const fromRoot = (path: string) => relative(process.cwd(), resolve(PROJECT_ROOT, path));
+  const present = BLIND_SETS.filter(({ input }) => existsSync(resolve(PROJECT_ROOT, input)));
+  return Promise.all(present.map(({ gold, input }) => annotatedSet(fromRoot(gold), fromRoot(input))));
+}
+
 runMain(async () => {
   const { values } = readArguments({
     gold: { type: "string", default: DEFAULT_GOLD },
@@ -109,36 +159,25 @@ runMain(async () => {
   const count = Number(values.worst);
   if (!Number.isInteger(count) || count < 0) throw new UsageError(`--worst must be a whole number, not "${values.worst}"`);
 
-  const goldText = await readTextFile(values.gold);
-  let goldData: unknown;
-  try {
-    goldData = JSON.parse(goldText);
-  } catch (error) {
-    throw new CliError(`invalid JSON: ${(error as Error).message}`, values.gold);
-  }
-  let gold = readGold(goldData, values.gold);
-  if (values.half) gold = gold.filter((_, i) => i % 2 === (values.half === "even" ? 0 : 1));
+  const main = await annotatedSet(values.gold, values.input, values.half);
+  // Blind sets are scored with the default run only: an explicit --gold asks about that file.
+  const blind = values.gold === DEFAULT_GOLD && values.input === DEFAULT_INPUT && !values.half ? await blindSets() : [];
 
-  const input = values.input;
-  const text = await readTextFile(input);
-  const parsed = inFile(input, () => parseDocument(text, formatForPath(input)));
-  const titles = new Set(gold.map((a) => a.title));
-  const entries = parsed.entries.filter((e) => titles.has(e.title));
-  const unmatched = gold.filter((a) => !entries.some((e) => e.title === a.title));
-  if (entries.length === 0) throw new CliError("no annotated article title occurs in the document", values.gold);
-
-  // The baseline runs first: creating the extractor registers the lexicon into compromise.
-  const baseline = score(gold, compromiseBaseline(entries));
+  // Baselines run first: creating the extractor registers the lexicon into compromise.
+  const baseline = score(main.gold, compromiseBaseline(main.entries));
+  const blindBaselines = blind.map((set) => score(set.gold, compromiseBaseline(set.entries)));
   // The loader's messages already name the lexicon file at fault.
   const lexicon = await loadLexicon(values.lexicon).catch((error: unknown) => {
     throw new CliError((error as Error).message);
   });
+  const extractor = createExtractor(lexicon);
   const started = performance.now();
-  const extraction = createExtractor(lexicon).extract(entries);
+  const extraction = extractor.extract(main.entries);
   const elapsed = performance.now() - started;
-  const report = score(gold, predictedArticles(entries, extraction));
+  const report = score(main.gold, predictedArticles(main.entries, extraction));
 
-  console.log(`${gold.length} annotated articles${values.half ? ` (${values.half} half)` : ""}, ${entries.length} found in ${input}` +
+  const { gold, entries, unmatched } = main;
+  console.log(`${gold.length} annotated articles${values.half ? ` (${values.half} half)` : ""}, ${entries.length} found in ${values.input}` +
     (unmatched.length > 0 ? `; not in the document: ${unmatched.map((a) => `"${a.title}"`).join(", ")}` : ""));
   const c = report.scores.counts;
   console.log(`extracted ${c.extracted} entity links, ${c.correct} correct; ${c.required} required, ${c.found} found (${elapsed.toFixed(0)} ms)`);
@@ -151,4 +190,12 @@ runMain(async () => {
     const dups = worst(report.outcomes, "duplicate", count);
     if (dups.length > 0) console.log(`\nduplicates:\n${dups.join("\n")}`);
   }
+
+  // Scores only, never the errors: reading a blind set's misses is how it stops being blind.
+  blind.forEach((set, i) => {
+    const blindReport = score(set.gold, predictedArticles(set.entries, extractor.extract(set.entries)));
+    console.log(`\nblind set (frozen, ${BLIND_README}): ${set.goldFile}, ${set.entries.length} of ${set.gold.length} articles found in ${set.input}`);
+    console.log(scoreLine("extractor", blindReport.scores));
+    console.log(scoreLine("compromise", blindBaselines[i]!.scores));
+  });
 });

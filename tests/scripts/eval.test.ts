@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +52,21 @@ describe("npm run eval and npm run extract", () => {
     expect(stdout).toMatch(/^extractor .*R 100\.0/m);
     expect(stdout).toMatch(/^compromise /m);
   });
+
+  it.skipIf(!existsSync("../shared/corpora/system-design-primer.md"))("score the frozen blind sets apart from dev on the default run, figures only", async () => {
+    const { code, stdout } = await cli("eval", ["--worst", "3"]);
+    expect(code).toBe(0);
+    const [dev, ...blind] = stdout.split(/\n(?=blind set \(frozen)/);
+    expect(dev).toMatch(/^worst misses:/m);
+    expect(blind).toHaveLength(2);
+    for (const section of blind) {
+      expect(section).toMatch(/^blind set \(frozen, tests\/fixtures\/extract\/BLIND\.md\): .*blind-.*\.json, \d+ of \d+ articles found/);
+      expect(section).toMatch(/^extractor .*F1/m);
+      expect(section).toMatch(/^compromise .*F1/m);
+      // No list of misses, false positives or wrong types: reading them would unblind the set.
+      expect(section).not.toMatch(/worst|wrong types|×/);
+    }
+  }, 180_000);
 
   it("extract prints entities with quoted evidence, and refuses a missing file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "list-"));
