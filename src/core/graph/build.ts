@@ -3,6 +3,7 @@
  * (`./types`): articles and entities as nodes, each mention an edge that keeps its evidence.
  */
 import Graph from "graphology";
+import { OutlineBuilder } from "../parse/outline";
 import { slug } from "../slug";
 import type { Entry, Extraction, ParsedDocument } from "../types";
 import {
@@ -128,14 +129,9 @@ export function buildGraph(
  * (the See Also references sit outside the outline), so filters can offer every entry's place.
  */
 export function sectionOutline(doc: ParsedDocument): GraphAttributes["sections"] {
-  const outline = doc.sections.map((s) => ({ name: s.name, subsections: [...s.subsections] }));
-  for (const entry of doc.entries) {
-    if (entry.section === "") continue;
-    let section = outline.find((s) => s.name === entry.section);
-    if (!section) outline.push((section = { name: entry.section, subsections: [] }));
-    if (entry.subsection !== "" && !section.subsections.includes(entry.subsection)) section.subsections.push(entry.subsection);
-  }
-  return outline;
+  const outline = new OutlineBuilder().addAll(doc.sections);
+  for (const { section, subsection } of doc.entries) if (section !== "") outline.add(section, subsection);
+  return outline.toSections();
 }
 
 /** Entities grow with the articles that mention them, articles with the concepts they name. */

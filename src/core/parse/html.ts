@@ -21,6 +21,7 @@
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { InputError, type Entry, type ParsedDocument, type Section } from "../types";
 import { isWebUrl } from "../url";
+import { OutlineBuilder } from "./outline";
 import { sourceOf } from "./source";
 
 /**
@@ -226,14 +227,9 @@ function dateOfSeconds(value: string | undefined): string | undefined {
 const LAST_SECOND_OF_9999 = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
 
 function outlineOf(entries: Entry[]): Section[] {
-  const sections = new Map<string, { name: string; subsections: Set<string> }>();
-  for (const { section: name, subsection } of entries) {
-    if (name === "") continue;
-    let section = sections.get(name);
-    if (!section) sections.set(name, (section = { name, subsections: new Set() }));
-    if (subsection !== "") section.subsections.add(subsection);
-  }
-  return [...sections.values()].map(({ name, subsections }) => ({ name, subsections: [...subsections] }));
+  const outline = new OutlineBuilder();
+  for (const { section, subsection } of entries) if (section !== "") outline.add(section, subsection);
+  return outline.toSections();
 }
 
 interface TagHandler {

@@ -26,7 +26,8 @@
  * subsections.
  */
 import { pageKey } from "../url";
-import type { Entry, Link, ParsedDocument, Section } from "../types";
+import type { Entry, ParsedDocument } from "../types";
+import { OutlineBuilder } from "./outline";
 
 /** One parsed input and the name it is known by (its file's base name). */
 export interface NamedDocument {
@@ -43,27 +44,14 @@ export const TEXT_JOINER = " — ";
  */
 export function mergeDocuments(inputs: readonly NamedDocument[]): ParsedDocument {
   const entries: Entry[] = [];
-  const sections: Section[] = [];
-  const sectionByName = new Map<string, { section: Section; subsections: Set<string> }>();
+  const outline = new OutlineBuilder();
   /** First article of any earlier input for each identity. */
   const earlier = new Map<string, Entry>();
   /** Per merged article, what keeps its merge linear: insights and links already held. */
   const held = new Map<Entry, { insights: Set<string>; links: Set<string> }>();
 
   for (const { name, doc } of inputs) {
-    for (const section of doc.sections) {
-      let known = sectionByName.get(section.name);
-      if (!known) {
-        known = { section: { name: section.name, subsections: [] }, subsections: new Set() };
-        sectionByName.set(section.name, known);
-        sections.push(known.section);
-      }
-      for (const subsection of section.subsections) {
-        if (known.subsections.has(subsection)) continue;
-        known.subsections.add(subsection);
-        known.section.subsections.push(subsection);
-      }
-    }
+    outline.addAll(doc.sections);
 
     const added: [key: string, entry: Entry][] = [];
     for (const entry of doc.entries) {
@@ -83,7 +71,7 @@ export function mergeDocuments(inputs: readonly NamedDocument[]): ParsedDocument
   }
 
   const title = inputs.find(({ doc }) => doc.title !== "")?.doc.title ?? "";
-  return { title, sections, entries };
+  return { title, sections: outline.toSections(), entries };
 }
 
 /** The identity an entry is merged by (see the module comment). */

@@ -10,6 +10,7 @@
  */
 import { InputError, type Entry, type EntryKind, type ParsedDocument, type Section } from "../types";
 import { InsightBlock, mergeInsightBlocks } from "./insights";
+import { OutlineBuilder } from "./outline";
 import { sourceOf } from "./source";
 
 const BOOKMARK_SEPARATOR = " -- ";
@@ -228,8 +229,8 @@ function isTitleCase(text: string): boolean {
 class Outline {
   section = "";
   subsection = "";
-  /** Sections by name, in the order they open; subsections likewise (a Set keeps insertion order). */
-  private readonly sections = new Map<string, Set<string>>();
+  /** Sections in the order they open, each with its subsections likewise. */
+  private readonly sections = new OutlineBuilder();
 
   /**
    * Reads one run of outline lines and returns the lines above its first heading
@@ -266,15 +267,11 @@ class Outline {
   sectionsHolding(entries: Entry[]): Section[] {
     const withBookmarks = new Set(entries.filter((e) => e.kind === "bookmark").map((e) => e.section));
     const withEntries = new Set(entries.map((e) => e.section));
-    return [...this.sections]
-      .filter(([name]) => withBookmarks.has(name) || !withEntries.has(name))
-      .map(([name, subsections]) => ({ name, subsections: [...subsections] }));
+    return this.sections.toSections().filter(({ name }) => withBookmarks.has(name) || !withEntries.has(name));
   }
 
   private open(section: string, subsection: string): void {
-    let subsections = this.sections.get(section);
-    if (!subsections) this.sections.set(section, (subsections = new Set()));
-    if (subsection !== "") subsections.add(subsection);
+    this.sections.add(section, subsection);
     this.section = section;
     this.subsection = subsection;
   }

@@ -35,7 +35,8 @@ import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { InputError, type Entry, type ParsedDocument, type Section } from "../../types";
+import { InputError, type Entry, type ParsedDocument } from "../../types";
+import { OutlineBuilder } from "../outline";
 import { sourceOf } from "../source";
 import { chunks } from "./bounds";
 import { furtherLinks, isBareAddress, mainLinkIndex, wordsAround } from "./entry";
@@ -67,7 +68,6 @@ export function parseMarkdown(text: string): ParsedDocument {
   const titleHeading = documentTitle(headings);
   const sectionDepth = shallowestDepthHoldingEntries(blocks, foundIn, titleHeading);
 
-  const sections: Section[] = [];
   const entries: Entry[] = [];
   let section = "";
   let subsection = "";
@@ -90,8 +90,9 @@ export function parseMarkdown(text: string): ParsedDocument {
   });
 
   if (entries.length === 0) throw new InputError("no entries found");
-  for (const entry of entries) addToOutline(sections, entry);
-  return { title: titleHeading ? normalizeSpace(plainText(titleHeading.children)) : "", sections, entries };
+  const outline = new OutlineBuilder();
+  for (const { section, subsection } of entries) if (section !== "" || subsection !== "") outline.add(section, subsection);
+  return { title: titleHeading ? normalizeSpace(plainText(titleHeading.children)) : "", sections: outline.toSections(), entries };
 }
 
 function parse(text: string, firstLine: number): Root {
@@ -239,14 +240,3 @@ function shallowestDepthHoldingEntries(blocks: readonly Block[], foundIn: readon
   return shallowest;
 }
 
-function addToOutline(sections: Section[], entry: Entry): void {
-  if (entry.section === "" && entry.subsection === "") return;
-  let section = sections.find((s) => s.name === entry.section);
-  if (!section) {
-    section = { name: entry.section, subsections: [] };
-    sections.push(section);
-  }
-  if (entry.subsection !== "" && !section.subsections.includes(entry.subsection)) {
-    section.subsections.push(entry.subsection);
-  }
-}
