@@ -53,15 +53,6 @@ export function inFile<T>(file: string, work: () => T): T {
   }
 }
 
-/** `inFile` for asynchronous work. */
-export async function inFileAsync<T>(file: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asFileError(error, file);
-  }
-}
-
 function asFileError(error: unknown, file: string): CliError {
   if (error instanceof CliError) return error.file === undefined ? new CliError(error.message, file, error.line, { cause: error }) : error;
   if (error instanceof InputError) return new CliError(oneLine(error.message), file, error.line, { cause: error });
@@ -178,23 +169,20 @@ export interface Output {
  * picks them up (see `stagingFolders`); each write first removes those that dead processes left.
  */
 export async function writeOutputs(outputs: readonly Output[]): Promise<void> {
+  const folders: string[][] = [];
   for (const { file } of outputs) {
     await prepareOutput(file);
-    for (const folder of await stagingFolders(file)) await removeAbandoned(folder, file);
+    folders.push(await stagingFolders(file));
+    for (const folder of folders.at(-1)!) await removeAbandoned(folder, file);
   }
   const staged: { output: Output; temporary: string }[] = [];
   try {
-    for (const output of outputs) staged.push({ output, temporary: await stage(output, await stagingFolders(output.file)) });
+    for (const [i, output] of outputs.entries()) staged.push({ output, temporary: await stage(output, folders[i]!) });
     for (const entry of [...staged].reverse()) entry.temporary = await commit(entry.output, entry.temporary);
   } finally {
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
   }
   await Promise.all(outputs.map(({ file }) => removeEmptyHiddenStaging(file)));
-}
-
-/** Writes one file the way `writeOutputs` does. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  await writeOutputs([{ file, data }]);
 }
 
 /**
