@@ -4,8 +4,7 @@
  * mentioned concept as a control; combined concepts list the articles that match the query.
  * With nothing selected, a path asked for in the Path panel is listed here hop by hop.
  */
-import { ENTITY_TYPES, type Link } from "../../core/types";
-import { safeHref } from "../../core/url";
+import { ENTITY_TYPES } from "../../core/types";
 import {
   articlesForEntity,
   articlesMatching,
@@ -32,6 +31,7 @@ import {
   type PathQuery,
 } from "../state/store";
 import { createCombobox } from "./combobox";
+import { furtherLinks, linkTo } from "./links";
 
 export interface DetailsPanel {
   element: HTMLElement;
@@ -431,28 +431,5 @@ function articleView(context: AppContext, id: string): Child[] {
         ]
       : null,
     pathShortcut(context, id),
-  ];
-}
-
-/**
- * A link written in a document: a real link only when `safeHref` allows its scheme (http, https,
- * mailto, as the URL parser reads it); anything else (javascript:, data:, vbscript:, a relative
- * or malformed address) is shown as text, so it can be read and copied but never followed.
- */
-function linkTo(url: string, text: string, name = text): Child {
-  const href = safeHref(url);
-  if (href === undefined) return h("span", { class: "unlinked" }, `${name} (not opened): `, h("code", null, url));
-  return h("a", { href, rel: "noopener noreferrer", target: "_blank" }, text);
-}
-
-/** The item's further links (a translation, a talk), each as `linkTo` allows. */
-function furtherLinks(links: readonly Link[]): Child[] {
-  return [
-    h("h3", null, "Links"),
-    h(
-      "ul",
-      { class: "further-links", role: "list", "aria-label": "Links" },
-      links.map((link) => h("li", null, linkTo(link.url, link.text.trim() || link.url))),
-    ),
   ];
 }
