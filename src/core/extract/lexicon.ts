@@ -25,8 +25,21 @@ export interface LexiconTerm {
    * text decides which one it means ("at GitHub", "(Snowflake)").
    */
   company?: boolean;
-  /** Where the term comes from ("curated", "linguist", "simple-icons"), for messages. */
+  /**
+   * Where the term comes from: "curated" for reviewed terms, or the brand list taken whole
+   * ("linguist", "simple-icons"), whose types and capitals the extractor does not trust.
+   */
   source?: string;
+  /**
+   * For a reviewed term taken from a public catalogue: the catalogue's id, as recorded with its
+   * licence in `data/lexicon/catalogues/` (e.g. "foldoc"). Such a term is reviewed, like a curated one.
+   */
+  catalogue?: string;
+  /**
+   * Canonical names of broader terms ("WAL archiving" → "write-ahead logging", "Raft" →
+   * "consensus algorithm"): the graph links the concept to each by a `broader` edge.
+   */
+  broader?: string[];
 }
 
 export interface Lexicon {
