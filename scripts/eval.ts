@@ -21,6 +21,7 @@ const HELP = `Usage: npm run eval -- [options]
 
 Scores entity extraction against hand-made annotations, micro-averaged over the annotated
 articles (matched to the document by exact title), beside compromise used out of the box.
+The whole document is extracted, as the build does; only the annotated articles are scored.
 
 The default run (no --gold, --input or --half) also scores the frozen blind sets of
 ${"tests/fixtures/extract/"} apart from dev, printing their figures only, never their errors.
@@ -102,6 +103,10 @@ interface AnnotatedSet {
   gold: GoldArticle[];
   /** The document's entries that the annotations name, in document order. */
   entries: Entry[];
+  /** Every entry of the document: it is extracted whole, as the build does, since names are judged across it. */
+  document: Entry[];
+  /** Where each of `entries` stands in `document`. */
+  positions: number[];
   unmatched: GoldArticle[];
 }
 
@@ -119,10 +124,24 @@ async function annotatedSet(goldFile: string, input: string, half?: string): Pro
   const text = await readTextFile(input);
   const parsed = inFile(input, () => parseDocument(text, formatForPath(input)));
   const titles = new Set(gold.map((a) => a.title));
-  const entries = parsed.entries.filter((e) => titles.has(e.title));
-  const unmatched = gold.filter((a) => !entries.some((e) => e.title === a.title));
+  const positions = parsed.entries.flatMap((e, i) => (titles.has(e.title) ? [i] : []));
+  const entries = positions.map((i) => parsed.entries[i] as Entry);
+  const found = new Set(entries.map((e) => e.title));
+  const unmatched = gold.filter((a) => !found.has(a.title));
   if (entries.length === 0) throw new CliError("no annotated article title occurs in the document", goldFile);
-  return { goldFile, input, gold, entries, unmatched };
+  return { goldFile, input, gold, entries, document: parsed.entries, positions, unmatched };
+}
+
+/** The extraction of the whole document, read back for the annotated articles only. */
+function predictionsFor(set: AnnotatedSet, extraction: Extraction): PredictedArticle[] {
+  const all = predictedArticles(set.document, extraction);
+  return set.positions.map((i) => all[i] as PredictedArticle);
+}
+
+/** Bookmarks of the document that no entity was found in (references are pointers, not articles). */
+function withoutEntities(set: AnnotatedSet, extraction: Extraction): Entry[] {
+  const linked = new Set(extraction.mentions.map((m) => m.entry));
+  return set.document.filter((e, i) => e.kind === "bookmark" && !linked.has(i));
 }
 
 /**
@@ -172,9 +191,9 @@ runMain(async () => {
   });
   const extractor = createExtractor(lexicon);
   const started = performance.now();
-  const extraction = extractor.extract(main.entries);
+  const extraction = extractor.extract(main.document);
   const elapsed = performance.now() - started;
-  const report = score(main.gold, predictedArticles(main.entries, extraction));
+  const report = score(main.gold, predictionsFor(main, extraction));
 
   const { gold, entries, unmatched } = main;
   console.log(`${gold.length} annotated articles${values.half ? ` (${values.half} half)` : ""}, ${entries.length} found in ${values.input}` +
@@ -183,6 +202,9 @@ runMain(async () => {
   console.log(`extracted ${c.extracted} entity links, ${c.correct} correct; ${c.required} required, ${c.found} found (${elapsed.toFixed(0)} ms)`);
   console.log(scoreLine("extractor", report.scores));
   console.log(scoreLine("compromise", baseline.scores));
+  const bare = withoutEntities(main, extraction);
+  const bookmarks = main.document.filter((e) => e.kind === "bookmark").length;
+  console.log(`bookmarks of the document with no entity: ${bare.length} of ${bookmarks}` + (bare.length > 0 && bare.length <= count ? `: ${bare.map((e) => `"${e.title}"`).join(", ")}` : ""));
   if (count > 0) {
     console.log(`\nworst misses:\n${worst(report.outcomes, "miss", count).join("\n")}`);
     console.log(`\nworst false positives:\n${worst(report.outcomes, "false-positive", count).join("\n")}`);
@@ -193,7 +215,7 @@ runMain(async () => {
 
   // Scores only, never the errors: reading a blind set's misses is how it stops being blind.
   blind.forEach((set, i) => {
-    const blindReport = score(set.gold, predictedArticles(set.entries, extractor.extract(set.entries)));
+    const blindReport = score(set.gold, predictionsFor(set, extractor.extract(set.document)));
     console.log(`\nblind set (frozen, ${BLIND_README}): ${set.goldFile}, ${set.entries.length} of ${set.gold.length} articles found in ${set.input}`);
     console.log(scoreLine("extractor", blindReport.scores));
     console.log(scoreLine("compromise", blindBaselines[i]!.scores));
