@@ -30,6 +30,8 @@ export interface BuildSummary {
   withInsights: number;
   entities: number;
   mentions: number;
+  /** Broader relations between concepts, by origin (see src/core/concepts). */
+  broader: { lexicon: number; head: number };
   milliseconds: number;
 }
 
@@ -117,7 +119,12 @@ export async function buildGraphFromFiles(
   return inFile(inputs.join(", "), () => {
     const doc = mergeDocuments(documents);
     const extraction = createExtractor(lexicon).extract(doc.entries);
-    const graph = buildGraph(doc, extraction, { name: names.join(NAME_JOINER), inputs: names, builtAt: options.builtAt });
+    const graph = buildGraph(doc, extraction, {
+      name: names.join(NAME_JOINER),
+      inputs: names,
+      builtAt: options.builtAt,
+      terms: lexicon.terms,
+    });
     assignLayout(graph);
     return graph;
   });
@@ -147,12 +154,19 @@ export async function buildGraphFile(request: BuildRequest): Promise<BuildSummar
     articles++;
     if (attr.insights.length > 0) withInsights++;
   });
+  let mentions = 0;
+  const broader = { lexicon: 0, head: 0 };
+  graph.forEachEdge((_, attr) => {
+    if (attr.kind === "mentions") mentions++;
+    else if (attr.kind === "broader") broader[attr.origin]++;
+  });
   return {
     out: request.out,
     articles,
     withInsights,
     entities: graph.order - articles,
-    mentions: graph.size,
+    mentions,
+    broader,
     milliseconds: performance.now() - started,
   };
 }

@@ -10,6 +10,7 @@ import {
   details,
   entity,
   escapeRegExp,
+  evidenceOfEdge,
   evidenceWords,
   focusThroughSearch,
   loadGraph,
@@ -23,7 +24,7 @@ import {
 /** The article with insights that mentions the most concepts in them (ties by key). */
 function richestArticle(graph: ExplorerGraph): string {
   const inInsights = (key: string) =>
-    graph.outEdges(key).filter((edge) => graph.getEdgeAttribute(edge, "evidence").some((e) => e.field === "insight")).length;
+    graph.outEdges(key).filter((edge) => evidenceOfEdge(graph, edge).some((e) => e.field === "insight")).length;
   const key = articles(graph)
     .filter((candidate) => article(graph, candidate).insights.length > 0)
     .sort((a, b) => inInsights(b) - inInsights(a) || a.localeCompare(b))[0];
@@ -36,7 +37,7 @@ function insightMentions(graph: ExplorerGraph, key: string): Map<number, { words
   const byBullet = new Map<number, { words: string; concept: string }[]>();
   for (const concept of graph.outNeighbors(key)) {
     const edge = graph.edge(key, concept) as string;
-    const evidence = graph.getEdgeAttribute(edge, "evidence");
+    const evidence = evidenceOfEdge(graph, edge);
     const words = evidenceWords(graph, key, concept);
     evidence.forEach((e, i) => {
       if (e.field !== "insight") return;

@@ -13,6 +13,7 @@ import {
   entity,
   entityByLabel,
   escapeRegExp,
+  evidenceOfEdge,
   evidenceWords,
   focusThroughSearch,
   headingCount,
@@ -155,7 +156,7 @@ describe("concept focus", () => {
 /** The fields of every piece of evidence of a mention, in order. */
 function fieldsOf(graph: ExplorerGraph, articleKey: string, entityKey: string): string[] {
   const edge = graph.edge(articleKey, entityKey);
-  return edge === undefined ? [] : graph.getEdgeAttribute(edge, "evidence").map((evidence) => evidence.field);
+  return edge === undefined ? [] : evidenceOfEdge(graph, edge).map((evidence) => evidence.field);
 }
 
 function isPassingMention(fields: string[]): boolean {

@@ -15,6 +15,7 @@ import type {
   GraphAttributes,
   NodeAttributes,
 } from "../../src/core/graph/types";
+import type { Evidence } from "../../src/core/types";
 import { launchBrowser } from "../../scripts/lib/browser";
 
 export type ExplorerGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -154,6 +155,12 @@ export function mentioningArticles(graph: ExplorerGraph, entityKey: string): str
   return graph.filterInNeighbors(entityKey, (_, attributes) => attributes.kind === "article");
 }
 
+/** Where a mention edge found its concept; none for an edge of another kind (a broader relation). */
+export function evidenceOfEdge(graph: ExplorerGraph, edge: string): Evidence[] {
+  const attributes = graph.getEdgeAttributes(edge);
+  return attributes.kind === "mentions" ? attributes.evidence : [];
+}
+
 /** Entities sorted by the number of articles that mention them, most first, ties by key. */
 export function entitiesByArticleCount(graph: ExplorerGraph): string[] {
   return entities(graph).sort(
@@ -166,7 +173,7 @@ export function evidenceWords(graph: ExplorerGraph, articleKey: string, entityKe
   const source = article(graph, articleKey);
   const edge = graph.edge(articleKey, entityKey);
   if (edge === undefined) return [];
-  return graph.getEdgeAttribute(edge, "evidence").map((evidence) => {
+  return evidenceOfEdge(graph, edge).map((evidence) => {
     const text =
       evidence.field === "title"
         ? source.label
@@ -195,14 +202,21 @@ export function typeName(type: string): RegExp {
   return new RegExp(TYPE_NAMES[type] ?? escapeRegExp(type), "i");
 }
 
-/** Breadth-first distance between two nodes, ignoring edge direction (a path may go either way). */
+/**
+ * Breadth-first distance between two nodes over mentions, ignoring edge direction (a path may
+ * go either way; only mentions make its hops).
+ */
 export function shortestDistance(graph: ExplorerGraph, from: string, to: string): number | undefined {
   const distance = new Map([[from, 0]]);
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head] as string;
     const next = (distance.get(node) as number) + 1;
-    for (const neighbour of graph.neighbors(node)) {
+    const neighbours = new Set<string>();
+    graph.forEachEdge(node, (_edge, attributes, source, target) => {
+      if (attributes.kind === "mentions") neighbours.add(source === node ? target : source);
+    });
+    for (const neighbour of neighbours) {
       if (distance.has(neighbour)) continue;
       if (neighbour === to) return next;
       distance.set(neighbour, next);

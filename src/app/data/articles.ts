@@ -4,7 +4,16 @@
  * Pure functions of the graph: `(graph, id, options) => plain data`.
  */
 import type { EntityType, Evidence } from "../../core/types";
-import { articleAttributes, entityAttributes, isEntity, type AppGraph } from "./graph";
+import {
+  articleAttributes,
+  entityAttributes,
+  isEntity,
+  isMentionEdge,
+  mentionEdge,
+  mentionedConcepts,
+  mentioningArticles,
+  type AppGraph,
+} from "./graph";
 import { quoteEvidence, type Quote } from "./quote";
 
 export type MatchMode = "all" | "any";
@@ -59,9 +68,8 @@ function compareMentions(a: ArticleMention, b: ArticleMention): number {
 }
 
 function mentionOf(graph: AppGraph, article: string, entity: string): ArticleMention | undefined {
-  const edge = graph.edge(article, entity);
-  if (edge === undefined) return undefined;
-  const evidence = graph.getEdgeAttribute(edge, "evidence");
+  const evidence = mentionEdge(graph, article, entity)?.evidence;
+  if (evidence === undefined) return undefined;
   const attributes = articleAttributes(graph, article);
   const best = quotableEvidence(evidence);
   const quote: Quote = best
@@ -82,10 +90,10 @@ function mentionOf(graph: AppGraph, article: string, entity: string): ArticleMen
 export function articlesForEntity(graph: AppGraph, entity: string): ArticleMention[] {
   entityAttributes(graph, entity);
   const result: ArticleMention[] = [];
-  graph.forEachInNeighbor(entity, (article) => {
+  for (const article of mentioningArticles(graph, entity)) {
     const mention = mentionOf(graph, article, entity);
     if (mention) result.push(mention);
-  });
+  }
   return result.sort(compareMentions);
 }
 
@@ -109,9 +117,9 @@ export function articlesMatching(graph: AppGraph, entities: readonly string[], m
   const byArticle = new Map<string, ArticleMatch>();
   for (const entity of entities) {
     entityAttributes(graph, entity);
-    graph.forEachInNeighbor(entity, (article) => {
+    for (const article of mentioningArticles(graph, entity)) {
       const mention = mentionOf(graph, article, entity);
-      if (!mention) return;
+      if (!mention) continue;
       let match = byArticle.get(article);
       if (!match) {
         match = {
@@ -128,7 +136,7 @@ export function articlesMatching(graph: AppGraph, entities: readonly string[], m
       match.matched.push(entity);
       match.quotes.push(mention.quote);
       match.score += mention.score;
-    });
+    }
   }
   const wanted = new Set(entities).size;
   return [...byArticle.values()]
@@ -145,11 +153,11 @@ export interface CoOccurrence extends ConceptRef {
 export function coOccurring(graph: AppGraph, entity: string, limit = 12): CoOccurrence[] {
   entityAttributes(graph, entity);
   const counts = new Map<string, number>();
-  graph.forEachInNeighbor(entity, (article) => {
-    graph.forEachOutNeighbor(article, (other) => {
+  for (const article of mentioningArticles(graph, entity)) {
+    for (const other of mentionedConcepts(graph, article)) {
       if (other !== entity) counts.set(other, (counts.get(other) ?? 0) + 1);
-    });
-  });
+    }
+  }
   return [...counts]
     .map(([id, count]) => {
       const attributes = entityAttributes(graph, id);
@@ -178,19 +186,19 @@ export function relatedArticles(graph: AppGraph, article: string, limit = 8): Re
   articleAttributes(graph, article);
   const articleTotal = graph.filterNodes((_, a) => a.kind === "article").length;
   const related = new Map<string, { score: number; shared: (ConceptRef & { df: number })[] }>();
-  graph.forEachOutNeighbor(article, (entity, attributes) => {
-    if (!isEntity(attributes)) return;
-    const df = graph.inDegree(entity);
-    if (df < 2) return;
+  for (const entity of mentionedConcepts(graph, article)) {
+    const attributes = entityAttributes(graph, entity);
+    const df = attributes.articleCount;
+    if (df < 2) continue;
     const idf = Math.log(articleTotal / df);
-    graph.forEachInNeighbor(entity, (other) => {
-      if (other === article) return;
+    for (const other of mentioningArticles(graph, entity)) {
+      if (other === article) continue;
       let entry = related.get(other);
       if (!entry) related.set(other, (entry = { score: 0, shared: [] }));
       entry.score += idf;
       entry.shared.push({ id: entity, label: attributes.label, type: attributes.type, df });
-    });
-  });
+    }
+  }
   return [...related]
     .map(([id, { score, shared }]) => ({
       id,
@@ -213,7 +221,7 @@ export function conceptsOfArticle(graph: AppGraph, article: string): ArticleConc
   articleAttributes(graph, article);
   const result: ArticleConcept[] = [];
   graph.forEachOutEdge(article, (_edge, attributes, _source, target, _sa, targetAttributes) => {
-    if (!isEntity(targetAttributes)) return;
+    if (!isMentionEdge(attributes) || !isEntity(targetAttributes)) return;
     result.push({ id: target, label: targetAttributes.label, type: targetAttributes.type, evidence: attributes.evidence });
   });
   return result.sort((a, b) => a.label.localeCompare(b.label));

@@ -3,7 +3,7 @@
  * type or section in another reading list is shown by default.
  */
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
-import { isArticle, sectionPath, type AppGraph } from "./graph";
+import { isArticle, isBroaderEdge, mentioningArticles, sectionPath, type AppGraph } from "./graph";
 
 export interface Filters {
   hiddenTypes: EntityType[];
@@ -77,7 +77,8 @@ export function filterChoices(graph: AppGraph): FilterChoices {
 
 /**
  * The nodes the filters leave on the map. A concept whose every article is filtered out goes
- * too: a concept floating alone says nothing.
+ * too: a concept floating alone says nothing. A grouping concept shows when one of the
+ * concepts it groups does.
  */
 export function visibleNodes(graph: AppGraph, filters: Filters): Set<string> {
   const hiddenTypes = new Set(filters.hiddenTypes);
@@ -88,10 +89,24 @@ export function visibleNodes(graph: AppGraph, filters: Filters): Set<string> {
     if (hiddenSections.has(attributes.section) || hiddenSections.has(sectionPath(attributes))) return;
     visible.add(node);
   });
+  const groups: string[] = [];
   graph.forEachNode((node, attributes) => {
-    if (isArticle(attributes)) return;
-    if (hiddenTypes.has(attributes.type) || attributes.articleCount < filters.minArticles) return;
-    if (graph.someInNeighbor(node, (article) => visible.has(article))) visible.add(node);
+    if (isArticle(attributes) || hiddenTypes.has(attributes.type)) return;
+    // A grouping concept (see the graph contract) has no article of its own: it stands with
+    // the concepts it groups, whatever the minimum.
+    if (attributes.articleCount === 0) groups.push(node);
+    else if (attributes.articleCount >= filters.minArticles && mentioningArticles(graph, node).some((a) => visible.has(a))) visible.add(node);
   });
+  // Groups can stack (a group under a group): repeat until no more shows.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const node of groups) {
+      if (visible.has(node)) continue;
+      if (graph.someInEdge(node, (_edge, attributes, source) => isBroaderEdge(attributes) && visible.has(source))) {
+        visible.add(node);
+        grew = true;
+      }
+    }
+  }
   return visible;
 }

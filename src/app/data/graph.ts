@@ -4,14 +4,20 @@
  */
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
-import type {
-  ArticleNodeAttributes,
-  EdgeAttributes,
-  EntityNodeAttributes,
-  GraphAttributes,
-  NodeAttributes,
+import {
+  EDGE_KINDS,
+  isMentionEdge,
+  type ArticleNodeAttributes,
+  type EdgeAttributes,
+  type EdgeKind,
+  type EntityNodeAttributes,
+  type GraphAttributes,
+  type MentionEdgeAttributes,
+  type NodeAttributes,
 } from "../../core/graph/types";
-import { ENTITY_TYPES } from "../../core/types";
+import { ENTITY_TYPES, type Evidence } from "../../core/types";
+
+export { isBroaderEdge, isMentionEdge } from "../../core/graph/types";
 
 export type AppGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -115,14 +121,25 @@ const ENTITY_FIELDS: Record<string, Check> = {
   articleCount: number,
   ...POSITION,
 };
-const EDGE_FIELDS: Record<string, Check> = {
-  kind: oneOf("mentions"),
-  weight: number,
-  evidence: listOf(
-    { field: oneOf("title", "description", "insight"), index: number, start: number, end: number },
-    "a list of { field, index, start, end }",
-  ),
+/**
+ * Each kind of edge: its fields, and the kinds of node it joins (the panels rely on a mention
+ * leaving an article and a broader relation joining two concepts).
+ */
+const EDGE_RULES: Record<EdgeKind, { fields: Record<string, Check>; source: NodeAttributes["kind"]; target: NodeAttributes["kind"] }> = {
+  mentions: {
+    fields: {
+      weight: number,
+      evidence: listOf(
+        { field: oneOf("title", "description", "insight"), index: number, start: number, end: number },
+        "a list of { field, index, start, end }",
+      ),
+    },
+    source: "article",
+    target: "entity",
+  },
+  broader: { fields: { weight: number, origin: oneOf("lexicon", "head") }, source: "entity", target: "entity" },
 };
+const EDGE_KIND = oneOf(...EDGE_KINDS);
 
 /** The graph's own attributes: all optional for the app, checked when present. */
 const GRAPH_OPTIONAL: Record<string, Check> = {
@@ -156,7 +173,7 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
   const problems: string[] = [];
   if (attributes !== undefined && !isObject(attributes)) problems.push("the graph's attributes are not an object");
   else if (attributes) problems.push(...fieldProblems("the graph", attributes, {}, GRAPH_OPTIONAL));
-  const keys = new Set<string>();
+  const keys = new Map<string, unknown>();
   nodes.forEach((node, index) => {
     if (!isObject(node) || typeof node.key !== "string") {
       problems.push(`node ${index + 1} has no key`);
@@ -164,8 +181,8 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
     }
     const what = `node ${named(node.key)}`;
     if (keys.has(node.key)) problems.push(`${what} is listed twice`);
-    keys.add(node.key);
     const attributes = node.attributes;
+    keys.set(node.key, isObject(attributes) ? attributes.kind : undefined);
     if (!isObject(attributes)) problems.push(`${what} has no attributes`);
     else if (attributes.kind === "article") problems.push(...fieldProblems(what, attributes, ARTICLE_FIELDS, ARTICLE_OPTIONAL));
     else if (attributes.kind === "entity") problems.push(...fieldProblems(what, attributes, ENTITY_FIELDS));
@@ -181,8 +198,21 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
       if (typeof edge[end] !== "string") problems.push(`${what} has no ${end}`);
       else if (!keys.has(edge[end])) problems.push(`${what} joins a node that is not in the graph: ${named(edge[end])}`);
     }
-    if (!isObject(edge.attributes)) problems.push(`${what} has no attributes`);
-    else problems.push(...fieldProblems(what, edge.attributes, EDGE_FIELDS));
+    if (!isObject(edge.attributes)) {
+      problems.push(`${what} has no attributes`);
+      return;
+    }
+    const kind = edge.attributes.kind;
+    if (!EDGE_KIND.test(kind)) {
+      problems.push(kind === undefined ? `${what} has no kind (${EDGE_KIND.expected})` : `${what} has a kind that is not ${EDGE_KIND.expected}`);
+      return;
+    }
+    const rule = EDGE_RULES[kind as EdgeKind];
+    problems.push(...fieldProblems(what, edge.attributes, rule.fields));
+    for (const [end, wanted] of [["source", rule.source], ["target", rule.target]] as const) {
+      const endKind = typeof edge[end] === "string" ? keys.get(edge[end]) : undefined;
+      if (endKind !== undefined && endKind !== wanted) problems.push(`${what} is a "${kind}" edge whose ${end} is not an ${wanted}`);
+    }
   });
   return problems;
 }
@@ -242,6 +272,37 @@ export function entityAttributes(graph: AppGraph, id: string): EntityNodeAttribu
   const attributes = graph.getNodeAttributes(id);
   if (!isEntity(attributes)) throw new TypeError(`${id} is not an entity`);
   return attributes;
+}
+
+/** The mention of `entity` in `article`, if the article mentions it. */
+export function mentionEdge(graph: AppGraph, article: string, entity: string): MentionEdgeAttributes | undefined {
+  const edge = graph.edge(article, entity);
+  if (edge === undefined) return undefined;
+  const attributes = graph.getEdgeAttributes(edge);
+  return isMentionEdge(attributes) ? attributes : undefined;
+}
+
+/** Where `article` mentions `entity` (none when it does not). */
+export function evidenceOf(graph: AppGraph, article: string, entity: string): Evidence[] {
+  return mentionEdge(graph, article, entity)?.evidence ?? [];
+}
+
+/** The articles that mention `entity`: its mention in-edges' sources, whatever other edges it has. */
+export function mentioningArticles(graph: AppGraph, entity: string): string[] {
+  const articles: string[] = [];
+  graph.forEachInEdge(entity, (_edge, attributes, source) => {
+    if (isMentionEdge(attributes)) articles.push(source);
+  });
+  return articles;
+}
+
+/** The concepts `article` mentions. */
+export function mentionedConcepts(graph: AppGraph, article: string): string[] {
+  const concepts: string[] = [];
+  graph.forEachOutEdge(article, (_edge, attributes, _source, target) => {
+    if (isMentionEdge(attributes)) concepts.push(target);
+  });
+  return concepts;
 }
 
 export function hasEntity(graph: AppGraph, id: string): boolean {

@@ -2,11 +2,13 @@
  * "How is X connected to Y?": the shortest chain of articles and concepts between two nodes,
  * with the evidence for every hop. Mentions are directed (article → concept) in the file, but
  * a connection reads both ways, so the search runs on an undirected copy of the structure.
+ * Only mentions make hops: every hop is then words an article wrote, quoted under it; a
+ * broader relation comes from the lexicon or a name, not from the reading list.
  */
 import Graph, { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path/unweighted";
 import type { NodeAttributes } from "../../core/graph/types";
-import { isArticle, type AppGraph } from "./graph";
+import { isArticle, isMentionEdge, type AppGraph } from "./graph";
 import { quotableEvidence } from "./articles";
 import { quoteEvidence, type Quote } from "./quote";
 
@@ -31,8 +33,8 @@ function undirected(graph: AppGraph): Graph {
   if (!copy) {
     copy = new UndirectedGraph();
     graph.forEachNode((node) => copy!.addNode(node));
-    graph.forEachEdge((_edge, _attributes, source, target) => {
-      if (!copy!.hasEdge(source, target)) copy!.addEdge(source, target);
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      if (isMentionEdge(attributes) && !copy!.hasEdge(source, target)) copy!.addEdge(source, target);
     });
     undirectedCopies.set(graph, copy);
   }
@@ -53,9 +55,9 @@ export function findPath(graph: AppGraph, from: string, to: string): FoundPath |
     if (previous !== undefined) {
       const edge = graph.edge(previous, node) ?? graph.edge(node, previous);
       if (edge === undefined) throw new Error(`no edge between ${previous} and ${node}`);
-      const article = graph.source(edge);
-      const articleAttrs = graph.getNodeAttributes(article);
-      const evidence = quotableEvidence(graph.getEdgeAttribute(edge, "evidence"));
+      const edgeAttributes = graph.getEdgeAttributes(edge);
+      const articleAttrs = graph.getNodeAttributes(graph.source(edge));
+      const evidence = isMentionEdge(edgeAttributes) ? quotableEvidence(edgeAttributes.evidence) : undefined;
       if (isArticle(articleAttrs) && evidence) {
         step.via = { edge, quote: quoteEvidence(articleAttrs, evidence) };
       }

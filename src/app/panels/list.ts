@@ -5,7 +5,7 @@
  * article.
  */
 import { articlesMatching, conceptsOfArticle } from "../data/articles";
-import { articleAttributes, entityAttributes, isArticle, sectionPath } from "../data/graph";
+import { articleAttributes, entityAttributes, isArticle, mentionedConcepts, sectionPath } from "../data/graph";
 import type { FoundPath } from "../data/path";
 import type { AppContext } from "../context";
 import { h, plural } from "../dom";
@@ -120,7 +120,7 @@ export function createListView(context: AppContext): ListView {
           table(
             `${plural(articles.length, "article")}`,
             ["Article", "Section", "Concepts"],
-            articles.map((id) => [articleCell(id), sectionPath(articleAttributes(graph, id)), String(graph.outDegree(id))]),
+            articles.map((id) => [articleCell(id), sectionPath(articleAttributes(graph, id)), String(mentionedConcepts(graph, id).length)]),
           ),
         ];
       }

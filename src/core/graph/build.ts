@@ -1,11 +1,14 @@
 /**
  * Turns a parsed document and its extraction into the graph of the contract
- * (`./types`): articles and entities as nodes, each mention an edge that keeps its evidence.
+ * (`./types`): articles and entities as nodes, each mention an edge that keeps its evidence,
+ * and each broader relation between two concepts an edge from the narrower to the broader.
  */
 import Graph from "graphology";
+import { broaderRelations, type BroaderOptions } from "../concepts/index";
+import type { LexiconTerm } from "../extract/lexicon";
 import { OutlineBuilder } from "../parse/outline";
 import { slug } from "../slug";
-import type { Entry, Extraction, ParsedDocument } from "../types";
+import type { Entity, Entry, Extraction, ParsedDocument } from "../types";
 import {
   ARTICLE_COLOR,
   articleSizeScale,
@@ -14,7 +17,10 @@ import {
 } from "./appearance";
 import {
   ARTICLE_PREFIX,
+  broaderKey,
   ENTITY_PREFIX,
+  isMentionEdge,
+  mentionKey,
   type ArticleNodeAttributes,
   type EdgeAttributes,
   type EntityNodeAttributes,
@@ -34,6 +40,10 @@ export interface BuildOptions {
   inputs?: readonly string[];
   /** Build time, recorded only when given (from SOURCE_DATE_EPOCH), so that builds are reproducible. */
   builtAt?: Date;
+  /** Lexicon terms whose `broader` fields relate concepts (see `core/concepts`); none by default. */
+  terms?: readonly LexiconTerm[];
+  /** How broader relations are found; `{ heads: false }` keeps only the lexicon's. */
+  broader?: Partial<BroaderOptions>;
 }
 
 /**
@@ -86,39 +96,40 @@ export function buildGraph(
   });
 
   const mentioned = new Set(extraction.mentions.filter((m) => m.evidence.length > 0).map((m) => m.entity));
-  for (const entity of extraction.entities) {
-    if (!mentioned.has(entity.id)) continue;
-    const attributes: EntityNodeAttributes = {
-      kind: "entity",
-      type: entity.type,
-      label: entity.name,
-      aliases: [...entity.aliases],
-      articleCount: 0,
-      x: 0,
-      y: 0,
-      size: 0,
-      color: entityColor(entity.type),
-    };
-    graph.addNode(ENTITY_PREFIX + entity.id, attributes);
-  }
+  const entities = extraction.entities.filter((entity) => mentioned.has(entity.id));
+  for (const entity of entities) graph.addNode(ENTITY_PREFIX + entity.id, entityNode(entity));
 
   for (const mention of extraction.mentions) {
     const source = keys[mention.entry];
     const target = ENTITY_PREFIX + mention.entity;
     if (source === undefined) throw new RangeError(`mention of unknown entry ${mention.entry}`);
     if (!graph.hasNode(target)) continue;
-    if (graph.hasEdge(source, target)) {
+    const edge = graph.edge(source, target);
+    const existing = edge === undefined ? undefined : graph.getEdgeAttributes(edge);
+    if (existing !== undefined && isMentionEdge(existing)) {
       // One edge per (article, entity): a second mention record adds its evidence.
-      graph.updateEdgeAttribute(source, target, "evidence", (ev) => [...(ev ?? []), ...mention.evidence]);
+      existing.evidence = [...existing.evidence, ...mention.evidence];
     } else {
-      graph.addEdgeWithKey(`${source}->${target}`, source, target, {
+      graph.addEdgeWithKey(mentionKey(source, target), source, target, {
         kind: "mentions",
         weight: 0,
         evidence: [...mention.evidence],
       });
     }
   }
-  graph.forEachEdge((edge, attr) => graph.setEdgeAttribute(edge, "weight", attr.evidence.length));
+  graph.forEachEdge((edge, attr) => {
+    if (isMentionEdge(attr)) graph.setEdgeAttribute(edge, "weight", attr.evidence.length);
+  });
+
+  // Broader relations among the concepts the graph holds (not among all the extractor knows),
+  // with the grouping concepts the lexicon's unmentioned broader terms become.
+  const hierarchy = broaderRelations(entities, options.terms, options.broader);
+  for (const group of hierarchy.groups) graph.addNode(ENTITY_PREFIX + group.id, entityNode(group));
+  for (const { narrower, broader, origin } of hierarchy.relations) {
+    const source = ENTITY_PREFIX + narrower;
+    const target = ENTITY_PREFIX + broader;
+    graph.addEdgeWithKey(broaderKey(source, target), source, target, { kind: "broader", weight: 1, origin });
+  }
 
   applySizes(graph);
   return graph;
@@ -134,23 +145,51 @@ export function sectionOutline(doc: ParsedDocument): GraphAttributes["sections"]
   return outline.toSections();
 }
 
+function entityNode(entity: Entity): EntityNodeAttributes {
+  return {
+    kind: "entity",
+    type: entity.type,
+    label: entity.name,
+    aliases: [...entity.aliases],
+    articleCount: 0,
+    x: 0,
+    y: 0,
+    size: 0,
+    color: entityColor(entity.type),
+  };
+}
+
+/** Mention edges into (or out of) a node: other kinds of edge are not articles or concepts named. */
+export function mentionDegree(graph: InsightGraph, node: string, direction: "in" | "out"): number {
+  let count = 0;
+  const tally = (_edge: string, attributes: EdgeAttributes) => {
+    if (isMentionEdge(attributes)) count++;
+  };
+  if (direction === "in") graph.forEachInEdge(node, tally);
+  else graph.forEachOutEdge(node, tally);
+  return count;
+}
+
 /** Entities grow with the articles that mention them, articles with the concepts they name. */
 export function applySizes(graph: InsightGraph): void {
   let maxArticles = 1;
   let maxConcepts = 0;
+  const concepts = new Map<string, number>();
   graph.forEachNode((node, attr) => {
     if (attr.kind === "entity") {
-      const count = graph.inDegree(node);
+      const count = mentionDegree(graph, node, "in");
       graph.mergeNodeAttributes(node, { articleCount: count });
       maxArticles = Math.max(maxArticles, count);
     } else {
-      maxConcepts = Math.max(maxConcepts, graph.outDegree(node));
+      const count = mentionDegree(graph, node, "out");
+      concepts.set(node, count);
+      maxConcepts = Math.max(maxConcepts, count);
     }
   });
   const entitySize = entitySizeScale(maxArticles);
   const articleSize = articleSizeScale(maxConcepts);
   graph.forEachNode((node, attr) => {
-    const size = attr.kind === "entity" ? entitySize(attr.articleCount) : articleSize(graph.outDegree(node));
+    const size = attr.kind === "entity" ? entitySize(attr.articleCount) : articleSize(concepts.get(node)!);
     graph.setNodeAttribute(node, "size", Math.round(size * 100) / 100);
   });
 }

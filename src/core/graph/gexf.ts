@@ -1,7 +1,8 @@
 /**
  * GEXF export, so a graph built here opens in Gephi (or Gephi Lite) with its layout, colours,
- * sizes and attributes. GEXF attributes are scalars: lists are joined with " | ", and each
- * edge's evidence is summarised by its weight (the number of mentions).
+ * sizes and attributes. GEXF attributes are scalars: lists are joined with " | ", and a
+ * mention's evidence is summarised by its weight (the number of mentions). Every edge carries
+ * its `kind` ("mentions", "broader", …) and its other scalar attributes (a broader edge's `origin`).
  *
  * The file is a function of the graph alone, so the same inputs give the same bytes: its
  * `<meta>` holds only the standard fields, and `lastmodifieddate` appears only when the graph
@@ -31,7 +32,11 @@ export function toGexf(graph: InsightGraph): string {
       return { label, viz: { x, y, size, color }, attributes: flat };
     },
     formatEdge(_key, attributes) {
-      return { weight: attributes.weight, attributes: { kind: attributes.kind } };
+      const { weight, ...rest } = attributes;
+      const flat: Record<string, string | number> = {};
+      // Scalars only: lists of records (a mention's evidence) have no GEXF form; weight stands for them.
+      for (const [name, value] of Object.entries(rest)) if (typeof value === "string" || typeof value === "number") flat[name] = value;
+      return { weight, attributes: flat };
     },
   });
 }

@@ -37,7 +37,10 @@ export interface EntityNodeAttributes {
   /** Canonical name. */
   label: string;
   aliases: string[];
-  /** Number of articles that mention it (its degree). */
+  /**
+   * Number of articles that mention it (its mention in-degree). 0 for a grouping concept: a
+   * broader lexicon term no article names, kept because several concepts of the graph fall under it.
+   */
   articleCount: number;
   x: number;
   y: number;
@@ -55,7 +58,42 @@ export interface MentionEdgeAttributes {
   evidence: Evidence[];
 }
 
-export type EdgeAttributes = MentionEdgeAttributes;
+/**
+ * Narrower concept → broader concept ("WAL archiving" → "write-ahead logging"): the narrower
+ * one is a kind (or a part) of the broader one. The relations form no cycle.
+ */
+export interface BroaderEdgeAttributes {
+  kind: "broader";
+  /** Always 1: one relation. Present on every edge so that weight-reading tools see a number. */
+  weight: number;
+  /** Why it holds: a lexicon term's `broader` field, or the head rule ("range partitioning" → partitioning). */
+  origin: "lexicon" | "head";
+}
+
+/** Every kind of edge; code that reads edges asks for the kinds it means (see `EDGE_KINDS`). */
+export type EdgeAttributes = MentionEdgeAttributes | BroaderEdgeAttributes;
+
+export type EdgeKind = EdgeAttributes["kind"];
+
+export const EDGE_KINDS: readonly EdgeKind[] = ["mentions", "broader"];
+
+export function isMentionEdge(attributes: EdgeAttributes): attributes is MentionEdgeAttributes {
+  return attributes.kind === "mentions";
+}
+
+export function isBroaderEdge(attributes: EdgeAttributes): attributes is BroaderEdgeAttributes {
+  return attributes.kind === "broader";
+}
+
+/** Key of a mention edge. */
+export function mentionKey(article: string, entity: string): string {
+  return `${article}->${entity}`;
+}
+
+/** Key of a broader edge: the kind is in the key, so later entity → entity kinds cannot collide. */
+export function broaderKey(narrower: string, broader: string): string {
+  return `${narrower}-broader->${broader}`;
+}
 
 export interface GraphAttributes {
   /** Name of the input document, for display. */

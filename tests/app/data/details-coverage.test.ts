@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articlesForEntity, articlesMatching, quotableEvidence } from "../../../src/app/data/articles";
-import { articleAttributes, isEntity, parseGraph, type AppGraph } from "../../../src/app/data/graph";
+import { articleAttributes, evidenceOf, isEntity, mentioningArticles, parseGraph, type AppGraph } from "../../../src/app/data/graph";
 import { evidenceText } from "../../../src/app/data/quote";
 import { ensureGraph } from "../../../scripts/ensure-graph";
 import { fixtureGraph } from "../fixtures/graph";
@@ -15,12 +15,12 @@ function checkEveryEntity(graph: AppGraph): number {
   let checked = 0;
   graph.forEachNode((entity, attributes) => {
     if (!isEntity(attributes)) return;
-    const linked = graph.inNeighbors(entity).sort();
+    const linked = mentioningArticles(graph, entity).sort();
     const listed = articlesForEntity(graph, entity);
     expect(listed.map((a) => a.id).sort(), attributes.label).toEqual(linked);
     expect(articlesMatching(graph, [entity], "all").map((a) => a.id).sort(), attributes.label).toEqual(linked);
     for (const item of listed) {
-      const evidence = quotableEvidence(graph.getEdgeAttribute(item.id, entity, "evidence"));
+      const evidence = quotableEvidence(evidenceOf(graph, item.id, entity));
       if (!evidence) continue;
       const words = evidenceText(articleAttributes(graph, item.id), evidence).slice(evidence.start, evidence.end);
       expect(item.quote.text.slice(item.quote.markStart, item.quote.markEnd), `${attributes.label} in ${item.label}`).toBe(

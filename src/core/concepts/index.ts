@@ -1,0 +1,10 @@
+/** Concepts above and below each other: the broader/narrower hierarchy of an extraction. */
+export {
+  broaderRelations,
+  headOf,
+  DEFAULT_BROADER_OPTIONS,
+  type BroaderOptions,
+  type BroaderOrigin,
+  type BroaderRelation,
+  type ConceptHierarchy,
+} from "./broader";
