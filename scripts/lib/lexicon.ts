@@ -1,7 +1,9 @@
 /**
- * Loads the extraction lexicon: the reviewed files under data/lexicon/ plus two sources the
- * field maintains, GitHub Linguist's language list and Simple Icons' brand list, filtered by
- * the rules in data/lexicon/sources.json. Curated terms win over bulk ones with the same key.
+ * Loads the extraction lexicon: the reviewed files under data/lexicon/, the reviewed catalogue
+ * files under data/lexicon/catalogues/ (terms taken from public dictionaries by
+ * `npm run lexicon:refresh`), plus two sources the field maintains, GitHub Linguist's language
+ * list and Simple Icons' brand list, filtered by the rules in data/lexicon/sources.json.
+ * Curated terms win over catalogue ones with the same key, and both over bulk ones.
  */
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -14,6 +16,9 @@ import { slug } from "../../src/core/slug";
 import { PROJECT_ROOT } from "./paths";
 
 export const LEXICON_DIR = resolve(PROJECT_ROOT, "data/lexicon");
+/** Catalogue files live here, beside review.json, which holds the review's decisions, not terms. */
+export const CATALOGUE_FOLDER = "catalogues";
+const REVIEW_FILE = "review.json";
 
 /** A reviewed file of terms: a default type and the terms, each may override it. */
 interface TermFile {
@@ -45,13 +50,14 @@ async function readJson<T>(path: string): Promise<T> {
 }
 
 function checkTerm(term: Partial<LexiconTerm>, path: string): LexiconTerm {
+  // A catalogue term keeps the id of its catalogue; a term of the curated files has none.
   if (typeof term.name !== "string" || term.name.trim() === "") throw new LexiconError(`${path}: a term has no name`);
   if (!term.type || !ENTITY_TYPES.includes(term.type)) throw new LexiconError(`${path}: "${term.name}" has no valid type`);
   return { ...term, name: term.name, type: term.type, source: "curated" };
 }
 
-export async function loadLexicon(dir: string = LEXICON_DIR): Promise<Lexicon> {
-  const sources = await readJson<SourcesFile>(join(dir, "sources.json"));
+/** The curated files (not sources.json), each term checked and typed. */
+export async function loadCuratedTerms(dir: string = LEXICON_DIR): Promise<LexiconTerm[]> {
   const curated: LexiconTerm[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith(".json") && f !== "sources.json").sort()) {
     const path = join(dir, file);
@@ -60,9 +66,18 @@ export async function loadLexicon(dir: string = LEXICON_DIR): Promise<Lexicon> {
     for (const term of data.terms) curated.push(checkTerm({ type: data.type, ...term }, path));
   }
   checkDuplicates(curated);
-  const taken = new Set(curated.flatMap((t) => [t.name, ...(t.aliases ?? [])].map(nameKey)));
+  return curated;
+}
+
+export async function loadSources(dir: string = LEXICON_DIR): Promise<SourcesFile> {
+  return readJson<SourcesFile>(join(dir, "sources.json"));
+}
+
+export async function loadLexicon(dir: string = LEXICON_DIR): Promise<Lexicon> {
+  const sources = await loadSources(dir);
+  const terms = withCatalogues(await loadCuratedTerms(dir), await loadCatalogueTerms(join(dir, CATALOGUE_FOLDER)));
+  const taken = new Set(terms.flatMap((t) => [t.name, ...(t.aliases ?? [])].map(nameKey)));
   const bulk = [...linguistTerms(sources.linguist), ...(await simpleIconTerms(sources.simpleIcons))];
-  const terms = [...curated];
   for (const term of bulk) {
     const key = nameKey(term.name);
     if (key === "" || taken.has(key)) continue;
@@ -70,6 +85,71 @@ export async function loadLexicon(dir: string = LEXICON_DIR): Promise<Lexicon> {
     terms.push({ ...term, aliases: term.aliases?.filter((a) => !taken.has(nameKey(a))) });
   }
   return { terms, stopwords: sources.stopwords, glueWords: sources.glueWords };
+}
+
+/**
+ * The terms of every catalogue file, in file order: reviewed terms (`source: "curated"`) that
+ * keep the id of the catalogue they came from. A missing folder is an empty catalogue.
+ */
+export async function loadCatalogueTerms(dir: string): Promise<LexiconTerm[]> {
+  const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  const terms: LexiconTerm[] = [];
+  for (const file of files.filter((f) => f.endsWith(".json") && f !== REVIEW_FILE).sort()) {
+    const path = join(dir, file);
+    const data = await readJson<TermFile & { source?: { id?: unknown } }>(path);
+    const id = data.source?.id;
+    if (typeof id !== "string" || !Array.isArray(data.terms)) {
+      throw new LexiconError(`${path}: expected a catalogue: { "source": { "id": ... }, "terms": [...] }`);
+    }
+    for (const term of data.terms) {
+      if (term.catalogue !== id) throw new LexiconError(`${path}: "${term.name}" names catalogue "${term.catalogue}", not "${id}"`);
+      terms.push(checkTerm({ type: data.type, ...term }, path));
+    }
+  }
+  return terms;
+}
+
+/**
+ * Adds catalogue terms after the curated ones. A curated term wins on a shared key: the
+ * catalogue term only lends it the aliases no other term has (that is how an acronym list gives
+ * "MVCC" to a curated expansion). A catalogue term whose name shares a slug, but not a key, with
+ * another term, or two catalogue terms of one key, are errors the catalogue's review must settle.
+ */
+export function withCatalogues(curated: readonly LexiconTerm[], catalogue: readonly LexiconTerm[]): LexiconTerm[] {
+  const terms = curated.map((t) => ({ ...t }));
+  const byKey = new Map<string, LexiconTerm>();
+  const bySlug = new Map<string, LexiconTerm>();
+  for (const term of terms) {
+    for (const text of [term.name, ...(term.aliases ?? [])]) if (!byKey.has(nameKey(text))) byKey.set(nameKey(text), term);
+    bySlug.set(slug(term.name), term);
+  }
+  const fromCatalogue = new Set<LexiconTerm>();
+  for (const entry of catalogue) {
+    const key = nameKey(entry.name);
+    const owner = byKey.get(key);
+    if (owner && fromCatalogue.has(owner) && owner.catalogue === entry.catalogue) {
+      throw new LexiconError(`catalogue ${entry.catalogue}: "${entry.name}" is listed twice (also as "${owner.name}")`);
+    }
+    const clash = bySlug.get(slug(entry.name));
+    if (!owner && clash) {
+      throw new LexiconError(`catalogue ${entry.catalogue}: "${entry.name}" and "${clash.name}" would be one node (same slug): reject one in review`);
+    }
+    const target = owner ?? { ...entry, aliases: [] };
+    const free = (entry.aliases ?? []).filter((a) => !byKey.has(nameKey(a)));
+    if (!owner) {
+      terms.push(target);
+      fromCatalogue.add(target);
+      byKey.set(key, target);
+      bySlug.set(slug(entry.name), target);
+    }
+    if (free.length > 0) target.aliases = [...(target.aliases ?? []), ...free];
+    else if (target.aliases?.length === 0) delete target.aliases;
+    for (const alias of free) byKey.set(nameKey(alias), target);
+  }
+  return terms;
 }
 
 /**
