@@ -6,7 +6,7 @@
  */
 import nlp from "compromise";
 import type { EntityType, TextField } from "../types";
-import { nameKey } from "./keys";
+import { nameKey, singularKeys } from "./keys";
 import type { Token } from "./tokens";
 
 export type RuleName =
@@ -344,8 +344,13 @@ function piecesWithin(view: FieldView, start: number, end: number): number[] {
 
 /**
  * Names in a title's trailing parentheses, where bookmarks name their source: "(Netflix)",
- * "(Marc Brooker, CMU)", "(Google, NSDI'18)". A part the lexicon already covers, or a single
- * ordinary word ("(Book)"), is skipped; venue years are not part of the name.
+ * "(Marc Brooker, CMU)", "(Google, NSDI'18)". A parenthesis also holds parts, topics and
+ * formats ("(Part 2)", "(Garbage Collection)", "(PDF)"), so a part is taken for a source only
+ * when it looks like one: a person's name, a part dated like a venue ("NSDI'18") or listed
+ * beside one, an acronym, a web domain, a brand, or one word that is no English word. Other
+ * capitalised phrases ("(Design Decisions)") are only weak candidates: they stand when the same
+ * name is used as a proper name in another article. A part the lexicon already covers, or plain
+ * words, is skipped; venue years are not part of the name.
  */
 export function titleSources(view: FieldView): Candidate[] {
   if (view.field !== "title") return [];
@@ -363,11 +368,13 @@ export function titleSources(view: FieldView): Candidate[] {
     return view.stopwords.has(nameKey(p)) || words.every((w) => view.stopwords.has(nameKey(w)) || view.isOrdinary(w.toLowerCase()));
   });
   if (parts.length >= 3 && topics.length * 2 >= parts.length) return [];
+  const dated = (part: string) => VENUE_YEAR.test(part.trim());
+  const beside = parts.some(dated);
   for (const part of parts) {
     const lead = part.length - part.trimStart().length;
     // The year alone is matched and the space before it trimmed after: a leading `\s*` in the
     // pattern would rescan a long run of spaces from each of its positions.
-    const name = part.trim().replace(/(?:['’]\d{2}|\b(?:19|20)\d{2})$/, "").trimEnd();
+    const name = part.trim().replace(VENUE_YEAR, "").trimEnd();
     const start = offset + lead;
     offset += part.length + 1;
     const words = name.split(/\s+/);
@@ -377,13 +384,40 @@ export function titleSources(view: FieldView): Candidate[] {
     if (words.length > 1 && /^\d+(?:\.\d+)*$/.test(words[words.length - 1] ?? "")) continue;
     const inside = piecesWithin(view, start, start + name.length);
     if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
-    const plain = name.split(/[\s/-]+/).every((w) => view.isOrdinary(w.toLowerCase()));
+    const plain = name.split(/[\s/-]+/).every((w) => ordinaryWord(view, w.toLowerCase()));
     if (view.stopwords.has(nameKey(name)) || plain) continue;
     const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
     const person = (personLike && nlp(name).has("#Person")) || (authors && /^[A-Z][a-z]+$/.test(name));
-    out.push({ name, type: person ? "person" : "organization", rule: "title-source", strong: true, aliases: [], start, end: start + name.length });
+    const single = inside.length === 1 ? (view.tokens[inside[0] as number] as Token) : undefined;
+    // "(RemoveSubQuery)": a CamelCase word is a project's name, which the camel-case rule reads.
+    if (!person && single && CAMEL.test(single.caseKey)) continue;
+    const sourceLike =
+      person ||
+      dated(part) ||
+      beside ||
+      inside.some((i) => view.brand[i]) ||
+      /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(name) ||
+      (single !== undefined && (ACRONYM.test(single.caseKey) || wordIsName(view, single)));
+    // "(LC-3)", "(RISC-V)": a model number names a technology, not who wrote the article.
+    const model = !person && words.length === 1 && /^[A-Z][A-Z0-9]*-[A-Z0-9]+$/.test(name);
+    const type = person ? "person" : model ? "technology" : "organization";
+    out.push({ name, type, rule: "title-source", strong: sourceLike || model, aliases: [], start, end: start + name.length });
   }
   return out;
+}
+
+/** An ordinary word, or the plural of one ("Protocols", "Decisions"). */
+function ordinaryWord(view: FieldView, word: string): boolean {
+  return view.isOrdinary(word) || singularKeys(word).some((w) => view.isOrdinary(w));
+}
+
+// "NSDI'18", "FOSDEM 2026", "SIGMOD 1979": a venue and its year.
+const VENUE_YEAR = /(?:['’]\d{2}|\b(?:19|20)\d{2})$/;
+
+/** One capitalised word that is no English word, nor a verb, an adjective or a plural ("Zalando", not "Decorrelate"). */
+function wordIsName(view: FieldView, token: Token): boolean {
+  if (!CAPITALISED.test(token.caseKey) || ordinaryWord(view, token.key)) return false;
+  return !nlp(token.key).has("(#Verb|#Adjective|#Adverb|#Plural)");
 }
 
 // "at Various Layers", "at Multiple Levels": a quantity of things, not a company.

@@ -168,6 +168,8 @@ function contextOf(entry: Entry, fields: readonly TokenizedField[]): Set<string>
 interface Headline {
   /** Most longer words of the title are capitalised: there a capital proves nothing. */
   titleCase: boolean;
+  /** The title is written in capitals: there case says nothing at all. */
+  allCaps: boolean;
   /** Whether the entry's other fields write this piece as written here, where a capital counts. */
   inBody: (caseKey: string) => boolean;
 }
@@ -182,7 +184,9 @@ function headlineOf(fields: readonly TokenizedField[]): Headline {
     body ??= new Set(fields.flatMap((f) => (f.field.field === "title" ? [] : f.tokens.map((t) => t.caseKey))));
     return body.has(caseKey);
   };
-  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, inBody };
+  const letters = title.map((t) => t.text).join("").replace(/[^\p{L}]/gu, "");
+  const allCaps = letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return { titleCase: words.length >= 2 && capitalised / words.length >= 0.6, allCaps, inBody };
 }
 
 /**
@@ -230,7 +234,9 @@ function claimLexiconNames(
 ): { claimed: boolean[]; brand: boolean[] } {
   const claimed = tokens.map(() => false);
   const brand = tokens.map(() => false);
-  for (const match of matchLexicon(tokens, field.text, index, contextKeys, context)) {
+  // In a headline-case or all-caps title, case carries no meaning for concept words.
+  const caseFree = field.field === "title" && (headline.titleCase || headline.allCaps);
+  for (const match of matchLexicon(tokens, field.text, index, contextKeys, context, caseFree)) {
     const from = tokens[match.from] as Token;
     const to = tokens[match.to] as Token;
     const bulk = isBulk(match.form.term);
@@ -308,6 +314,7 @@ function matchLexicon(
   index: LexiconIndex,
   contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
   context: ReadonlySet<string>,
+  caseFree = false,
 ): LexiconMatch[] {
   const out: LexiconMatch[] = [];
   let i = 0;
@@ -322,7 +329,7 @@ function matchLexicon(
       if (j > i && !continues(text, tokens[j - 1] as Token, t)) break;
       key += t.key;
       caseKey += t.caseKey;
-      const form = lookup(index, key, caseKey, j - i + 1, contextKeys, context, introduced && !namesGoOn(text, tokens, j));
+      const form = lookup(index, key, caseKey, j - i + 1, contextKeys, context, introduced && !namesGoOn(text, tokens, j), caseFree);
       if (form) best = { from: i, to: j, form };
       // A plural is only ever the last piece, so a window that is no form's prefix is done.
       if (!index.prefixes.has(key)) break;
@@ -425,6 +432,7 @@ function lookup(
   contextKeys: ReadonlyMap<LexiconTerm, ReadonlySet<string>>,
   context: ReadonlySet<string>,
   introduced = false,
+  caseFree = false,
 ): Form | undefined {
   const exact = index.forms.get(key);
   const attempts: Array<[string, string, boolean]> = [[key, caseKey, false]];
@@ -439,7 +447,7 @@ function lookup(
       (f) =>
         f.pieces >= width &&
         (!plural || pluralizes(f)) &&
-        (!f.caseSensitive || f.caseKey === ck) &&
+        (!f.caseSensitive || f.caseKey === ck || (caseFree && f.anyCaseInHeadline)) &&
         (inContext(f.term, contextKeys, context) || (introduced && f.caseSensitive && f.term.type === "technology" && k.length >= 2)),
     );
     const terms = new Set(fitting.map((f) => f.term));

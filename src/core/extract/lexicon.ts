@@ -62,6 +62,12 @@ export interface Form {
   caseKey: string;
   caseSensitive: boolean;
   /**
+   * A case-sensitive form that a headline-case or all-caps title may write in any case: a
+   * reviewed concept word ("histogram", "consensus") kept case-sensitive only because it is also
+   * ordinary English. Forms marked case-sensitive, acronyms and brands from bulk lists never are.
+   */
+  anyCaseInHeadline: boolean;
+  /**
    * Word pieces of the form. Text may write a name in fewer pieces ("LSMtree" for "LSM tree")
    * but never in more: "time Stream" is not Timestream.
    */
@@ -118,15 +124,23 @@ export function indexLexicon(
   for (const term of lexicon.terms) {
     if (term.broad && !broadConcepts) continue;
     const texts = [term.name, ...(term.aliases ?? [])];
-    const seen = new Set<string>();
+    // One form per key and term; spellings that share the key ("multiversion …" and
+    // "multi-version …") widen it to the most pieces any of them has.
+    const seen = new Map<string, Form>();
     for (const text of texts) {
       const key = nameKey(text);
       // One-letter keys ("A*" → "a") would match articles and initials; only a context rule
       // makes them safe (C, R).
-      if (key === "" || seen.has(key) || (key.length < 2 && !term.context)) continue;
+      const same = seen.get(key);
+      if (same) {
+        same.pieces = Math.max(same.pieces, pieces(text).length);
+        maxPieces = Math.max(maxPieces, same.pieces);
+        addPrefixes(prefixes, pieces(text));
+        continue;
+      }
+      if (key === "" || (key.length < 2 && !term.context)) continue;
       // An alias that loses a letter on the way to its key ("µops" → "ops") would match another word.
       if (text !== term.name && dropsLetters(text)) continue;
-      seen.add(key);
       const parts = pieces(text);
       const single = parts.length === 1;
       const common = single && isCommonWord(key);
@@ -141,20 +155,27 @@ export function indexLexicon(
         // A reviewed term's case rule is for its one-word forms ("Raft", "HA"): a phrase such as
         // "continuous integration" is the same concept when a title writes it in Title Case.
         caseSensitive: (term.caseSensitive === true && single) || bulk || looksCaseSensitive(text) || common,
+        anyCaseInHeadline: term.caseSensitive !== true && !bulk && !looksCaseSensitive(text) && text === text.toLowerCase(),
         pieces: parts.length,
       };
+      seen.set(key, form);
       const list = forms.get(key);
       if (list) list.push(form);
       else forms.set(key, [form]);
       maxPieces = Math.max(maxPieces, parts.length);
-      let prefix = "";
-      for (const part of parts) {
-        prefix += pieceKey(part.text);
-        prefixes.add(prefix);
-      }
+      addPrefixes(prefixes, parts);
     }
   }
   return { forms, maxPieces, prefixes, stopwords, glueWords: new Set(lexicon.glueWords.map((w) => caseKey(w).toLowerCase())), surnames: surnamesOf(lexicon) };
+}
+
+/** Every key made of a form's first pieces, so the matcher knows when to stop widening. */
+function addPrefixes(prefixes: Set<string>, parts: readonly { text: string }[]): void {
+  let prefix = "";
+  for (const part of parts) {
+    prefix += pieceKey(part.text);
+    prefixes.add(prefix);
+  }
 }
 
 function surnamesOf(lexicon: Lexicon): Map<string, Form> {
@@ -164,7 +185,7 @@ function surnamesOf(lexicon: Lexicon): Map<string, Form> {
     const last = pieces(term.name).pop();
     if (!last || pieces(term.name).length < 2 || !/^[A-Z][a-z]{2,}$/.test(last.text)) continue;
     const key = pieceKey(last.text);
-    const form: Form = { term, text: last.text, caseKey: nameCaseKey(last.text), caseSensitive: true, pieces: 1 };
+    const form: Form = { term, text: last.text, caseKey: nameCaseKey(last.text), caseSensitive: true, anyCaseInHeadline: false, pieces: 1 };
     found.set(key, found.has(key) && found.get(key)?.term !== term ? undefined : form);
   }
   return new Map([...found].filter((entry): entry is [string, Form] => entry[1] !== undefined));

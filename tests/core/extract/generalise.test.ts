@@ -1,0 +1,93 @@
+/**
+ * Rules that make extraction hold on reading lists written by others: headline-case titles,
+ * trailing parentheses that are not sources, names spelt in more pieces than the lexicon's.
+ */
+import { describe, expect, it } from "vitest";
+import type { LexiconTerm } from "../../../src/core/extract/index";
+import { entry, found, run } from "./helpers";
+
+const TERMS: LexiconTerm[] = [
+  { name: "multiversion concurrency control", type: "technique", aliases: ["MVCC", "multi-version concurrency control"] },
+  { name: "consensus", type: "technique" },
+  // Also an English word: kept to its case in sentences.
+  { name: "scheduling", type: "technique" },
+  { name: "histogram", type: "technique", aliases: ["histograms"] },
+  { name: "Raft", type: "technique", caseSensitive: true },
+  { name: "Netflix", type: "organization" },
+  { name: "garbage collection", type: "technique" },
+];
+
+const title = (t: string) => entry({ title: t });
+
+describe("headline-case and all-caps titles", () => {
+  it("find a concept word whatever its case in a title where case carries no meaning", () => {
+    const x = run(TERMS, [
+      title("Improved Histograms for Selectivity Estimation of Range Predicates"),
+      title("CONSENSUS ON TRANSACTION COMMIT"),
+      title("Scheduling Techniques for Concurrent Systems"),
+      title("THREAD SCHEDULING FOR MULTIPROGRAMMED MULTIPROCESSORS"),
+    ]);
+    expect(found(x, 0)).toEqual(["histogram"]);
+    expect(found(x, 1)).toEqual(["consensus"]);
+    expect(found(x, 2)).toEqual(["scheduling"]);
+    expect(found(x, 3)).toEqual(["scheduling"]);
+  });
+
+  it("keep a case-sensitive term's case even there", () => {
+    const x = run(TERMS, [title("A Raft of Ideas for Better Systems"), title("A Raft Of Ideas For Better Systems"), title("Why We Raft Down Rivers")]);
+    expect(found(x, 0)).toEqual(["Raft"]);
+    expect(found(x, 1)).toEqual(["Raft"]);
+  });
+
+  it("still read a capitalised common word in a sentence-case title as written", () => {
+    const x = run(TERMS, [title("Scheduling is hard for everyone"), title("Notes on thread scheduling")]);
+    expect(found(x, 0)).toEqual([]);
+    expect(found(x, 1)).toEqual(["scheduling"]);
+  });
+
+  it("match a name written in more pieces than its canonical spelling (Multi-Version)", () => {
+    const x = run(TERMS, [title("Multi-Version Concurrency Control"), title("An Empirical Evaluation of In-Memory Multi-Version Concurrency Control")]);
+    expect(found(x, 0)).toEqual(["multiversion concurrency control"]);
+    expect(found(x, 1)).toEqual(["multiversion concurrency control"]);
+  });
+});
+
+describe("trailing parentheses", () => {
+  const names = (t: string) => {
+    const x = run(TERMS, [title(t)]);
+    return x.entities.map((e) => `${e.type}:${e.name}`).sort();
+  };
+
+  it("name a source when it looks like one", () => {
+    expect(names("Scaling Event Sourcing (Netflix)")).toEqual(["organization:Netflix"]);
+    expect(names("Metastable Failures (Marc Brooker)")).toEqual(["person:Marc Brooker"]);
+    // The venue is a source too (the guidelines make it optional).
+    expect(names("Load Balancing at the Edge (Maglev, NSDI'16)")).toEqual(["organization:Maglev", "organization:NSDI"]);
+    expect(names("Fast Commit Protocols (PRACE)")).toEqual(["organization:PRACE"]);
+    expect(names("Patterns of Distributed Systems (Martinfowler.com)")).toEqual(["organization:Martinfowler.com"]);
+    expect(names("Engineering Blog Highlights (Zalando)")).toEqual(["organization:Zalando"]);
+  });
+
+  it("are ordinary text when they hold a topic, a part or a phrase", () => {
+    expect(names("Multi-Version Concurrency Control (Design Decisions)")).toEqual(["technique:multiversion concurrency control"]);
+    expect(names("Multi-Version Concurrency Control (Protocols)")).toEqual(["technique:multiversion concurrency control"]);
+    expect(names("Multi-Version Concurrency Control (Garbage Collection)")).toEqual([
+      "technique:garbage collection",
+      "technique:multiversion concurrency control",
+    ]);
+    expect(names("Database Design and Implementation (Data-Centric Systems and Applications)")).toEqual([]);
+    expect(names("Calcite Subqueries - II (Decorrelate)")).toEqual([]);
+  });
+
+  it("give a project's CamelCase name and a model number their own type", () => {
+    expect(names("Subquery Rewriting (RemoveSubQuery)")).toEqual(["technology:RemoveSubQuery"]);
+    expect(names("Write Your Own Virtual Machine (LC-3)")).toEqual(["technology:LC-3"]);
+  });
+
+  it("take a phrase for a source when another article uses it as a proper name", () => {
+    const once = run(TERMS, [title("How Is Data Stored? (Making Software)"), title("How Do Fonts Work?")]);
+    expect(found(once, 0)).toEqual([]);
+    const twice = run(TERMS, [title("How Is Data Stored? (Making Software)"), title("How Do Fonts Work? (Making Software)")]);
+    expect(found(twice, 0)).toEqual(["Making Software"]);
+  });
+});
