@@ -76,17 +76,38 @@ function keysOf(entity: Entity): string[] {
   return [...new Set([entity.name, ...entity.aliases].map(key).filter((k) => k !== ""))];
 }
 
-/** Ids by key; an id reached by its label comes before ids reached by an alias. */
-function nameIndex(entities: readonly Entity[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  const add = (k: string, id: string) => {
-    const ids = index.get(k);
-    if (!ids) index.set(k, [id]);
-    else if (!ids.includes(id)) ids.push(id);
+/** The entities a name key reaches: by their label, and by one of their aliases. */
+export interface NameHits {
+  labels: string[];
+  aliases: string[];
+}
+
+function nameIndex(entities: readonly Entity[]): Map<string, NameHits> {
+  const index = new Map<string, NameHits>();
+  const hits = (k: string) => {
+    let found = index.get(k);
+    if (!found) index.set(k, (found = { labels: [], aliases: [] }));
+    return found;
   };
-  for (const entity of entities) add(key(entity.name), entity.id);
-  for (const entity of entities) for (const k of keysOf(entity)) add(k, entity.id);
+  for (const entity of entities) {
+    const label = key(entity.name);
+    hits(label).labels.push(entity.id);
+    for (const k of keysOf(entity)) if (k !== label) hits(k).aliases.push(entity.id);
+  }
   return index;
+}
+
+/**
+ * The one entity a name stands for among those `accept` lets through: the one it labels, else
+ * the one it is an alias of; none when two share it at that level (the name does not say which).
+ */
+function oneNamed(hits: NameHits | undefined, accept: (id: string) => boolean): string | null | undefined {
+  for (const ids of [hits?.labels ?? [], hits?.aliases ?? []]) {
+    const accepted = [...new Set(ids.filter(accept))];
+    if (accepted.length === 1) return accepted[0];
+    if (accepted.length > 1) return null;
+  }
+  return undefined;
 }
 
 /** Relations kept so far, with reachability checks that keep them acyclic. */
@@ -138,9 +159,8 @@ export function broaderRelations(
   const byName = nameIndex(entities);
   const entityOfTerm = new Map<string, string>();
   for (const k of termsByKey.keys()) {
-    const ids = byName.get(k);
-    // An alias two entities share says nothing about which one the term is.
-    if (ids && (ids.length === 1 || entities.some((e) => e.id === ids[0] && key(e.name) === k))) entityOfTerm.set(k, ids[0]!);
+    const id = oneNamed(byName.get(k), () => true);
+    if (id) entityOfTerm.set(k, id);
   }
   const narrowerOf = new Map<string, string[]>();
   for (const [k, term] of termsByKey) {
@@ -196,21 +216,20 @@ export function broaderRelations(
 
 /**
  * The concept a compound name is a kind of: the longest proper word suffix of its label that
- * names one concept (by label or alias) passing `accept`. A plural head ("distributed
+ * names one concept (see `oneNamed`) passing `accept`. A plural head ("distributed
  * transactions") also finds its singular. Words are split at spaces only: "B-tree" is one word,
  * not a kind of tree.
  */
-export function headOf(entity: Entity, index: ReadonlyMap<string, readonly string[]>, accept: (id: string) => boolean): string | undefined {
+function headOf(entity: Entity, index: ReadonlyMap<string, NameHits>, accept: (id: string) => boolean): string | undefined {
   const words = entity.name.trim().split(/\s+/);
   for (let start = 1; start < words.length; start++) {
     const modifier = words.slice(0, start);
     if (modifier.every((w) => EMPTY_MODIFIERS.has(w.toLowerCase()))) continue;
     const head = words.slice(start).join(" ");
     for (const k of headKeys(head)) {
-      const ids = (index.get(k) ?? []).filter(accept);
-      // Two concepts written alike: the head does not say which one is meant.
-      if (ids.length === 1) return ids[0];
-      if (ids.length > 1) return undefined;
+      const id = oneNamed(index.get(k), accept);
+      // null: two concepts written alike, and the head does not say which one is meant.
+      if (id !== undefined) return id ?? undefined;
     }
   }
   return undefined;

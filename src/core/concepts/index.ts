@@ -1,7 +1,6 @@
 /** Concepts above and below each other: the broader/narrower hierarchy of an extraction. */
 export {
   broaderRelations,
-  headOf,
   DEFAULT_BROADER_OPTIONS,
   type BroaderOptions,
   type BroaderOrigin,
