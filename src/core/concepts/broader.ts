@@ -66,6 +66,9 @@ export const DEFAULT_BROADER_OPTIONS: BroaderOptions = {
  */
 const EMPTY_MODIFIERS = new Set(["a", "an", "the", "this", "that", "these", "those", "our", "your", "their", "its", "my", "new", "some", "any", "all", "more"]);
 
+/** Words that make a name a phrase rather than a compound: prepositions and conjunctions. */
+const PHRASE_WORDS = new Set(["and", "or", "&", "at", "by", "for", "from", "in", "into", "of", "on", "over", "per", "to", "under", "via", "with", "without", "vs", "versus"]);
+
 /** Lookup key of a name: its slug, so "Write-Ahead Logging" and "write-ahead logging" meet. */
 function key(name: string): string {
   return slug(name);
@@ -74,6 +77,20 @@ function key(name: string): string {
 /** Names of an entity (label first), as lookup keys. */
 function keysOf(entity: Entity): string[] {
   return [...new Set([entity.name, ...entity.aliases].map(key).filter((k) => k !== ""))];
+}
+
+/**
+ * A name whose capitals are part of it (an acronym such as "REST" or "WAL", a brand such as
+ * "LiteBox") names the concept only when written with them: "encryption at rest" is not a kind
+ * of REST.
+ */
+function capitalsMatter(name: string): boolean {
+  return /\p{Lu}.*\p{Lu}/u.test(name);
+}
+
+/** The key a head is looked up by: case kept when it has capitals that might matter. */
+function caseKey(name: string): string {
+  return name.normalize("NFKC").replace(/[\s_-]+/g, " ").trim();
 }
 
 /** The entities a name key reaches: by their label, and by one of their aliases. */
@@ -204,10 +221,10 @@ export function broaderRelations(
   if (heads) {
     const all = [...entities, ...groups];
     const index = nameIndex(all);
-    const typeOf = new Map(all.map((e) => [e.id, e.type]));
+    const byId = new Map(all.map((e) => [e.id, e]));
     for (const entity of entities) {
       if (!compoundTypes.includes(entity.type)) continue;
-      const head = headOf(entity, index, (id) => id !== entity.id && headTypes.includes(typeOf.get(id)!));
+      const head = headOf(entity, index, byId, (id) => id !== entity.id && headTypes.includes(byId.get(id)!.type));
       if (head !== undefined) hierarchy.add(entity.id, head, "head");
     }
   }
@@ -220,14 +237,26 @@ export function broaderRelations(
  * transactions") also finds its singular. Words are split at spaces only: "B-tree" is one word,
  * not a kind of tree.
  */
-function headOf(entity: Entity, index: ReadonlyMap<string, NameHits>, accept: (id: string) => boolean): string | undefined {
+function headOf(
+  entity: Entity,
+  index: ReadonlyMap<string, NameHits>,
+  byId: ReadonlyMap<string, Entity>,
+  accept: (id: string) => boolean,
+): string | undefined {
   const words = entity.name.trim().split(/\s+/);
+  // "composition over inheritance", "encryption at rest", "Object Linking and Embedding": a
+  // phrase, not a compound; its last words are an object or a conjunct, not a head.
+  if (words.some((w) => PHRASE_WORDS.has(w.toLowerCase()))) return undefined;
   for (let start = 1; start < words.length; start++) {
     const modifier = words.slice(0, start);
     if (modifier.every((w) => EMPTY_MODIFIERS.has(w.toLowerCase()))) continue;
     const head = words.slice(start).join(" ");
     for (const k of headKeys(head)) {
-      const id = oneNamed(index.get(k), accept);
+      // Through a name whose capitals matter, only when the head is written with them.
+      const written = (id: string) =>
+        accept(id) &&
+        [byId.get(id)!.name, ...byId.get(id)!.aliases].some((name) => key(name) === k && (!capitalsMatter(name) || caseKey(name) === caseKey(head)));
+      const id = oneNamed(index.get(k), written);
       // null: two concepts written alike, and the head does not say which one is meant.
       if (id !== undefined) return id ?? undefined;
     }

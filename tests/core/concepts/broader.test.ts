@@ -123,6 +123,16 @@ describe("broaderRelations: the head rule", () => {
     expect(broaderRelations(entities).relations).toEqual([]);
   });
 
+  it("reaches a concept through an acronym or a brand only when the head keeps its capitals", () => {
+    const entities = [entity("encryption at rest"), entity("REST"), entity("SQLite WAL", "technology"), entity("write-ahead logging", "technique", ["WAL"])];
+    expect(pairs(broaderRelations(entities))).toEqual(["sqlite-wal → write-ahead-logging (head)"]);
+  });
+
+  it("reads no kind into a phrase with a preposition: its last words are an object", () => {
+    const entities = [entity("composition over inheritance"), entity("inheritance"), entity("encryption at rest"), entity("rest")];
+    expect(broaderRelations(entities).relations).toEqual([]);
+  });
+
   it("reads no kind into an empty modifier, nor into a hyphen", () => {
     const entities = [entity("the replication"), entity("replication"), entity("B-tree"), entity("tree")];
     expect(broaderRelations(entities).relations).toEqual([]);
