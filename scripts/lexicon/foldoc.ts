@@ -160,6 +160,12 @@ const TECHNIQUE_TAGS: ReadonlySet<string> = new Set([
 /** Tags under which a common noun is a concept of the field ("relational algebra", "stable sort"). */
 const CONCEPT_TAGS: ReadonlySet<string> = new Set([...TECHNIQUE_TAGS, "compiler", "database", "routing"]);
 
+/**
+ * FOLDOC capitalises the expansion of an acronym ("Forward Error Correction"), so there a
+ * capital does not make a product: a name whose last word names a method is a technique.
+ */
+const METHOD_HEAD = /\b(?:\w+ing|algorithm|analysis|algebra|calculus|control|correction|design|model|pattern|principle|search|sort)$/i;
+
 /** Tags whose proper names are products, formats and protocols ("Kerberos", "HTTP/2"). */
 const PRODUCT_TAGS: ReadonlySet<string> = new Set([
   "application",
@@ -261,8 +267,9 @@ export interface SelectionContext {
  *  6. a proper name (a product, format, language) must be current: revised since 2000, not
  *     called obsolete, not dated to the fifties to eighties; languages are left to Linguist, whose
  *     list is the field's, not the history of programming;
- *  7. type: a technique when FOLDOC writes it as a common noun, or when its tags say method or
- *     concept and none says product; otherwise a technology.
+ *  7. type: a technique when FOLDOC writes it as a common noun, when its tags say method or
+ *     concept and none says product, or when its last word names a method ("... Correction");
+ *     otherwise a technology.
  */
 export function selectFoldoc(article: FoldocArticle, context: SelectionContext): Selection {
   const tags = article.senses.map((s) => s.tags);
@@ -294,7 +301,7 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
   // trade's everyday vocabulary ("local variable", "main memory", "file transfer"); only under a
   // tag of methods, or of database and compiler internals, is it a named concept.
   if (lower && ![...all].some((t) => CONCEPT_TAGS.has(t))) return { refusal: "everyday-phrase" };
-  const technique = lower || (methodTag && !product);
+  const technique = lower || (methodTag && !product) || METHOD_HEAD.test(expansion);
   const text = article.senses.map((s) => s.text).join(" ");
   if (HISTORIC.test(text)) return { refusal: "historic" };
   if (!technique && ((article.revised ?? "") < STALE_BEFORE || OLD_YEAR.test(text.slice(0, 200)))) return { refusal: "historic" };
