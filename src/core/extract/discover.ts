@@ -7,6 +7,7 @@
 import nlp from "compromise";
 import type { EntityType, TextField } from "../types";
 import { nameKey, singularKeys } from "./keys";
+import { namedInPassing } from "./passing";
 import type { Token } from "./tokens";
 
 export type RuleName =
@@ -21,7 +22,9 @@ export type RuleName =
   | "title-source"
   | "title-head"
   | "title-at"
-  | "proper-noun";
+  | "proper-noun"
+  | "passing-person"
+  | "passing-organization";
 
 export interface Candidate {
   /** Surface form as written (possessive dropped). */
@@ -492,6 +495,7 @@ function describesTechnique(description: string): boolean {
 }
 
 export const FIELD_RULES: ReadonlyArray<(view: FieldView) => Candidate[]> = [
+  namedInPassing,
   titleSources,
   titleAt,
   titleHeads,

@@ -560,6 +560,8 @@ function resolveCandidates(
 const TYPE_WEIGHT: Record<RuleName, number> = {
   "title-source": 4,
   person: 4,
+  "passing-person": 4,
+  "passing-organization": 3,
   "acronym-definition": 3,
   "named-law": 3,
   possessive: 2,

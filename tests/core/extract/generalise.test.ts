@@ -91,3 +91,41 @@ describe("trailing parentheses", () => {
     expect(found(twice, 0)).toEqual(["Making Software"]);
   });
 });
+
+describe("people and organisations named in passing", () => {
+  const named = (description: string, titleText = "Some Article") => {
+    const x = run(TERMS, [entry({ title: titleText, description })]);
+    return x.entities.map((e) => `${e.type}:${e.name}`).sort();
+  };
+
+  it("reads whoever is thanked or credited as a person, handles included", () => {
+    expect(named("thanks to Jane Doe")).toEqual(["person:Jane Doe"]);
+    expect(named("Course notes, thanks to Zahin Rahman")).toEqual(["person:Zahin Rahman"]);
+    expect(named("thanks to cstack")).toEqual(["person:cstack"]);
+    expect(named("slides courtesy of @aphyr, 2014")).toEqual(["person:aphyr"]);
+    expect(named("written by Dr. Martin Kleppmann")).toEqual(["person:Martin Kleppmann"]);
+  });
+
+  it("reads a team that is thanked as its organisation", () => {
+    expect(named("from the engineering blog, thanks to the Pivotal Engineering team")).toEqual(["organization:Pivotal"]);
+  });
+
+  it("takes a bare 'by' for a person only when a title of address or the name says so", () => {
+    expect(named("Cornell course by Prof. Trummer")).toEqual(["person:Trummer"]);
+    expect(named("A lecture series by Leslie Lamport")).toEqual(["person:Leslie Lamport"]);
+    expect(named("", "Query Optimization by Simulated Annealing")).toEqual([]);
+    expect(named("Faster pages by Brotli Compression")).toEqual([]);
+  });
+
+  it("reads a person from the work that is theirs, and an institution from its name", () => {
+    expect(named("Based on Jane Doe's thesis")).toEqual(["person:Jane Doe"]);
+    expect(named("Work done at ACME Labs in 2019")).toEqual(["organization:ACME Labs"]);
+    expect(named("Research from the University of Tokyo.")).toEqual(["organization:University of Tokyo"]);
+  });
+
+  it("leaves ordinary words that follow the same phrases alone", () => {
+    expect(named("thanks to this, reads got faster")).toEqual([]);
+    expect(named("by the way, partitions by Date")).toEqual([]);
+    expect(named("Netflix's blog explains it")).toEqual(["organization:Netflix"]);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * People and organisations named in passing: "thanks to Jane Doe", "by Prof. Smith", "courtesy
+ * of the Pivotal Engineering team", "at ACME Labs", "Jane Doe's thesis". The words around the
+ * name say what it is, so it needs no lexicon entry and no capitalised first name compromise
+ * knows; reading lists credit authors this way far more often than they name them in sentences.
+ */
+import nlp from "compromise";
+import type { Candidate, FieldView } from "./discover";
+import type { Token } from "./tokens";
+
+// A capitalised word (O'Neil, McKusick, Jean-Luc) or an initial ("F.").
+const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{Lu}?[\p{Ll}]+)*|\p{Lu}\.)`;
+const PARTICLE = String.raw`(?:van|von|der|den|de|da|di|du|del|la|le|bin|al)`;
+const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){0,3}`;
+// A user name standing for its owner ("thanks to cstack", "@aphyr").
+const HANDLE = String.raw`@?[\p{Ll}\p{N}][\p{Ll}\p{N}_-]{2,29}`;
+// Names in scripts without case ("thanks to 张茄子").
+const UNCASED = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,8}`;
+const HONORIFIC = String.raw`(?:(?:Prof|Dr)\.?|Professor)\s+`;
+// Where a credited name ends: the end, punctuation, or a word that starts something else.
+const END = String.raw`(?=\s*(?:$|[,.;:!?)\]—–]|\s(?:and|&|on|at|from|for|in|with|of|who|whose)\b|\s[-(]))`;
+
+// Phrases that credit whoever follows: the name is a person (or a team, said as one).
+const CREDIT = String.raw`\b(?:[Tt]hanks to|[Cc]ourtesy of|(?:[Ww]ritten|[Aa]uthored|[Cc]urated|[Mm]aintained|[Pp]resented|[Tt]aught|[Ee]dited|[Cc]reated) by)\s+`;
+const CREDITED = new RegExp(`${CREDIT}(?:${HONORIFIC})?(${NAME}|${UNCASED}|${HANDLE})${END}`, "gu");
+// The team's name stops before the words that say it is a team ("the Pivotal Engineering team").
+const TEAM = new RegExp(`${CREDIT}the\\s+(${WORD}(?:\\s+${WORD}){0,3}?)\\s+(?:[Ee]ngineering\\s+|[Dd]ata\\s+|[Ii]nfrastructure\\s+)?(?:[Tt]eam|[Ff]olks|[Ee]ngineers|[Pp]eople)\\b`, "gu");
+// A bare "by" credits a person only when a title of address or the name itself says so:
+// "Query Optimization by Simulated Annealing" is a method.
+const BY = new RegExp(`\\bby\\s+(${HONORIFIC})?(${NAME})${END}`, "gu");
+// Work that is somebody's: "Jane Doe's thesis".
+const WORKS = String.raw`(?:(?:PhD|[Mm]aster['’]s|[Dd]octoral)\s+)?(?:thesis|dissertation|lecture notes|lectures|notes|course|blog|book|paper|talk|slides|newsletter|reading list)\b`;
+const OWNER = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD}(?:\\s+${WORD}){1,2})['’]s\\s+${WORKS}`, "gu");
+// Places whose last word says they are institutions: "at ACME Labs", "at the University of Tokyo".
+const INSTITUTION = String.raw`(?:Labs?|Laboratory|Laboratories|University|Institute|College|Research|Foundation|Inc\.?|Corp\.?|Corporation|Ltd\.?|GmbH)`;
+const AT = new RegExp(
+  `\\b(?:at|from)\\s+(?:the\\s+)?((?:${WORD}\\s+){1,3}${INSTITUTION}|(?:University|Institute)\\s+of\\s+${WORD}(?:\\s+${WORD}){0,2})${END}`,
+  "gu",
+);
+
+/** The tokens of the field inside [start, end), or none when a lexicon name already claims one. */
+function openSpan(view: FieldView, start: number, end: number): Token[] | undefined {
+  const inside: Token[] = [];
+  for (let i = 0; i < view.tokens.length; i += 1) {
+    const t = view.tokens[i] as Token;
+    if (t.end <= start || t.start >= end) continue;
+    if (view.claimed[i] && !view.brand[i]) return undefined;
+    inside.push(t);
+  }
+  return inside.length > 0 ? inside : undefined;
+}
+
+function found(view: FieldView, name: string, start: number, type: Candidate["type"], rule: Candidate["rule"]): Candidate | undefined {
+  const end = start + name.length;
+  if (!openSpan(view, start, end) || view.stopwords.has(name.toLowerCase())) return undefined;
+  return { name, type, rule, strong: true, aliases: [], start, end };
+}
+
+/** Whether every word of a name is ordinary English: "Simulated Annealing", "Lock Service". */
+function plainWords(view: FieldView, name: string): boolean {
+  return name.split(/\s+/).every((w) => view.isOrdinary(w.toLowerCase().replace(/['’]s$/, "")));
+}
+
+const INSTITUTION_END = new RegExp(`\\s${INSTITUTION}$`, "u");
+
+export function namedInPassing(view: FieldView): Candidate[] {
+  // Every pattern needs one of these words; most fields have none, and skip the scans.
+  if (!/\b(?:thanks|courtesy|by|at|from)\b|['’]s\s/i.test(view.text)) return [];
+  const out: Candidate[] = [];
+  const add = (c: Candidate | undefined) => {
+    if (c && !out.some((o) => o.start < c.end && c.start < o.end)) out.push(c);
+  };
+  for (const m of view.text.matchAll(TEAM)) {
+    const name = m[1] ?? "";
+    if (!plainWords(view, name)) add(found(view, name, (m.index ?? 0) + m[0].indexOf(name, m[0].indexOf("the") + 3), "organization", "passing-organization"));
+  }
+  for (const m of view.text.matchAll(CREDITED)) {
+    const name = (m[1] ?? "").replace(/^@/, "");
+    const start = (m.index ?? 0) + m[0].lastIndexOf(name);
+    // "thanks to Uber", "courtesy of Acme Research": an institution's name says what it is.
+    const type = INSTITUTION_END.test(name) ? "organization" : "person";
+    // "thanks to this", "courtesy of Caching": ordinary words are not credited. A handle is
+    // judged by English alone: the document's own vocabulary holds it wherever it is credited.
+    if (/^\p{Lu}/u.test(name) ? plainWords(view, name) : view.isCommonWord(name)) continue;
+    add(found(view, name, start, type, type === "person" ? "passing-person" : "passing-organization"));
+  }
+  for (const m of view.text.matchAll(BY)) {
+    const honorific = m[1] !== undefined;
+    const name = m[2] ?? "";
+    const words = name.split(/\s+/);
+    if (INSTITUTION_END.test(name) || words.length > 3) continue;
+    if (!honorific && (words.length < 2 || !nlp(name).has("#Person") || plainWords(view, name))) continue;
+    add(found(view, name, (m.index ?? 0) + m[0].lastIndexOf(name), "person", "passing-person"));
+  }
+  for (const m of view.text.matchAll(OWNER)) {
+    const name = m[1] ?? "";
+    if (!plainWords(view, name)) add(found(view, name, m.index ?? 0, "person", "passing-person"));
+  }
+  for (const m of view.text.matchAll(AT)) {
+    const name = m[1] ?? "";
+    add(found(view, name, (m.index ?? 0) + m[0].indexOf(name), "organization", "passing-organization"));
+  }
+  return out;
+}
