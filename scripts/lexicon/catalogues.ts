@@ -154,7 +154,8 @@ export function refresh(input: RefreshInput): RefreshResult {
       const aliases = override?.aliases ?? judged.aliases;
       if (aliases.length > 0) term.aliases = aliases;
       if (override?.broad !== undefined) term.broad = override.broad;
-      if (override?.caseSensitive !== undefined) term.caseSensitive = override.caseSensitive;
+      const caseSensitive = override?.caseSensitive ?? judged.caseSensitive;
+      if (caseSensitive !== undefined) term.caseSensitive = caseSensitive;
       foldoc.push(term);
       own.set(key, term);
       slugs.add(slug(term.name));

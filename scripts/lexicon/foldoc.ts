@@ -198,6 +198,8 @@ export interface Judged {
   name: string;
   type: EntityType;
   aliases: string[];
+  /** Set for a one-word name, whose capitals are what tells it from a word ("BeOS", "beos"). */
+  caseSensitive?: true;
 }
 
 /** Why a FOLDOC article was not taken, for the refresh's summary. */
@@ -260,7 +262,8 @@ export interface SelectionContext {
  *  2. the name is a term a text would write (not markup, not a file extension, at most 5 words);
  *     an acronym is an alias of its expansion, never a term alone (acronyms collide with words);
  *  3. one word that is ordinary English, a stopword of the lexicon, or written as a common noun
- *     ("ciphertext") is not a name of the field;
+ *     ("ciphertext") is not a name of the field, nor is one capitalised word ("Finder"): a name
+ *     of one word must look like one ("ColdFusion", "Adam7") and is matched with its case;
  *  4. a common noun must carry a tag of methods or of database and compiler internals: under
  *     "programming" or "storage" it is everyday vocabulary ("local variable", "main memory");
  *  5. a term no other article cites is left out (FOLDOC's long tail of one-paper names);
@@ -290,6 +293,9 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
     // A lone common noun of the trade ("scope", "ciphertext", "complexity") is a word of every
     // text, a name of none, even under a method's tag; one-word methods are for the curated files.
     if (lower) return { refusal: "common-word" };
+    // A capitalised word ("Finder", "Teamwork", "Mono") is a word at the start of every
+    // sentence; a one-word name must look like one: a capital inside or a digit ("ColdFusion", "Adam7").
+    if (!/\p{Ll}\p{Lu}|\d/u.test(expansion)) return { refusal: "common-word" };
   }
   // A term no other article refers to is FOLDOC's long tail: one paper's name, a local joke.
   if (!article.names.some((n) => (context.citations.get(nameKey(n)) ?? 0) > 0)) return { refusal: "unreferenced" };
@@ -306,7 +312,9 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
   if (HISTORIC.test(text)) return { refusal: "historic" };
   if (!technique && ((article.revised ?? "") < STALE_BEFORE || OLD_YEAR.test(text.slice(0, 200)))) return { refusal: "historic" };
   const aliases = article.names.filter((n) => n !== expansion && wellShaped(n) && nameKey(n) !== nameKey(expansion));
-  return { judged: { name: expansion, type: technique ? "technique" : "technology", aliases } };
+  const judged: Judged = { name: expansion, type: technique ? "technique" : "technology", aliases };
+  if (words.length === 1) judged.caseSensitive = true;
+  return { judged };
 }
 
 const CROSS_REFERENCE = /\{([^{}]+)\}/g;

@@ -35,15 +35,38 @@ export function parseVeraArticle(article: DictArticle): Acronym | undefined {
 }
 
 /**
+ * Whether an acronym is made of its expansion's initials, in order: of the first letter of each
+ * word and of the capitals inside words ("RSVP" of "Resource ReSerVation Protocol"). The
+ * dictionary holds loose pairs ("WMF" for "Wikipedia") that this leaves out.
+ */
+export function abbreviates(acronym: string, expansion: string): boolean {
+  const initials = expansion
+    .split(/[\s\-/]+/)
+    .flatMap((word) => [...word].filter((c, i) => /\p{L}/u.test(c) && (i === 0 || /\p{Lu}/u.test(c))))
+    .map((c) => c.toLowerCase());
+  const letters = [...acronym.toLowerCase()].filter((c) => /\p{L}/u.test(c));
+  if (letters[0] !== initials[0]) return false;
+  let at = 0;
+  for (const letter of letters) {
+    at = initials.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
  * Acronyms each lexicon key may take. An acronym is offered only when it is distinctive: three
  * letters or more, one expansion in the whole dictionary (or all its expansions are one term),
- * made of capitals and digits only, and not already a name or alias in the lexicon.
+ * made of capitals and digits only, made of the expansion's initials, and not already a name or
+ * alias in the lexicon.
  */
 export function acronymsFor(acronyms: readonly Acronym[], taken: ReadonlySet<string>): Map<string, string[]> {
   const expansions = new Map<string, Set<string>>();
   const spelling = new Map<string, string>();
+  const loose = new Set<string>();
   for (const { acronym, expansion } of acronyms) {
     const key = nameKey(acronym);
+    if (!abbreviates(acronym, expansion)) loose.add(key);
     const set = expansions.get(key) ?? new Set<string>();
     set.add(nameKey(expansion));
     expansions.set(key, set);
@@ -53,7 +76,7 @@ export function acronymsFor(acronyms: readonly Acronym[], taken: ReadonlySet<str
   for (const [key, targets] of expansions) {
     const acronym = spelling.get(key) as string;
     const letters = acronym.replace(/[^A-Za-z]/g, "");
-    if (targets.size !== 1 || letters.length < 3 || !/^[A-Z][A-Z0-9]+$/.test(acronym) || taken.has(key)) continue;
+    if (targets.size !== 1 || loose.has(key) || letters.length < 3 || !/^[A-Z][A-Z0-9]+$/.test(acronym) || taken.has(key)) continue;
     const [target] = targets as Set<string> & Iterable<string>;
     const list = out.get(target as string) ?? [];
     list.push(acronym);

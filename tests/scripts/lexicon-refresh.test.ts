@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { readDictionary, refresh, serialise, type KnownTerm, type Review } from "../../scripts/lexicon/catalogues";
 import { parseFoldocArticle, selectFoldoc, type SelectionContext } from "../../scripts/lexicon/foldoc";
-import { acronymsFor, parseVeraArticle } from "../../scripts/lexicon/vera";
+import { abbreviates, acronymsFor, parseVeraArticle } from "../../scripts/lexicon/vera";
 import { PROJECT_ROOT } from "../../scripts/lib/paths";
 
 const FIXTURES = join(PROJECT_ROOT, "tests/fixtures/lexicon");
@@ -23,7 +23,7 @@ const context: SelectionContext = {
     ["multiversionconcurrencycontrol", 2],
     ["snapshotisolation", 1],
     ["localvariable", 3],
-    ["kerberos", 4],
+    ["openkerberos", 4],
     ["bloomfilter", 1],
     ["forwarderrorcorrection", 1],
     ["concurrenthaskell", 1],
@@ -51,8 +51,17 @@ describe("the FOLDOC selection rules", () => {
     });
   });
 
-  it("types a current proper name under product tags as a technology", () => {
-    expect(select("Kerberos\n\n   <security, protocol> An authentication protocol.\n\n   (2008-01-01)\n").judged?.type).toBe("technology");
+  it("types a current proper name under product tags as a technology, one word with its case", () => {
+    expect(select("OpenKerberos\n\n   <security, protocol> An authentication protocol.\n\n   (2008-01-01)\n").judged).toEqual({
+      name: "OpenKerberos",
+      type: "technology",
+      aliases: [],
+      caseSensitive: true,
+    });
+  });
+
+  it("refuses one capitalised word, which every sentence may open with", () => {
+    expect(select("Finder\n\n   <operating system, software> The file manager.\n\n   (2008-01-01)\n").refusal).toBe("common-word");
   });
 
   it("refuses what is off the field, untagged, ambiguous, or only an acronym", () => {
@@ -73,8 +82,8 @@ describe("the FOLDOC selection rules", () => {
   });
 
   it("refuses proper names that are stale or historic, and leaves languages to Linguist", () => {
-    expect(select("Kerberos\n\n   <security, protocol> x\n\n   (1996-01-01)\n").refusal).toBe("historic");
-    expect(select("Kerberos\n\n   <security, protocol> An obsolete protocol.\n\n   (2008-01-01)\n").refusal).toBe("historic");
+    expect(select("OpenKerberos\n\n   <security, protocol> x\n\n   (1996-01-01)\n").refusal).toBe("historic");
+    expect(select("OpenKerberos\n\n   <security, protocol> An obsolete protocol.\n\n   (2008-01-01)\n").refusal).toBe("historic");
     expect(select("Concurrent Haskell\n\n   <language, functional programming> x\n\n   (2008-01-01)\n").refusal).toBe("language");
   });
 
@@ -91,15 +100,25 @@ describe("V.E.R.A. acronyms", () => {
     expect(vera("AAA\n       Authentication, Authorization and Accounting [= Triple A]\n")?.expansion).toBe("Authentication, Authorization and Accounting");
   });
 
-  it("offers only distinctive acronyms: one expansion, three letters or more, not taken", () => {
+  it("offers only distinctive acronyms: one expansion, three letters or more, made of its initials, not taken", () => {
     const list = [
       { acronym: "SI", expansion: "Snapshot Isolation" },
-      { acronym: "SNISO", expansion: "Snapshot Isolation" },
+      { acronym: "SNISO", expansion: "SNapshot ISOlation" },
+      { acronym: "SNAPI", expansion: "Snapshot Isolation" },
       { acronym: "ZTP", expansion: "Zero Touch Provisioning" },
       { acronym: "ZTP", expansion: "Zorp Transfer Protocol" },
       { acronym: "MVCC", expansion: "Multi-Version Concurrency Control" },
     ];
     expect(acronymsFor(list, new Set(["mvcc"]))).toEqual(new Map([["snapshotisolation", ["SNISO"]]]));
+  });
+});
+
+describe("an acronym abbreviates its expansion", () => {
+  it("by the initials of its words and the capitals inside them, in order", () => {
+    expect(abbreviates("RSVP", "Resource ReSerVation Protocol")).toBe(true);
+    expect(abbreviates("SASL", "Simple Authentication and Security Layer")).toBe(true);
+    expect(abbreviates("WMF", "Wikipedia")).toBe(false);
+    expect(abbreviates("MMIO", "memory-mapped files")).toBe(false);
   });
 });
 
