@@ -8,7 +8,7 @@ import nlp from "compromise";
 import type { EntityType, TextField } from "../types";
 import { nameKey, singularKeys } from "./keys";
 import { namedInPassing } from "./passing";
-import type { Token } from "./tokens";
+import { piecesWithin, type Token } from "./tokens";
 
 export type RuleName =
   | "code-identifier"
@@ -327,23 +327,6 @@ export function properNouns(view: FieldView): Candidate[] {
   return out;
 }
 
-/**
- * The pieces of a title that lie inside [start, end). Pieces are in text order, so the first
- * is found by bisection: a title with thousands of parentheses or "at"s stays linear.
- */
-function piecesWithin(view: FieldView, start: number, end: number): number[] {
-  const ts = view.tokens;
-  let low = 0;
-  let high = ts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((ts[middle] as Token).start < start) low = middle + 1;
-    else high = middle;
-  }
-  const out: number[] = [];
-  for (let i = low; i < ts.length && (ts[i] as Token).start < end; i += 1) if ((ts[i] as Token).end <= end) out.push(i);
-  return out;
-}
 
 /**
  * Names in a title's trailing parentheses, where bookmarks name their source: "(Netflix)",
@@ -385,7 +368,7 @@ export function titleSources(view: FieldView): Candidate[] {
     if (!/^[A-Z]/.test(name) || words.length > 4 || name.replace(/[^\p{L}\p{N}]/gu, "").length < 3) continue;
     // "(Chapter 1)", "(RFC 9000)", "(Part 2)": a numbered document part, not who wrote it.
     if (words.length > 1 && /^\d+(?:\.\d+)*$/.test(words[words.length - 1] ?? "")) continue;
-    const inside = piecesWithin(view, start, start + name.length);
+    const inside = piecesWithin(view.tokens, start, start + name.length);
     if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
     const plain = name.split(/[\s/-]+/).every((w) => ordinaryWord(view, w.toLowerCase()));
     if (view.stopwords.has(nameKey(name)) || plain) continue;
@@ -420,8 +403,17 @@ const VENUE_YEAR = /(?:['’]\d{2}|\b(?:19|20)\d{2})$/;
 /** One capitalised word that is no English word, nor a verb, an adjective or a plural ("Zalando", not "Decorrelate"). */
 function wordIsName(view: FieldView, token: Token): boolean {
   if (!CAPITALISED.test(token.caseKey) || ordinaryWord(view, token.key)) return false;
-  return !nlp(token.key).has("(#Verb|#Adjective|#Adverb|#Plural)");
+  let plain = WORD_CLASS.get(token.key);
+  if (plain === undefined) {
+    // compromise is asked once per word: a parenthesis may list thousands of names.
+    if (WORD_CLASS.size > 10_000) WORD_CLASS.clear();
+    plain = nlp(token.key).has("(#Verb|#Adjective|#Adverb|#Plural)");
+    WORD_CLASS.set(token.key, plain);
+  }
+  return !plain;
 }
+
+const WORD_CLASS = new Map<string, boolean>();
 
 // "at Various Layers", "at Multiple Levels": a quantity of things, not a company.
 const QUANTIFIER = /^(?:Various|Different|Multiple|Several|Many|Most|All|Each|Every|Any|Some|Both|Other|Every)\s/;
@@ -440,7 +432,7 @@ export function titleAt(view: FieldView): Candidate[] {
   for (const match of view.text.matchAll(pattern)) {
     const name = (match[1] ?? "").replace(/['’]s$/, "");
     const start = (match.index ?? 0) + 3;
-    const inside = piecesWithin(view, start, start + name.length);
+    const inside = piecesWithin(view.tokens, start, start + name.length);
     if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
     // Companies are often plain words (Picnic, Square, Slack), so an ordinary word counts here,
     // except in the phrases that end titles ("at Scale", "at Runtime").
@@ -463,7 +455,7 @@ export function titleHeads(view: FieldView): Candidate[] {
   const head = view.text.slice(0, colon);
   const words = head.trim().split(/\s+/);
   if (words.length > 2 || QUESTION_WORDS.test(words[0] ?? "")) return [];
-  const inside = piecesWithin(view, 0, colon);
+  const inside = piecesWithin(view.tokens, 0, colon);
   // "parquet-linter", "rust-vmm": a lower-case compound is one project name, whatever its parts mean.
   const compound = words.length === 1 && /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(words[0] ?? "") && !(words[0] ?? "").split("-").every((w) => view.isOrdinary(w));
   if (inside.length === 0 || (!compound && inside.every((i) => view.claimed[i]))) return [];

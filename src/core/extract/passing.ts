@@ -6,7 +6,7 @@
  */
 import nlp from "compromise";
 import type { Candidate, FieldView } from "./discover";
-import type { Token } from "./tokens";
+import { piecesWithin } from "./tokens";
 
 // A capitalised word (O'Neil, McKusick, Jean-Luc) or an initial ("F.").
 const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{Lu}?[\p{Ll}]+)*|\p{Lu}\.)`;
@@ -39,21 +39,17 @@ const AT = new RegExp(
 );
 
 /** The tokens of the field inside [start, end), or none when a lexicon name already claims one. */
-function openSpan(view: FieldView, start: number, end: number): Token[] | undefined {
-  const inside: Token[] = [];
-  for (let i = 0; i < view.tokens.length; i += 1) {
-    const t = view.tokens[i] as Token;
-    if (t.end <= start || t.start >= end) continue;
-    if (view.claimed[i] && !view.brand[i]) return undefined;
-    inside.push(t);
-  }
-  return inside.length > 0 ? inside : undefined;
+function openSpan(view: FieldView, start: number, end: number): number[] | undefined {
+  const inside = piecesWithin(view.tokens, start, end);
+  return inside.length > 0 && inside.every((i) => !view.claimed[i] || view.brand[i]) ? inside : undefined;
 }
 
-function found(view: FieldView, name: string, start: number, type: Candidate["type"], rule: Candidate["rule"]): Candidate | undefined {
+/** A candidate and the pieces it covers, unless the lexicon has the name or it is a stopword. */
+function found(view: FieldView, name: string, start: number, type: Candidate["type"], rule: Candidate["rule"]): [Candidate, number[]] | undefined {
   const end = start + name.length;
-  if (!openSpan(view, start, end) || view.stopwords.has(name.toLowerCase())) return undefined;
-  return { name, type, rule, strong: true, aliases: [], start, end };
+  const inside = openSpan(view, start, end);
+  if (!inside || view.stopwords.has(name.toLowerCase())) return undefined;
+  return [{ name, type, rule, strong: true, aliases: [], start, end }, inside];
 }
 
 /** Whether every word of a name is ordinary English: "Simulated Annealing", "Lock Service". */
@@ -67,8 +63,12 @@ export function namedInPassing(view: FieldView): Candidate[] {
   // Every pattern needs one of these words; most fields have none, and skip the scans.
   if (!/\b(?:thanks|courtesy|by|at|from)\b|['’]s\s/i.test(view.text)) return [];
   const out: Candidate[] = [];
-  const add = (c: Candidate | undefined) => {
-    if (c && !out.some((o) => o.start < c.end && c.start < o.end)) out.push(c);
+  // The first pattern to read a piece keeps it (a team before its members, credits before "by").
+  const taken = new Set<number>();
+  const add = (hit: [Candidate, number[]] | undefined) => {
+    if (!hit || hit[1].some((i) => taken.has(i))) return;
+    for (const i of hit[1]) taken.add(i);
+    out.push(hit[0]);
   };
   for (const m of view.text.matchAll(TEAM)) {
     const name = m[1] ?? "";

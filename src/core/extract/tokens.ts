@@ -243,3 +243,20 @@ function gluedCut(word: string, known: ReadonlySet<string>, longest: number, isW
   }
   return undefined;
 }
+
+/**
+ * The indexes of the pieces of a field that lie inside [start, end). Pieces are in text order, so the first
+ * is found by bisection: a field with thousands of names stays linear.
+ */
+export function piecesWithin(ts: readonly Token[], start: number, end: number): number[] {
+  let low = 0;
+  let high = ts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ts[middle] as Token).start < start) low = middle + 1;
+    else high = middle;
+  }
+  const out: number[] = [];
+  for (let i = low; i < ts.length && (ts[i] as Token).start < end; i += 1) if ((ts[i] as Token).end <= end) out.push(i);
+  return out;
+}

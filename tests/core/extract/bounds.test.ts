@@ -106,6 +106,12 @@ describe("extraction time is linear in the title patterns the discovery rules re
     "thousands of at-names": run("Scaling at Xyzzy, ", 120_000),
     "thousands of parentheses": run("(Xyzzy) ", 60_000),
     "thousands of colons": run("Xyzzy: ", 60_000),
+    // People and organisations named in passing, each looked up among the field's pieces.
+    "thousands of credits": run("thanks to Xyzzy Quux, ", 60_000),
+    "thousands of handles": run("thanks to xyzzy; ", 60_000),
+    "thousands of professors": run("by Prof. Xyzzy, ", 60_000),
+    "thousands of theses": run("Xyzzy Quux's thesis ", 60_000),
+    "thousands of labs": run("at Xyzzy Labs, ", 60_000),
   };
   for (const [shape, title] of Object.entries(titles)) {
     it(shape, () => {
