@@ -4,11 +4,22 @@
  */
 import type { AppGraph } from "./graph";
 import { articlesMatching, type MatchMode } from "./articles";
+import { isBroaderEdge, mentioningArticles } from "./graph";
+import { includedNarrower } from "./hierarchy";
 import type { FoundPath } from "./path";
 
 export type Selection =
   | { kind: "none" }
-  | { kind: "concepts"; ids: string[]; match: MatchMode }
+  | {
+      kind: "concepts";
+      ids: string[];
+      match: MatchMode;
+      /**
+       * `false` when the person turned "Include narrower concepts" off; absent means the
+       * default, on for a single concept that has narrower ones (see data/hierarchy).
+       */
+      narrower?: boolean;
+    }
   | { kind: "article"; id: string };
 
 export interface Emphasis {
@@ -42,6 +53,21 @@ export function emphasis(graph: AppGraph, selection: Selection, path: FoundPath 
           const edge = graph.edge(match.id, concept);
           if (edge !== undefined) edges.add(edge);
         }
+      }
+      // The concepts below the chosen one, when their articles are included: each with its
+      // articles, and the broader edges that join it to the chosen one.
+      const narrower = includedNarrower(graph, selection);
+      for (const concept of narrower) {
+        nodes.add(concept);
+        for (const article of mentioningArticles(graph, concept)) {
+          nodes.add(article);
+          edges.add(graph.edge(article, concept)!);
+        }
+      }
+      for (const concept of narrower) {
+        graph.forEachOutEdge(concept, (edge, attributes, _source, target) => {
+          if (isBroaderEdge(attributes) && nodes.has(target)) edges.add(edge);
+        });
       }
       return { nodes, edges, focus: new Set(selection.ids) };
     }

@@ -8,11 +8,13 @@
  * neighbouring letters.
  *
  * Picks the right one (search/rank.ts): a name typed exactly comes first, whatever its type;
- * then names that begin with what was typed; then names reached through a typo.
+ * then names that begin with what was typed; then concepts found by the name of a narrower
+ * concept ("WAL archiving" also finds write-ahead logging); then names reached through a typo.
  */
 import MiniSearch from "minisearch";
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
-import { isArticle, type AppGraph } from "./graph";
+import { entityAttributes, isArticle, type AppGraph } from "./graph";
+import { allNarrower } from "./hierarchy";
 import { quoteSpan } from "./quote";
 import { termByTermSearch } from "./search/match";
 import { bestGroupFirst, matchKind, TopHits, type MatchKind } from "./search/rank";
@@ -28,6 +30,8 @@ export interface ConceptHit {
   articleCount: number;
   /** The alias that matched, when the label itself did not (e.g. "Postgres" for PostgreSQL). */
   alias?: string;
+  /** The narrower concept whose name matched, when the concept's own names did not ("WAL archiving"). */
+  narrower?: string;
   match: MatchKind;
   score: number;
 }
@@ -88,8 +92,18 @@ export interface SearchIndex {
 }
 
 type NameDoc =
-  | { id: string; group: "concept"; node: string; name: string; aliases: string[]; type: EntityType; boost: number }
-  | { id: string; group: "article"; node: string; name: string; aliases: [] };
+  | {
+      id: string;
+      group: "concept";
+      node: string;
+      name: string;
+      aliases: string[];
+      type: EntityType;
+      boost: number;
+      /** Names (labels and aliases) of the concepts below this one, at any depth. */
+      narrower: string[];
+    }
+  | { id: string; group: "article"; node: string; name: string; aliases: []; narrower: [] };
 type InsightDoc = { id: string; group: "insight"; node: string; text: string; index: number };
 
 /** Only the word being typed (the last) is a prefix, and only from three letters on: earlier
@@ -131,7 +145,7 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
   const insightDocs: InsightDoc[] = [];
   graph.forEachNode((node, attributes) => {
     if (isArticle(attributes)) {
-      nameDocs.push({ id: node, group: "article", node, name: attributes.label, aliases: [] });
+      nameDocs.push({ id: node, group: "article", node, name: attributes.label, aliases: [], narrower: [] });
       attributes.insights.forEach((text, index) => {
         insightDocs.push({ id: `${node}#${index}`, group: "insight", node, text, index });
       });
@@ -144,17 +158,20 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
         aliases: attributes.aliases,
         type: attributes.type,
         boost: conceptBoost(attributes.articleCount),
+        narrower: allNarrower(graph, node).flatMap((below) => namesOf(graph, below)),
       });
     }
   });
 
-  // A concept's label and aliases are one field: an alias is as good a name as the label.
+  // A concept's label and aliases are one field: an alias is as good a name as the label. The
+  // names of the concepts below it are a field of their own, so a hit can tell which it came by.
   const names = new MiniSearch<NameDoc>({
-    fields: ["names", "parts"],
-    extractField: (doc, field) => (field === "id" ? doc.id : [doc.name, ...doc.aliases].join("\n")),
+    fields: ["names", "parts", "narrower"],
+    extractField: (doc, field) =>
+      field === "id" ? doc.id : field === "narrower" ? doc.narrower.join("\n") : [doc.name, ...doc.aliases].join("\n"),
     tokenize: tokenizeName,
     processTerm: (term) => term,
-    searchOptions: { ...QUERY_READING, boost: { names: 3, parts: 1 } },
+    searchOptions: { ...QUERY_READING, boost: { names: 3, parts: 1, narrower: 1 } },
   });
   names.addAll(nameDocs);
   const texts = new MiniSearch<InsightDoc>({
@@ -216,7 +233,9 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
       if (!doc) return;
       const exact = namedExactly.has(id);
       if (exact) foundExactly.add(id);
-      offer(doc, score, matchKind(exact, typo));
+      // Only a concept with narrower ones can have matched by their names alone.
+      const own = doc.narrower.length === 0 || [doc.name, ...doc.aliases].some((name) => covers(name, terms, false));
+      offer(doc, score, matchKind(exact, typo, own));
     });
     // A name typed run together ("lsmtree" for "LSM tree") has no word in the index to find
     // it by (see `tokenizeName`), but it is still the name: offer it, at the lowest score.
@@ -259,6 +278,12 @@ export function createSearchIndex(graph: AppGraph): SearchIndex {
   return { search, size: nameDocs.length + insightDocs.length };
 }
 
+/** A concept's label and aliases. */
+function namesOf(graph: AppGraph, concept: string): string[] {
+  const { label, aliases } = entityAttributes(graph, concept);
+  return [label, ...aliases];
+}
+
 /** Whether every query term is a word (or the start of a word) of `text`. */
 function covers(text: string, queryTerms: readonly string[], exact: boolean): boolean {
   const words = tokenize(text);
@@ -282,6 +307,10 @@ function conceptHit(graph: AppGraph, node: string, score: number, match: MatchKi
       attributes.aliases.find((a) => covers(a, queryTerms, true)) ??
       (covers(attributes.label, queryTerms, false) ? undefined : attributes.aliases.find((a) => covers(a, queryTerms, false)));
     if (alias !== undefined) hit.alias = alias;
+  }
+  if (match === "narrower") {
+    const below = allNarrower(graph, node).find((id) => namesOf(graph, id).some((name) => covers(name, queryTerms, false)));
+    if (below !== undefined) hit.narrower = graph.getNodeAttribute(below, "label");
   }
   return hit;
 }

@@ -32,6 +32,7 @@ import {
 } from "../state/store";
 import { createCombobox } from "./combobox";
 import { furtherLinks, linkTo } from "./links";
+import { hierarchyView } from "./narrower";
 
 export interface DetailsPanel {
   element: HTMLElement;
@@ -55,7 +56,7 @@ export function createDetails(context: AppContext): DetailsPanel {
       shown = showing;
       const content =
         selection.kind === "concepts"
-          ? conceptView(context, selection.ids, selection.match)
+          ? conceptView(context, selection)
           : selection.kind === "article"
             ? articleView(context, selection.id)
             : pathShown
@@ -131,8 +132,9 @@ function quoteBlock(quote: Quote, cite?: string): HTMLElement {
   );
 }
 
-function conceptView(context: AppContext, ids: string[], match: "all" | "any"): Child[] {
+function conceptView(context: AppContext, selection: Extract<Selection, { kind: "concepts" }>): Child[] {
   const { graph, store } = context;
+  const { ids, match } = selection;
   const first = ids[0]!;
   const labels = ids.map((id) => entityAttributes(graph, id).label);
   const combined = ids.length > 1;
@@ -241,6 +243,7 @@ function conceptView(context: AppContext, ids: string[], match: "all" | "any"): 
   );
 
   const together = combined ? [] : coOccurring(graph, first, 12);
+  const hierarchy = combined ? null : hierarchyView(context, selection, { conceptButton, articleButton, quoteBlock });
   return [
     heading,
     typeLine,
@@ -251,8 +254,9 @@ function conceptView(context: AppContext, ids: string[], match: "all" | "any"): 
       add.element,
       matchGroup,
     ),
-    countHeading,
-    list,
+    hierarchy?.links,
+    hierarchy?.option,
+    hierarchy?.articles ?? [countHeading, list],
     together.length
       ? [
           h("h3", null, "Often together"),

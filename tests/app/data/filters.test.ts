@@ -3,6 +3,7 @@ import { DEFAULT_FILTERS, filterChoices, visibleNodes } from "../../../src/app/d
 import { emphasis, neighbourhood } from "../../../src/app/data/scene";
 import { findPath } from "../../../src/app/data/path";
 import { fixtureGraph } from "../fixtures/graph";
+import { CONCURRENCY_CONTROL, MVCC, WAL, WAL_ARCHIVING, WAL_REPLAY, hierarchyGraph } from "../fixtures/hierarchy";
 
 const graph = fixtureGraph();
 
@@ -92,5 +93,37 @@ describe("emphasis", () => {
     expect([...hover.nodes].sort()).toEqual(
       ["entity:netflix", "article:how-postgres-mvcc-works-netflix", "article:kafka-at-netflix-scale"].sort(),
     );
+  });
+});
+
+describe("with broader and narrower concepts", () => {
+  const withHierarchy = hierarchyGraph();
+  const articlesOf = (concept: string) => withHierarchy.filterInNeighbors(concept, (_n, a) => a.kind === "article");
+
+  it("lights the articles of the concepts below a chosen one, unless that is turned off", () => {
+    const on = emphasis(withHierarchy, { kind: "concepts", ids: [WAL], match: "all" }, null);
+    for (const node of [WAL, WAL_ARCHIVING, WAL_REPLAY, ...articlesOf(WAL_ARCHIVING), ...articlesOf(WAL_REPLAY)]) expect(on.nodes).toContain(node);
+    expect(on.edges).toContain(`${WAL_ARCHIVING}-broader->${WAL}`);
+    expect([...on.focus]).toEqual([WAL]);
+    const off = emphasis(withHierarchy, { kind: "concepts", ids: [WAL], match: "all", narrower: false }, null);
+    expect([...off.nodes].sort()).toEqual([WAL, ...articlesOf(WAL)].sort());
+  });
+
+  it("shows a grouping concept, which no article names, with the concepts it groups", () => {
+    const visible = visibleNodes(withHierarchy, DEFAULT_FILTERS);
+    expect(visible.has(CONCURRENCY_CONTROL)).toBe(true);
+    const noTechniques = visibleNodes(withHierarchy, { ...DEFAULT_FILTERS, hiddenTypes: ["technique"] });
+    expect(noTechniques.has(CONCURRENCY_CONTROL)).toBe(false);
+    const noStorage = visibleNodes(withHierarchy, { ...DEFAULT_FILTERS, hiddenSections: ["Data Storage", "Programming Languages"] });
+    expect(noStorage.has(MVCC)).toBe(false);
+    expect(noStorage.has(CONCURRENCY_CONTROL)).toBe(false);
+  });
+
+  it("finds paths through articles only: a broader relation is not words an article wrote", () => {
+    // One article names both WAL replay and write-ahead logging: the path goes through it.
+    expect(findPath(withHierarchy, WAL_REPLAY, WAL)!.steps.map((s) => s.kind)).toEqual(["entity", "article", "entity"]);
+    // No article joins WAL archiving (or the grouping concept) to the rest, however related.
+    expect(findPath(withHierarchy, WAL_ARCHIVING, WAL)).toBeNull();
+    expect(findPath(withHierarchy, CONCURRENCY_CONTROL, MVCC)).toBeNull();
   });
 });

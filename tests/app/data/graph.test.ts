@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GraphLoadError, parseGraph, readGraphResponse, sectionPath, type LoadProgress } from "../../../src/app/data/graph";
 import { fixtureGraphJson } from "../fixtures/graph";
+import { hierarchyGraph } from "../fixtures/hierarchy";
 
 /** graph.json as plain data, to be damaged at will. */
 interface LooseGraph {
@@ -98,6 +99,28 @@ describe("parseGraph", () => {
       delete data.edges[1]!.attributes.evidence;
     });
     expect(messageOf(bare)).toMatch(/^graph.json is damaged: edge 2 \("article:[^"]+" → "entity:[^"]+"\) has no evidence$/);
+  });
+
+  it("reads broader edges between concepts, each kind of edge checked for its own fields", () => {
+    const graph = parseGraph(JSON.stringify(hierarchyGraph().export()));
+    expect(graph.getEdgeAttributes("entity:wal-archiving-broader->entity:write-ahead-logging")).toEqual({ kind: "broader", weight: 1, origin: "lexicon" });
+    expect(graph.getNodeAttributes("entity:concurrency-control")).toMatchObject({ kind: "entity", articleCount: 0 });
+  });
+
+  it("names an edge of unknown kind, a broader edge without its origin, and a mention that leaves no article", () => {
+    const withEdge = (attributes: Record<string, unknown>, source = "entity:mvcc", target = "entity:postgresql") =>
+      damaged((data) => {
+        data.edges.push({ source, target, attributes });
+      });
+    const last = (text: string) => messageOf(text).replace(/^graph.json is damaged: edge \d+ /, "");
+    expect(last(withEdge({ kind: "cooccurs", weight: 1 }))).toBe('("entity:mvcc" → "entity:postgresql") has a kind that is not "mentions" or "broader"');
+    expect(last(withEdge({ weight: 1 }))).toBe('("entity:mvcc" → "entity:postgresql") has no kind ("mentions" or "broader")');
+    expect(last(withEdge({ kind: "broader", weight: 1 }))).toBe('("entity:mvcc" → "entity:postgresql") has no origin');
+    expect(last(withEdge({ kind: "mentions", weight: 0, evidence: [] }))).toBe(
+      '("entity:mvcc" → "entity:postgresql") is a "mentions" edge whose source is not an article',
+    );
+    const fromArticle = withEdge({ kind: "broader", weight: 1, origin: "head" }, "article:kafka-at-netflix-scale", "entity:kafka");
+    expect(messageOf(fromArticle)).toMatch(/is a "broader" edge whose source is not an entity$/);
   });
 
   it("cuts a very long key short in the message", () => {

@@ -3,6 +3,7 @@ import { createSearchIndex, tokenize } from "../../../src/app/data/search";
 import { slug } from "../../../src/core/slug";
 import type { EntityType } from "../../../src/core/types";
 import { fixtureGraph } from "../fixtures/graph";
+import { hierarchyGraph } from "../fixtures/hierarchy";
 
 const index = createSearchIndex(fixtureGraph());
 const conceptIds = (query: string) => index.search(query).concepts.flatMap((g) => g.hits.map((h) => h.id));
@@ -194,5 +195,31 @@ describe("search picks the right one", () => {
   it("ranks the same way with the Path boxes' shorter lists", () => {
     expect(first("CoDel", 6)?.id).toBe("entity:codel");
     expect(first("epbf", 1)?.id).toBe("entity:ebpf");
+  });
+});
+
+describe("search by narrower concepts", () => {
+  const withHierarchy = createSearchIndex(hierarchyGraph());
+  const hits = (query: string) => withHierarchy.search(query).names.flatMap((g) => g.hits as { id: string; match: string; narrower?: string }[]);
+
+  it("finds a concept by the name of a concept below it, saying which", () => {
+    const found = hits("WAL archiving");
+    expect(found[0]).toMatchObject({ id: "entity:wal-archiving", match: "exact" });
+    expect(found.find((h) => h.id === "entity:write-ahead-logging")).toMatchObject({ match: "narrower", narrower: "WAL archiving" });
+  });
+
+  it("reaches every level below, and a grouping concept by what it groups", () => {
+    expect(hits("WAL replay").map((h) => h.id)).toContain("entity:transaction-log");
+    expect(hits("optimistic").find((h) => h.id === "entity:concurrency-control")).toMatchObject({ match: "narrower" });
+  });
+
+  it("ranks such a match after the concept's own exact and prefix matches", () => {
+    const found = withHierarchy.search("wal").concepts.find((g) => g.type === "technique")!.hits;
+    const own = found.findIndex((h) => h.id === "entity:write-ahead-logging");
+    const below = found.findIndex((h) => h.id === "entity:transaction-log");
+    expect(found[own]).toMatchObject({ match: "exact" });
+    expect(found[below]).toMatchObject({ match: "narrower" });
+    expect(own).toBeLessThan(below);
+    for (const hit of found.slice(below)) expect(["narrower", "fuzzy"]).toContain(hit.match);
   });
 });

@@ -145,6 +145,77 @@ describe("buildGraph", () => {
   });
 });
 
+describe("buildGraph with broader concepts", () => {
+  const entries = [
+    entry("WAL archiving with WAL-G"),
+    entry("Write-ahead logging explained"),
+    entry("Raft and Paxos compared"),
+    entry("Range partitioning and partitioning"),
+  ];
+  const hierarchyDoc: ParsedDocument = { title: "Test", sections: [], entries };
+  const at = (i: number, words: string) => {
+    const start = entries[i]!.title.indexOf(words);
+    return { entry: i, evidence: [{ field: "title" as const, index: 0, start, end: start + words.length }] };
+  };
+  const hierarchyExtraction: Extraction = {
+    entities: [
+      { id: "wal-archiving", name: "WAL archiving", type: "technique", aliases: [] },
+      { id: "write-ahead-logging", name: "write-ahead logging", type: "technique", aliases: ["WAL"] },
+      { id: "raft", name: "Raft", type: "technique", aliases: [] },
+      { id: "paxos", name: "Paxos", type: "technique", aliases: [] },
+      { id: "range-partitioning", name: "range partitioning", type: "technique", aliases: [] },
+      { id: "partitioning", name: "partitioning", type: "technique", aliases: [] },
+    ],
+    mentions: [
+      { entity: "wal-archiving", ...at(0, "WAL archiving") },
+      { entity: "write-ahead-logging", ...at(1, "Write-ahead logging") },
+      { entity: "raft", ...at(2, "Raft") },
+      { entity: "paxos", ...at(2, "Paxos") },
+      { entity: "range-partitioning", ...at(3, "Range partitioning") },
+      { entity: "partitioning", ...at(3, "partitioning") },
+    ],
+  };
+  const terms = [
+    { name: "write-ahead logging", type: "technique" as const },
+    { name: "WAL archiving", type: "technique" as const, broader: ["write-ahead logging"] },
+    { name: "consensus algorithm", type: "technique" as const },
+    { name: "Raft", type: "technique" as const, broader: ["consensus algorithm"] },
+    { name: "Paxos", type: "technique" as const, broader: ["consensus algorithm"] },
+  ];
+  const graph = buildGraph(hierarchyDoc, hierarchyExtraction, { name: "test.txt", terms });
+  const broader = () =>
+    graph.filterEdges((_e, a) => a.kind === "broader").map((e) => `${graph.source(e)} → ${graph.target(e)} (${graph.getEdgeAttribute(e, "weight")}, ${(graph.getEdgeAttributes(e) as { origin: string }).origin})`);
+
+  it("adds an edge narrower → broader for each relation, from the lexicon and from the head rule", () => {
+    expect(broader()).toEqual([
+      "entity:wal-archiving → entity:write-ahead-logging (1, lexicon)",
+      "entity:raft → entity:consensus-algorithm (1, lexicon)",
+      "entity:paxos → entity:consensus-algorithm (1, lexicon)",
+      "entity:range-partitioning → entity:partitioning (1, head)",
+    ]);
+    expect(graph.hasEdge("entity:wal-archiving-broader->entity:write-ahead-logging")).toBe(true);
+  });
+
+  it("adds a broader term no article names as a grouping concept, with no article", () => {
+    expect(graph.getNodeAttributes("entity:consensus-algorithm")).toMatchObject({ kind: "entity", type: "technique", label: "consensus algorithm", articleCount: 0 });
+    expect(graph.getNodeAttribute("entity:consensus-algorithm", "size")).toBeGreaterThan(0);
+  });
+
+  it("counts and sizes by mentions only: a broader edge is not an article", () => {
+    expect(graph.getNodeAttributes("entity:write-ahead-logging")).toMatchObject({ articleCount: 1 });
+    expect(graph.getNodeAttributes("entity:partitioning")).toMatchObject({ articleCount: 1 });
+    expect(graph.getNodeAttribute("entity:wal-archiving", "size")).toBe(graph.getNodeAttribute("entity:write-ahead-logging", "size"));
+  });
+
+  it("keeps only the lexicon's relations when asked, and none without terms and heads", () => {
+    const lexiconOnly = buildGraph(hierarchyDoc, hierarchyExtraction, { name: "t", terms, broader: { heads: false } });
+    expect(lexiconOnly.filterEdges((_e, a) => a.kind === "broader")).toHaveLength(3);
+    const none = buildGraph(hierarchyDoc, hierarchyExtraction, { name: "t", broader: { heads: false } });
+    expect(none.filterEdges((_e, a) => a.kind === "broader")).toEqual([]);
+    expect(none.hasNode("entity:consensus-algorithm")).toBe(false);
+  });
+});
+
 describe("articleKeys", () => {
   it("suffixes titles that slug alike, in document order, and names empty ones", () => {
     expect(articleKeys([entry("C++"), entry("c++"), entry("???")])).toEqual([

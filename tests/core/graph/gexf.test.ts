@@ -88,3 +88,29 @@ describe("toGexf with a build time", () => {
     expect(toGexf(graph)).toContain("<description>a.txt + b.md</description>");
   });
 });
+
+describe("toGexf with broader concepts", () => {
+  const graph = buildGraph(
+    { title: "", sections: [], entries: [{ ...entry, title: "CoDel and active queue management" }] },
+    {
+      entities: [
+        { id: "codel", name: "CoDel", type: "technique", aliases: [] },
+        { id: "active-queue-management", name: "active queue management", type: "technique", aliases: [] },
+      ],
+      mentions: [
+        { entry: 0, entity: "codel", evidence: [{ field: "title", index: 0, start: 0, end: 5 }] },
+        { entry: 0, entity: "active-queue-management", evidence: [{ field: "title", index: 0, start: 10, end: 33 }] },
+      ],
+    },
+    { name: "test", terms: [{ name: "CoDel", type: "technique", broader: ["active queue management"] }, { name: "active queue management", type: "technique" }] },
+  );
+  const back = parse(Graph, toGexf(graph));
+
+  it("keeps every edge with its kind, and a broader edge with its origin", () => {
+    const broader = back.findEdge((_e, a) => a.kind === "broader");
+    expect(broader).toBeDefined();
+    expect(back.extremities(broader!)).toEqual(["entity:codel", "entity:active-queue-management"]);
+    expect(back.getEdgeAttributes(broader!)).toMatchObject({ kind: "broader", origin: "lexicon", weight: 1 });
+    expect(back.filterEdges((_e, a) => a.kind === "mentions")).toHaveLength(2);
+  });
+});

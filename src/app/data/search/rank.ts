@@ -1,22 +1,25 @@
 /**
- * What comes first: a name typed exactly, then names that begin with what was typed, then names
- * reached through a typo; within each, the more relevant (MiniSearch's score, which for a
- * concept also weighs how many articles mention it).
+ * What comes first: a name typed exactly, then names that begin with what was typed, then
+ * concepts found through the name of a narrower concept, then names reached through a typo;
+ * within each, the more relevant (MiniSearch's score, which for a concept also weighs how many
+ * articles mention it).
  */
 
 /** How a name matched a query, best first. */
-export type MatchKind = "exact" | "prefix" | "fuzzy";
+export type MatchKind = "exact" | "prefix" | "narrower" | "fuzzy";
 
-const TIER: Record<MatchKind, number> = { exact: 0, prefix: 1, fuzzy: 2 };
+const TIER: Record<MatchKind, number> = { exact: 0, prefix: 1, narrower: 2, fuzzy: 3 };
 
 /**
  * exact: the whole name (label, alias or title) is the query, case, accents and separators
  * aside; prefix: every word of the query is a word of the name or, for the word being typed,
- * the start of one; fuzzy: some word matched only with a typo.
+ * the start of one; narrower: so, but of the names of a concept below it (`ownNames` false:
+ * its own names do not hold the query); fuzzy: some word matched only with a typo.
  */
-export function matchKind(namedExactly: boolean, typo: boolean): MatchKind {
+export function matchKind(namedExactly: boolean, typo: boolean, ownNames = true): MatchKind {
   if (namedExactly) return "exact";
-  return typo ? "fuzzy" : "prefix";
+  if (typo) return "fuzzy";
+  return ownNames ? "prefix" : "narrower";
 }
 
 export interface Ranked {
