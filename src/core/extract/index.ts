@@ -9,6 +9,7 @@ import type { Entity, EntityType, Entry, Evidence, Extraction, Mention, TextFiel
 import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./discover";
 import { nameKey, pieceKey, pieces, singularKeys } from "./keys";
 import { indexLexicon, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
+import { draftFor, mostFrequent, record, type Draft } from "./drafts";
 import { passages } from "./passages";
 import { isCommonWord, registerLexicon } from "./plugin";
 import { splitGluedIdentifiers, standaloneIdentifiers, tokensOf, type TermLike, type Token } from "./tokens";
@@ -51,25 +52,6 @@ interface Found {
   entry: number;
   field: FieldRef;
   candidate: Candidate;
-}
-
-interface Sighting {
-  entry: number;
-  evidence: Evidence;
-}
-
-/** What is known about one entity while the document is read. */
-interface Draft {
-  key: string;
-  term?: LexiconTerm;
-  names: Map<string, number>;
-  types: Map<EntityType, number>;
-  aliases: Set<string>;
-  sightings: Sighting[];
-  strong: boolean;
-  articles: Set<number>;
-  /** The expansion an acronym was defined by, which beats the acronym as a label. */
-  defined?: string;
 }
 
 const indexes = new WeakMap<Lexicon, Map<boolean, LexiconIndex>>();
@@ -487,22 +469,6 @@ function termKey(term: LexiconTerm): string {
   return nameKey(term.name);
 }
 
-function draftFor(drafts: Map<string, Draft>, key: string, term?: LexiconTerm): Draft {
-  let draft = drafts.get(key);
-  if (!draft) {
-    draft = { key, term, names: new Map(), types: new Map(), aliases: new Set(), sightings: [], strong: false, articles: new Set() };
-    drafts.set(key, draft);
-  }
-  return draft;
-}
-
-function record(draft: Draft, entry: number, evidence: Evidence, surface: string): void {
-  draft.sightings.push({ entry, evidence });
-  draft.articles.add(entry);
-  const name = surface.replace(/['’]s$/i, "");
-  draft.names.set(name, (draft.names.get(name) ?? 0) + 1);
-}
-
 /**
  * Candidates become entities: a name that a lexicon form covers joins that entity (its type
  * comes from the lexicon); others are grouped by key, singular and plural together, and typed
@@ -653,18 +619,6 @@ const FIELD_ORDER: Record<TextField, number> = { title: 0, description: 1, insig
 
 function readingOrder(a: Evidence, b: Evidence): number {
   return FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.index - b.index || a.start - b.start;
-}
-
-function mostFrequent<T>(counts: ReadonlyMap<T, number>): T | undefined {
-  let best: T | undefined;
-  let bestCount = -1;
-  for (const [value, count] of counts) {
-    if (count > bestCount) {
-      best = value;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /**
