@@ -18,6 +18,8 @@ export const PALETTE = {
   label: "#111827",
   fadedEdge: "#eceef2",
   edge: "#c3c9d2",
+  /** A concept → broader concept edge: bluer than a mention, so the hierarchy reads apart. */
+  broaderEdge: "#8ea6cf",
   litEdge: "#3b4252",
 } as const;
 
@@ -231,6 +233,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
           depth: "edges",
         },
+        { when: (attributes) => attributes.kind === "broader", then: { color: PALETTE.broaderEdge, size: 0.9 } },
         {
           when: (_attributes, state, graphState) => graphState.hasHighlighted && !state.isHighlighted,
           then: { color: PALETTE.fadedEdge },

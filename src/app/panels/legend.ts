@@ -3,7 +3,7 @@
  * matches what is drawn, whatever palette the build used.
  */
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
-import type { AppGraph } from "../data/graph";
+import { isBroaderEdge, type AppGraph } from "../data/graph";
 import { h } from "../dom";
 
 export function createLegend(graph: AppGraph): HTMLElement {
@@ -33,7 +33,9 @@ export function createLegend(graph: AppGraph): HTMLElement {
       "p",
       { class: "hint" },
       "Size: a concept grows with the number of articles that mention it; an article with the number of concepts it names. ",
-      "Lines join an article to each concept it mentions.",
+      "Lines join an article to each concept it mentions",
+      // Said only when drawn: most reading lists' graphs will have some, a hand-made one may not.
+      graph.someEdge((_edge, attributes) => isBroaderEdge(attributes)) ? ", and a concept to a broader one (bluer)." : ".",
     ),
   );
 }
