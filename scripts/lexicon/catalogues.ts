@@ -114,6 +114,8 @@ export interface RefreshInput {
 
 export interface RefreshResult {
   files: Map<CatalogueId, CatalogueFile>;
+  /** Review decisions that name nothing in their source any more (a new edition dropped or renamed it). */
+  unused: Array<Rejection | Override>;
   /** How many FOLDOC articles each rule refused, the review's rejections and the curated lexicon's terms included. */
   refusals: Map<string, number>;
 }
@@ -194,7 +196,12 @@ export function refresh(input: RefreshInput): RefreshResult {
     ["foldoc", { source: { ...SOURCES.foldoc, version: input.foldoc.version }, terms: sortTerms(foldoc) }],
     ["vera", { source: { ...SOURCES.vera, version: input.vera.version }, adds: "aliases", terms: sortTerms([...vera.values()]) }],
   ]);
-  return { files, refusals };
+  const named = new Map<string, Set<string>>([
+    ["foldoc", new Set(articles.flatMap((a) => a.names.map(nameKey)))],
+    ["vera", new Set(acronyms.map((a) => nameKey(a.acronym)))],
+  ]);
+  const unused = [...input.review.rejected, ...input.review.overrides].filter((d) => !named.get(d.catalogue)?.has(nameKey(d.name)));
+  return { files, refusals, unused };
 }
 
 function rejections(review: Review, catalogue: string): Set<string> {

@@ -166,6 +166,13 @@ const CONCEPT_TAGS: ReadonlySet<string> = new Set([...TECHNIQUE_TAGS, "compiler"
  */
 const METHOD_HEAD = /\b(?:\w+ing|algorithm|analysis|algebra|calculus|control|correction|design|model|pattern|principle|search|sort)$/i;
 
+/**
+ * A phrase whose last word names a process or a discipline ("dead code elimination", "reference
+ * counting", "lexical analysis") names a method even under a broad tag; one whose last word
+ * names a thing ("text file", "child process") does not.
+ */
+const PROCESS_HEAD = /\s\S*(?:[^r]ing|tion|sion|ment|ism|sis|ance|ence|sort|search)$/;
+
 /** Tags whose proper names are products, formats and protocols ("Kerberos", "HTTP/2"). */
 const PRODUCT_TAGS: ReadonlySet<string> = new Set([
   "application",
@@ -264,8 +271,9 @@ export interface SelectionContext {
  *  3. one word that is ordinary English, a stopword of the lexicon, or written as a common noun
  *     ("ciphertext") is not a name of the field, nor is one capitalised word ("Finder"): a name
  *     of one word must look like one ("ColdFusion", "Adam7") and is matched with its case;
- *  4. a common noun must carry a tag of methods or of database and compiler internals: under
- *     "programming" or "storage" it is everyday vocabulary ("local variable", "main memory");
+ *  4. a common noun must carry a tag of methods or of database and compiler internals, or end
+ *     in a word that names a process ("reference counting"): otherwise, under "programming" or
+ *     "storage", it is everyday vocabulary ("local variable", "main memory");
  *  5. a term no other article cites is left out (FOLDOC's long tail of one-paper names);
  *  6. a proper name (a product, format, language) must be current: revised since 2000, not
  *     called obsolete, not dated to the fifties to eighties; languages are left to Linguist, whose
@@ -306,7 +314,7 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
   // A common noun under a broad tag ("programming", "storage", "networking") is mostly the
   // trade's everyday vocabulary ("local variable", "main memory", "file transfer"); only under a
   // tag of methods, or of database and compiler internals, is it a named concept.
-  if (lower && ![...all].some((t) => CONCEPT_TAGS.has(t))) return { refusal: "everyday-phrase" };
+  if (lower && ![...all].some((t) => CONCEPT_TAGS.has(t)) && !PROCESS_HEAD.test(expansion)) return { refusal: "everyday-phrase" };
   const technique = lower || (methodTag && !product) || METHOD_HEAD.test(expansion);
   const text = article.senses.map((s) => s.text).join(" ");
   if (HISTORIC.test(text)) return { refusal: "historic" };

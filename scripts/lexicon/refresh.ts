@@ -81,6 +81,8 @@ async function main(): Promise<void> {
   }
   const refused = [...result.refusals].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n} ${why}`);
   console.log(`FOLDOC articles not taken: ${refused.join(", ")}`);
+  // A decision that meets nothing is harmless, but says the review no longer describes the source.
+  for (const d of result.unused) console.warn(`warning: ${reviewFile}: ${d.catalogue} has no "${d.name}" any more`);
 }
 
 runMain(main);

@@ -73,9 +73,15 @@ export async function loadSources(dir: string = LEXICON_DIR): Promise<SourcesFil
   return readJson<SourcesFile>(join(dir, "sources.json"));
 }
 
-export async function loadLexicon(dir: string = LEXICON_DIR): Promise<Lexicon> {
+export interface LoadOptions {
+  /** Read data/lexicon/catalogues/ (default true); off, to see what the catalogues bring. */
+  catalogues?: boolean;
+}
+
+export async function loadLexicon(dir: string = LEXICON_DIR, options: LoadOptions = {}): Promise<Lexicon> {
   const sources = await loadSources(dir);
-  const terms = withCatalogues(await loadCuratedTerms(dir), await loadCatalogueTerms(join(dir, CATALOGUE_FOLDER)));
+  const catalogue = options.catalogues === false ? [] : await loadCatalogueTerms(join(dir, CATALOGUE_FOLDER));
+  const terms = withCatalogues(await loadCuratedTerms(dir), catalogue);
   const taken = new Set(terms.flatMap((t) => [t.name, ...(t.aliases ?? [])].map(nameKey)));
   const bulk = [...linguistTerms(sources.linguist), ...(await simpleIconTerms(sources.simpleIcons))];
   for (const term of bulk) {

@@ -158,6 +158,13 @@ describe("a refresh", () => {
     expect(files.get("foldoc")?.terms.find((t) => t.name === "Zorp Transfer Protocol")).toMatchObject({ type: "technique", broad: true });
   });
 
+  it("reports the review decisions that name nothing in their source any more", async () => {
+    const gone = { catalogue: "foldoc", name: "quantum frobnication", reason: "generic" };
+    const kept = { catalogue: "foldoc", name: "local variable", reason: "generic" };
+    const { unused } = await run({ rejected: [gone, kept], overrides: [] });
+    expect(unused).toEqual([gone]);
+  });
+
   it("writes the same bytes twice", async () => {
     const first = serialise((await run()).files.get("foldoc")!);
     const second = serialise((await run()).files.get("foldoc")!);
