@@ -96,7 +96,8 @@ export function hierarchyView(context: AppContext, selection: Extract<Selection,
       h(
         "p",
         { class: "narrower-counts" },
-        counts.map((c) => `${c.label} ${c.count}`).join(" · "),
+        // Each "concept n" stays on one line; the line breaks between them.
+        counts.map((c, i) => [i > 0 ? "\u00a0· " : "", h("span", { class: "narrower-count" }, `${c.label} ${c.count}`)]),
         ` — ${plural(articles.length, "article")}`,
       ),
       h(
