@@ -167,7 +167,8 @@ function initials(words: readonly Token[]): string {
     .replace(/[^a-z]/g, "");
 }
 
-function expansionType(words: readonly Token[]): EntityType {
+/** What an expansion names, by its last word: "Model Context Protocol" a technology, "Controlled Delay" a technique. */
+export function expansionType(words: readonly Token[]): EntityType {
   const head = words[words.length - 1]?.key ?? "";
   return TECHNOLOGY_HEADS.has(head) ? "technology" : "technique";
 }

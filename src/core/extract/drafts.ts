@@ -51,3 +51,14 @@ export function mostFrequent<T>(counts: ReadonlyMap<T, number>): T | undefined {
   }
   return best;
 }
+
+/** Moves everything known of `other` into `draft`: the two were one entity under two names. */
+export function absorb(draft: Draft, other: Draft): void {
+  draft.sightings.push(...other.sightings);
+  for (const entry of other.articles) draft.articles.add(entry);
+  for (const [name, count] of other.names) draft.names.set(name, (draft.names.get(name) ?? 0) + count);
+  for (const [type, votes] of other.types) draft.types.set(type, (draft.types.get(type) ?? 0) + votes);
+  for (const alias of other.aliases) draft.aliases.add(alias);
+  draft.strong ||= other.strong;
+  draft.defined ??= other.defined;
+}

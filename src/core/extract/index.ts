@@ -9,8 +9,10 @@ import type { Entity, EntityType, Entry, Evidence, Extraction, Mention, TextFiel
 import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./discover";
 import { nameKey, pieceKey, pieces, singularKeys } from "./keys";
 import { indexLexicon, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
+import { definedInArticle } from "./acronyms";
 import { draftFor, mostFrequent, record, type Draft } from "./drafts";
 import { passages } from "./passages";
+import { unifyDrafts } from "./unify";
 import { isCommonWord, registerLexicon } from "./plugin";
 import { splitGluedIdentifiers, standaloneIdentifiers, tokensOf, type TermLike, type Token } from "./tokens";
 
@@ -83,6 +85,7 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
       document.fields.forEach((fields, entryIndex) => {
         const context = contextOf(entries[entryIndex] as Entry, fields);
         const headline = headlineOf(fields);
+        const sighted: Found[] = [];
         for (const { field, tokens } of fields) {
           const claims = claimLexiconNames(drafts, entryIndex, field, tokens, document, index, contextKeys, context, headline);
           if (!settings.discover) continue;
@@ -95,10 +98,15 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
             isCommonWord,
             isOrdinary: document.isOrdinary,
           };
-          for (const rule of FIELD_RULES) for (const candidate of rule(view)) candidates.push({ entry: entryIndex, field, candidate });
+          for (const rule of FIELD_RULES) for (const candidate of rule(view)) sighted.push({ entry: entryIndex, field, candidate });
         }
+        const defined = definedInArticle(fields.map(({ field, tokens }) => ({ field, text: field.text, tokens })), sighted);
+        candidates.push(...sighted, ...defined.map((d) => ({ entry: entryIndex, ...d })));
       });
-      if (settings.discover) resolveCandidates(candidates, drafts, index);
+      if (settings.discover) {
+        resolveCandidates(candidates, drafts, index);
+        unifyDrafts(drafts, index, isBulk);
+      }
       return finish(drafts, settings.minArticles);
     },
   };

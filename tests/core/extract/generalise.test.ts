@@ -129,3 +129,58 @@ describe("people and organisations named in passing", () => {
     expect(named("Netflix's blog explains it")).toEqual(["organization:Netflix"]);
   });
 });
+
+describe("one node per concept across the corpus", () => {
+  const entities = (entries: Parameters<typeof run>[1], terms: LexiconTerm[]) =>
+    run(terms, entries).entities.map((e) => `${e.name} [${[...e.aliases].sort().join(", ")}]`);
+
+  it("spells out an article's acronym with capitalised words elsewhere in the same article", () => {
+    const x = run(TERMS, [entry({ title: "Inside High-Frequency Trading Systems", description: "Latency patterns in HFT" })]);
+    expect(found(x, 0)).toEqual(["High-Frequency Trading"]);
+    expect(x.entities[0]?.aliases).toContain("HFT");
+  });
+
+  it("joins an acronym defined in one article to its bare uses in others", () => {
+    const x = run(TERMS, [
+      entry({ title: "Agents", insights: ["The Model Context Protocol became universal: every DBMS shipped MCP support"] }),
+      entry({ title: "Tracing", insights: ["MCP integration lets any client query the trace"] }),
+    ]);
+    expect(found(x, 0)).toContain("Model Context Protocol");
+    expect(found(x, 1)).toEqual(["Model Context Protocol"]);
+  });
+
+  it("joins a bare acronym to the one entity of the corpus whose name it abbreviates", () => {
+    const terms: LexiconTerm[] = [{ name: "inter-process communication", type: "technique" }];
+    const x = run(terms, [
+      entry({ title: "Chromium", insights: ["Renderers talk through inter-process communication"] }),
+      entry({ title: "Android", insights: ["Binder is the IPC layer", "Every IPC is checked"] }),
+    ]);
+    expect(found(x, 1)).toEqual(["inter-process communication"]);
+  });
+
+  it("keeps an acronym apart when two entities share its initials, or when it has two letters", () => {
+    const terms: LexiconTerm[] = [
+      { name: "static site generator", type: "technology" },
+      { name: "server-side generation", type: "technique" },
+      { name: "idempotency key", type: "technique" },
+    ];
+    const x = run(terms, [
+      entry({ title: "Sites", insights: ["A static site generator renders pages", "server-side generation is slower"] }),
+      entry({ title: "Docs", insights: ["Our SSG pipeline"] }),
+      entry({ title: "Blog", insights: ["The SSG cache"] }),
+      entry({ title: "Payments", insights: ["An idempotency key per request"] }),
+      entry({ title: "Tunnels", insights: ["Noise IK handshakes", "IK keys rotate"] }),
+    ]);
+    expect(found(x, 1)).toEqual(["SSG"]);
+    expect(found(x, 2)).toEqual(["SSG"]);
+    expect(found(x, 4)).not.toContain("idempotency key");
+  });
+
+  it("merges a product named with and without its vendor", () => {
+    const names = entities(
+      [entry({ title: "Microsoft LiteBox: A Library OS" }), entry({ title: "Sandboxes", insights: ["LiteBox boots in milliseconds"] })],
+      [{ name: "Microsoft", type: "organization" }],
+    );
+    expect(names.filter((n) => n.includes("LiteBox"))).toEqual(["LiteBox [Microsoft LiteBox]"]);
+  });
+});
