@@ -442,12 +442,20 @@ function lookup(
     );
     const terms = new Set(fitting.map((f) => f.term));
     if (terms.size === 1) return fitting[0];
-    if (terms.size > 1) {
-      // Prefer terms whose context rule is met over terms that have none.
-      const contextual = fitting.filter((f) => f.term.context);
-      if (new Set(contextual.map((f) => f.term)).size === 1) return contextual[0];
-      return undefined;
-    }
+    if (terms.size > 1) return preferred(fitting);
+  }
+  return undefined;
+}
+
+/**
+ * One of several terms that share a key: the one whose context rule is met over those that have
+ * none, else the one whose canonical name it is over those that only list it as an alias
+ * ("Bigtable" the system over "Google Bigtable"'s alias); none when that does not single one out.
+ */
+function preferred(forms: readonly Form[]): Form | undefined {
+  for (const keep of [(f: Form) => f.term.context !== undefined, (f: Form) => f.text === f.term.name]) {
+    const kept = forms.filter(keep);
+    if (new Set(kept.map((f) => f.term)).size === 1) return kept[0];
   }
   return undefined;
 }
@@ -550,10 +558,9 @@ const TYPE_WEIGHT: Record<RuleName, number> = {
 
 function lexiconKey(index: LexiconIndex, key: string): { key: string; term: LexiconTerm } | undefined {
   for (const k of [key, ...singularKeys(key)]) {
-    const forms = index.forms.get(k);
-    const terms = new Set(forms?.map((f) => f.term));
-    const term = forms?.[0]?.term;
-    if (term && terms.size === 1 && !term.context) return { key: termKey(term), term };
+    const forms = index.forms.get(k) ?? [];
+    const term = new Set(forms.map((f) => f.term)).size === 1 ? forms[0]?.term : preferred(forms)?.term;
+    if (term && !term.context) return { key: termKey(term), term };
   }
   return undefined;
 }

@@ -184,3 +184,21 @@ describe("one node per concept across the corpus", () => {
     expect(names.filter((n) => n.includes("LiteBox"))).toEqual(["LiteBox [Microsoft LiteBox]"]);
   });
 });
+
+describe("a key that several terms share", () => {
+  it("goes to the term whose canonical name it is, not to one that lists it as an alias", () => {
+    const terms: LexiconTerm[] = [
+      { name: "Google Bigtable", type: "technology", aliases: ["Bigtable", "Cloud Bigtable"] },
+      { name: "Bigtable", type: "technology" },
+      { name: "vectorized execution", type: "technique", aliases: ["vectorization"] },
+      { name: "vectorization", type: "technique" },
+      { name: "service-oriented architecture", type: "technique", aliases: ["SOA"] },
+      { name: "structure of arrays", type: "technique", aliases: ["SOA"] },
+    ];
+    const x = run(terms, [title("Bigtable: A Distributed Storage System"), title("Making Compilation, Vectorization, and Prefetching Work"), title("SOA Layouts")]);
+    expect(found(x, 0)).toEqual(["Bigtable"]);
+    expect(found(x, 1)).toEqual(["vectorization"]);
+    // Two aliases and no name: nothing says which one is meant.
+    expect(found(x, 2)).toEqual([]);
+  });
+});
