@@ -12,7 +12,7 @@ import { slug } from "../../src/core/slug";
 import { ENTITY_TYPES, InputError, type EntityType } from "../../src/core/types";
 import { inflateDict, readDictd, type DictArticle } from "./dictd";
 import { citations, isAcronym, parseFoldocArticle, selectFoldoc, type Refusal, type SelectionContext } from "./foldoc";
-import { acronymsFor, parseVeraArticle } from "./vera";
+import { acronymsFor, ambiguousAcronyms, parseVeraArticle } from "./vera";
 
 /** Where a catalogue's terms come from, as recorded at the top of its file. */
 export interface CatalogueSource {
@@ -163,13 +163,17 @@ export function refresh(input: RefreshInput): RefreshResult {
       slugs.add(slug(term.name));
     }
   }
-  // Aliases go last, once every name is known: an alias never takes another term's name.
+  // Aliases go last, once every name is known: an alias never takes another term's name, nor
+  // an acronym that V.E.R.A. expands in more than one way ("TAP": a pager protocol, the Test
+  // Anything Protocol...), which the text would have to settle.
+  const acronyms = input.vera.articles.map(parseVeraArticle).filter((a) => a !== undefined);
+  const ambiguous = ambiguousAcronyms(acronyms);
   const names = new Set([...taken.keys(), ...own.keys()]);
   const claimed = new Set<string>();
   for (const term of foldoc) {
     const kept = (term.aliases ?? []).filter((alias) => {
       const key = nameKey(alias);
-      if (names.has(key) || claimed.has(key) || !usableAlias(alias, context)) return false;
+      if (names.has(key) || claimed.has(key) || ambiguous.has(key) || !usableAlias(alias, context)) return false;
       claimed.add(key);
       return true;
     });
@@ -180,7 +184,6 @@ export function refresh(input: RefreshInput): RefreshResult {
   const known = new Map<string, KnownTerm>(taken);
   for (const term of foldoc) for (const text of [term.name, ...(term.aliases ?? [])]) known.set(nameKey(text), term);
   const veraRejected = rejections(input.review, "vera");
-  const acronyms = input.vera.articles.map(parseVeraArticle).filter((a) => a !== undefined);
   const vera = new Map<KnownTerm, CatalogueTerm>();
   for (const [target, list] of acronymsFor(acronyms, new Set([...known.keys(), ...stopwords]))) {
     const term = known.get(target);

@@ -198,9 +198,6 @@ const PRODUCT_TAGS: ReadonlySet<string> = new Set([
 const HISTORIC = /\b(?:obsolete|defunct|discontinued|no longer (?:used|supported|developed|maintained)|historical|was an? (?:early|experimental))\b/i;
 const OLD_YEAR = /\b19[4-8]\d\b/;
 
-/** A revision before this date leaves a proper name too uncertain to be kept today. */
-export const STALE_BEFORE = "2000-01-01";
-
 export interface Judged {
   name: string;
   type: EntityType;
@@ -220,7 +217,8 @@ export type Refusal =
   | "historic"
   | "language"
   | "unreferenced"
-  | "everyday-phrase";
+  | "everyday-phrase"
+  | "ordinary-phrase";
 
 export interface Selection {
   judged?: Judged;
@@ -275,9 +273,10 @@ export interface SelectionContext {
  *     in a word that names a process ("reference counting"): otherwise, under "programming" or
  *     "storage", it is everyday vocabulary ("local variable", "main memory");
  *  5. a term no other article cites is left out (FOLDOC's long tail of one-paper names);
- *  6. a proper name (a product, format, language) must be current: revised since 2000, not
- *     called obsolete, not dated to the fifties to eighties; languages are left to Linguist, whose
- *     list is the field's, not the history of programming;
+ *  6. a product name must be current: not called obsolete, not dated to the fifties to eighties
+ *     in its first lines; nor may it be made only of ordinary words ("Basic Operating System")
+ *     unless the field abbreviates it; languages are left to Linguist, whose list is the
+ *     field's, not the history of programming;
  *  7. type: a technique when FOLDOC writes it as a common noun, when its tags say method or
  *     concept and none says product, or when its last word names a method ("... Correction");
  *     otherwise a technology.
@@ -318,7 +317,15 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
   const technique = lower || (methodTag && !product) || METHOD_HEAD.test(expansion);
   const text = article.senses.map((s) => s.text).join(" ");
   if (HISTORIC.test(text)) return { refusal: "historic" };
-  if (!technique && ((article.revised ?? "") < STALE_BEFORE || OLD_YEAR.test(text.slice(0, 200)))) return { refusal: "historic" };
+  if (!technique && OLD_YEAR.test(text.slice(0, 200))) return { refusal: "historic" };
+  // Capitals do not keep a phrase from matching ("a basic operating system"): a product name made
+  // only of ordinary words reads as a phrase of running text, unless the field abbreviates it
+  // ("Coordinated Universal Time", UTC), which makes it a name.
+  const abbreviated = article.names.some((n) => n !== expansion && isAcronym(n));
+  const ordinary = words.every((w) => context.isCommonWord(w.toLowerCase()) || context.stopwords.has(nameKey(w)));
+  if (!technique && words.length > 1 && ordinary && !abbreviated) {
+    return { refusal: "ordinary-phrase" };
+  }
   const aliases = article.names.filter((n) => n !== expansion && wellShaped(n) && nameKey(n) !== nameKey(expansion));
   const judged: Judged = { name: expansion, type: technique ? "technique" : "technology", aliases };
   if (words.length === 1) judged.caseSensitive = true;

@@ -84,3 +84,14 @@ export function acronymsFor(acronyms: readonly Acronym[], taken: ReadonlySet<str
   }
   return out;
 }
+
+/** Keys of the acronyms the dictionary expands in more than one way. */
+export function ambiguousAcronyms(acronyms: readonly Acronym[]): Set<string> {
+  const expansions = new Map<string, Set<string>>();
+  for (const { acronym, expansion } of acronyms) {
+    const set = expansions.get(nameKey(acronym)) ?? new Set<string>();
+    set.add(nameKey(expansion));
+    expansions.set(nameKey(acronym), set);
+  }
+  return new Set([...expansions].filter(([, set]) => set.size > 1).map(([key]) => key));
+}

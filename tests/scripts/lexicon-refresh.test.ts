@@ -81,10 +81,15 @@ describe("the FOLDOC selection rules", () => {
     expect(select("frobnicator algorithm\n\n   <algorithm> x\n").refusal).toBe("unreferenced");
   });
 
-  it("refuses proper names that are stale or historic, and leaves languages to Linguist", () => {
-    expect(select("OpenKerberos\n\n   <security, protocol> x\n\n   (1996-01-01)\n").refusal).toBe("historic");
+  it("refuses product names that are historic or read as ordinary phrases, and leaves languages to Linguist", () => {
+    expect(select("OpenKerberos\n\n   <security, protocol> A protocol developed in 1975.\n\n   (2008-01-01)\n").refusal).toBe("historic");
     expect(select("OpenKerberos\n\n   <security, protocol> An obsolete protocol.\n\n   (2008-01-01)\n").refusal).toBe("historic");
     expect(select("Concurrent Haskell\n\n   <language, functional programming> x\n\n   (2008-01-01)\n").refusal).toBe("language");
+    const ordinary = { ...context, isCommonWord: (w: string) => ["basic", "open", "look"].includes(w), stopwords: new Set(["system", "server"]) };
+    const cited = (name: string) => ({ ...ordinary, citations: new Map([[name, 1]]) });
+    expect(selectFoldoc(article("Open Look\n\n   <operating system> A look and feel.\n"), cited("openlook")).refusal).toBe("ordinary-phrase");
+    // An abbreviation makes a name of ordinary words.
+    expect(selectFoldoc(article("Basic Server System\nBSS\n\n   <networking> x\n"), cited("basicserversystem")).judged?.name).toBe("Basic Server System");
   });
 
   it("reads a capitalised expansion ending in a method word as a technique", () => {
@@ -135,9 +140,15 @@ describe("a refresh", () => {
     expect(files.get("foldoc")?.terms).toEqual([
       { name: "hacker's delight algorithm", type: "technique", catalogue: "foldoc" },
       { name: "Multi-Version Concurrency Control", type: "technique", aliases: ["MVCC"], catalogue: "foldoc" },
-      { name: "Zorp Transfer Protocol", type: "technology", aliases: ["ZTP"], catalogue: "foldoc" },
+      { name: "Zorp Transfer Protocol", type: "technology", catalogue: "foldoc" },
     ]);
     expect(files.get("foldoc")?.source).toMatchObject({ id: "foldoc", version: "test", licence: "GFDL-1.1-or-later" });
+  });
+
+  it("drops an acronym alias that V.E.R.A. expands in more than one way", async () => {
+    // The fixture's FOLDOC spells "Zorp Transfer Protocol" / "ZTP"; its V.E.R.A. also has "Zero Touch Provisioning".
+    const { files } = await run();
+    expect(files.get("foldoc")?.terms.find((t) => t.name === "Zorp Transfer Protocol")?.aliases).toBeUndefined();
   });
 
   it("lends a curated term the acronym V.E.R.A. gives its expansion, and only that", async () => {
