@@ -162,9 +162,14 @@ const CONCEPT_TAGS: ReadonlySet<string> = new Set([...TECHNIQUE_TAGS, "compiler"
 
 /**
  * FOLDOC capitalises the expansion of an acronym ("Forward Error Correction"), so there a
- * capital does not make a product: a name whose last word names a method is a technique.
+ * capital does not make a product: a name whose last word names a method is a technique,
+ * unless its tags say it is a product ("Web Distributed Authoring and Versioning" is a protocol).
+ * An algorithm is one whatever its tags.
  */
-const METHOD_HEAD = /\b(?:\w+ing|algorithm|analysis|algebra|calculus|control|correction|design|model|pattern|principle|search|sort)$/i;
+const METHOD_HEAD = /\b(?:\w+ing|analysis|algebra|calculus|control|correction|design|model|pattern|principle)$/i;
+const ALGORITHM_HEAD = /\b(?:algorithm|search|sort)$/i;
+/** Tags of things released or published, never of methods: "database" or "storage" name both. */
+const RELEASED_TAGS: ReadonlySet<string> = new Set(["application", "file format", "library", "product", "project", "protocol", "software", "standard", "tool", "web"]);
 
 /**
  * A phrase whose last word names a process or a discipline ("dead code elimination", "reference
@@ -278,7 +283,8 @@ export interface SelectionContext {
  *     unless the field abbreviates it; languages are left to Linguist, whose list is the
  *     field's, not the history of programming;
  *  7. type: a technique when FOLDOC writes it as a common noun, when its tags say method or
- *     concept and none says product, or when its last word names a method ("... Correction");
+ *     concept and none says product, or when its last word names a method ("... Correction")
+ *     and no tag says product;
  *     otherwise a technology.
  */
 export function selectFoldoc(article: FoldocArticle, context: SelectionContext): Selection {
@@ -314,7 +320,8 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
   // trade's everyday vocabulary ("local variable", "main memory", "file transfer"); only under a
   // tag of methods, or of database and compiler internals, is it a named concept.
   if (lower && ![...all].some((t) => CONCEPT_TAGS.has(t)) && !PROCESS_HEAD.test(expansion)) return { refusal: "everyday-phrase" };
-  const technique = lower || (methodTag && !product) || METHOD_HEAD.test(expansion);
+  const namedProduct = [...all].some((t) => RELEASED_TAGS.has(t));
+  const technique = lower || (methodTag && !product) || ALGORITHM_HEAD.test(expansion) || (!namedProduct && METHOD_HEAD.test(expansion));
   const text = article.senses.map((s) => s.text).join(" ");
   if (HISTORIC.test(text)) return { refusal: "historic" };
   if (!technique && OLD_YEAR.test(text.slice(0, 200))) return { refusal: "historic" };

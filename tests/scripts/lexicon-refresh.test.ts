@@ -25,6 +25,7 @@ const context: SelectionContext = {
     ["localvariable", 3],
     ["openkerberos", 4],
     ["bloomfilter", 1],
+    ["bloomfilteralgorithm", 1],
     ["forwarderrorcorrection", 1],
     ["concurrenthaskell", 1],
   ]),
@@ -92,8 +93,10 @@ describe("the FOLDOC selection rules", () => {
     expect(selectFoldoc(article("Basic Server System\nBSS\n\n   <networking> x\n"), cited("basicserversystem")).judged?.name).toBe("Basic Server System");
   });
 
-  it("reads a capitalised expansion ending in a method word as a technique", () => {
-    expect(select("Forward Error Correction\nFEC\n\n   <networking, protocol> x\n\n   (2008-01-01)\n").judged?.type).toBe("technique");
+  it("reads a capitalised expansion ending in a method word as a technique, unless a tag says product", () => {
+    expect(select("Forward Error Correction\nFEC\n\n   <networking> x\n\n   (2008-01-01)\n").judged?.type).toBe("technique");
+    expect(select("Forward Error Correction\nFEC\n\n   <networking, protocol> x\n\n   (2008-01-01)\n").judged?.type).toBe("technology");
+    expect(select("Bloom filter algorithm\n\n   <database, software> x\n").judged?.type).toBe("technique");
   });
 });
 
