@@ -210,10 +210,14 @@ function expansionStartingAt(view: FieldView, start: number, letters: string, ac
   return undefined;
 }
 
+// "Query Execution II", "Part IV": a number, not an acronym.
+const ROMAN = /^(?:I{2,3}|IV|VI{1,3}|IX|XI{0,3}|XIV|XV|XX)$/;
+
 /** Bare acronyms (MVCC, WAL): weak, since many are units or one article's shorthand. */
 export function acronyms(view: FieldView): Candidate[] {
   return view.tokens.flatMap((t, i) =>
     !view.claimed[i] &&
+    !ROMAN.test(t.caseKey) &&
     // "JEK" of "GO-JEK": the rest of a hyphenated name the lexicon already read.
     !hyphenedToClaimed(view, i) &&
     ACRONYM.test(t.caseKey) &&

@@ -42,8 +42,10 @@ function acronymsToExpansions(drafts: Map<string, Draft>): void {
   for (const draft of [...drafts.values()]) {
     // Two letters abbreviate too many things ("IK" of "Noise IK" is no idempotency key).
     if (draft.term || draft.key.length < 3 || ![...draft.names.keys()].every((n) => ACRONYM.test(n))) continue;
-    const key = draft.key.replace(/s$/, "");
-    const targets = [...(byInitials.get(draft.key) ?? byInitials.get(key) ?? [])].filter((d) => d !== draft);
+    // "CRDTs" is the plural of CRDT; "TOS" is no plural of "TO".
+    const plural = [...draft.names.keys()].every((n) => /[A-Z0-9]s$/.test(n));
+    const key = plural ? draft.key.slice(0, -1) : draft.key;
+    const targets = [...(byInitials.get(key) ?? [])].filter((d) => d !== draft);
     const target = targets[0];
     if (targets.length !== 1 || !target) continue;
     absorb(target, draft);

@@ -202,3 +202,23 @@ describe("a key that several terms share", () => {
     expect(found(x, 2)).toEqual([]);
   });
 });
+
+describe("acronyms that are not", () => {
+  it("reads a Roman numeral after a title as a number", () => {
+    const x = run(TERMS, [title("Query Execution II"), title("Trees Indexes II"), title("Lecture III")]);
+    expect(x.entities.map((e) => e.name)).not.toContain("II");
+  });
+
+  it("takes a final capital S as a letter of the acronym, a final small s as its plural", () => {
+    const terms: LexiconTerm[] = [{ name: "timestamp ordering", type: "technique" }, { name: "conflict-free replicated data type", type: "technique" }];
+    const x = run(terms, [
+      entry({ title: "Concurrency", insights: ["timestamp ordering and conflict-free replicated data types"] }),
+      entry({ title: "WiscKey", description: "TOS" }),
+      entry({ title: "Key-value stores", description: "TOS" }),
+      entry({ title: "Collaboration", insights: ["CRDTs merge edits"] }),
+    ]);
+    expect(found(x, 1)).toContain("TOS");
+    expect(found(x, 1)).not.toContain("timestamp ordering");
+    expect(found(x, 3)).toEqual(["conflict-free replicated data type"]);
+  });
+});
