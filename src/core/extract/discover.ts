@@ -62,6 +62,8 @@ const SNAKE = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
 // An inner lower-to-upper change of case: DataFusion, ClickPipes, OpenSearch, uCache.
 const CAMEL = /^(?:[A-Za-z][a-z0-9]*[a-z][A-Z]|[a-z]+[A-Z][a-z])/;
 const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+// "CRDTs", "WALs": an acronym in the plural.
+const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]{1,5}s$/;
 const CAPITALISED = /^[A-Z][a-z]+$/;
 const LAW_WORDS = new Set(["law", "theorem", "principle", "paradox", "razor", "conjecture"]);
 
@@ -220,7 +222,7 @@ export function acronyms(view: FieldView): Candidate[] {
     !ROMAN.test(t.caseKey) &&
     // "JEK" of "GO-JEK": the rest of a hyphenated name the lexicon already read.
     !hyphenedToClaimed(view, i) &&
-    ACRONYM.test(t.caseKey) &&
+    (ACRONYM.test(t.caseKey) || PLURAL_ACRONYM.test(t.caseKey)) &&
     /[A-Z].*[A-Z]/.test(t.caseKey) &&
     !view.stopwords.has(t.key) &&
     // Ordinary words in capitals ("FULL", "REDO") are emphasis or a glued command's tail.
