@@ -50,7 +50,6 @@ async function readJson<T>(path: string): Promise<T> {
 }
 
 function checkTerm(term: Partial<LexiconTerm>, path: string): LexiconTerm {
-  // A catalogue term keeps the id of its catalogue; a term of the curated files has none.
   if (typeof term.name !== "string" || term.name.trim() === "") throw new LexiconError(`${path}: a term has no name`);
   if (!term.type || !ENTITY_TYPES.includes(term.type)) throw new LexiconError(`${path}: "${term.name}" has no valid type`);
   return { ...term, name: term.name, type: term.type, source: "curated" };
