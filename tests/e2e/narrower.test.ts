@@ -15,6 +15,7 @@ import {
   loadGraph,
   mentioningArticles,
   probeNodes,
+  sectionNamed,
   squash,
   useBrowser,
   type ExplorerGraph,
@@ -87,7 +88,7 @@ describe("narrower concepts in Details", () => {
     }
 
     // The count line: the concept first, each with its articles, then the total.
-    const countLine = squash(await panel.locator(".narrower-counts").textContent());
+    const countLine = squash(await sectionNamed(panel, /mention it or a narrower concept/).textContent());
     expect(countLine.startsWith(`${squash(label)} ${own.size}`), countLine).toBe(true);
     for (const concept of concepts.slice(1)) {
       const count = mentioningArticles(graph, concept).length;
