@@ -138,9 +138,14 @@ function predictionsFor(set: AnnotatedSet, extraction: Extraction): PredictedArt
   return set.positions.map((i) => all[i] as PredictedArticle);
 }
 
-/** Bookmarks of the document that no entity was found in (references are pointers, not articles). */
-function withoutEntities(set: AnnotatedSet, extraction: Extraction): Entry[] {
-  const linked = new Set(extraction.mentions.map((m) => m.entry));
+/**
+ * Bookmarks of the document that no entity (or, with `concepts`, no technique or technology)
+ * was found in; references are pointers, not articles.
+ */
+function withoutEntities(set: AnnotatedSet, extraction: Extraction, concepts = false): Entry[] {
+  const types = new Map(extraction.entities.map((e) => [e.id, e.type]));
+  const counted = (id: string) => !concepts || types.get(id) === "technique" || types.get(id) === "technology";
+  const linked = new Set(extraction.mentions.filter((m) => counted(m.entity)).map((m) => m.entry));
   return set.document.filter((e, i) => e.kind === "bookmark" && !linked.has(i));
 }
 
@@ -205,6 +210,8 @@ runMain(async () => {
   const bare = withoutEntities(main, extraction);
   const bookmarks = main.document.filter((e) => e.kind === "bookmark").length;
   console.log(`bookmarks of the document with no entity: ${bare.length} of ${bookmarks}` + (bare.length > 0 && bare.length <= count ? `: ${bare.map((e) => `"${e.title}"`).join(", ")}` : ""));
+  const conceptless = withoutEntities(main, extraction, true);
+  console.log(`bookmarks with no technique or technology: ${conceptless.length} of ${bookmarks}` + (conceptless.length > 0 && conceptless.length <= count ? `: ${conceptless.map((e) => `"${e.title}"`).join(", ")}` : ""));
   if (count > 0) {
     console.log(`\nworst misses:\n${worst(report.outcomes, "miss", count).join("\n")}`);
     console.log(`\nworst false positives:\n${worst(report.outcomes, "false-positive", count).join("\n")}`);
