@@ -81,11 +81,12 @@ function keysOf(entity: Entity): string[] {
 
 /**
  * A name whose capitals are part of it (an acronym such as "REST" or "WAL", a brand such as
- * "LiteBox") names the concept only when written with them: "encryption at rest" is not a kind
- * of REST.
+ * "LiteBox" or "eBPF": a word with two capitals) names the concept only when written with them:
+ * "encryption at rest" is not a kind of REST. Headline case ("Write-Ahead Logging") is not such
+ * a name: one capital a word.
  */
 function capitalsMatter(name: string): boolean {
-  return /\p{Lu}.*\p{Lu}/u.test(name);
+  return name.split(/[\s_-]+/).some((word) => /\p{Lu}.*\p{Lu}/u.test(word));
 }
 
 /** The key a head is looked up by: case kept when it has capitals that might matter. */
@@ -94,7 +95,7 @@ function caseKey(name: string): string {
 }
 
 /** The entities a name key reaches: by their label, and by one of their aliases. */
-export interface NameHits {
+interface NameHits {
   labels: string[];
   aliases: string[];
 }

@@ -128,6 +128,11 @@ describe("broaderRelations: the head rule", () => {
     expect(pairs(broaderRelations(entities))).toEqual(["sqlite-wal → write-ahead-logging (head)"]);
   });
 
+  it("reads headline case as no capitals of a name", () => {
+    const entities = [entity("ARIES-style write-ahead logging"), entity("Write-Ahead Logging", "technique", ["WAL"])];
+    expect(pairs(broaderRelations(entities))).toEqual(["aries-style-write-ahead-logging → write-ahead-logging (head)"]);
+  });
+
   it("reads no kind into a phrase with a preposition: its last words are an object", () => {
     const entities = [entity("composition over inheritance"), entity("inheritance"), entity("encryption at rest"), entity("rest")];
     expect(broaderRelations(entities).relations).toEqual([]);
