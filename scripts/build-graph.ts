@@ -48,6 +48,8 @@ runMain(async () => {
   });
   console.log(
     `wrote ${summary.out}: ${summary.articles} articles (${summary.withInsights} with insights), ` +
-      `${summary.entities} entities, ${summary.mentions} mention edges in ${(summary.milliseconds / 1000).toFixed(1)} s`,
+      `${summary.entities} entities, ${summary.mentions} mention edges, ` +
+      `${summary.broader.lexicon + summary.broader.head} broader edges (${summary.broader.lexicon} from the lexicon, ${summary.broader.head} from compound heads) ` +
+      `in ${(summary.milliseconds / 1000).toFixed(1)} s`,
   );
 });

@@ -33,7 +33,13 @@ interface Shot {
 function featuredConcept(graph: ExplorerGraph): string {
   const concepts = graph.filterNodes((_, attributes) => attributes.kind === "entity");
   const named = concepts.find((key) => graph.getNodeAttribute(key, "label") === "PostgreSQL");
-  return named ?? concepts.sort((a, b) => graph.inDegree(b) - graph.inDegree(a) || a.localeCompare(b))[0] ?? "";
+  return named ?? concepts.sort((a, b) => articlesOf(graph, b) - articlesOf(graph, a) || a.localeCompare(b))[0] ?? "";
+}
+
+/** How many articles mention a concept (its broader edges are not mentions). */
+function articlesOf(graph: ExplorerGraph, node: string): number {
+  const attributes = graph.getNodeAttributes(node);
+  return attributes.kind === "entity" ? attributes.articleCount : 0;
 }
 
 /** An article worth showing: the one with insights that mentions the most concepts. */
@@ -49,7 +55,10 @@ function distantConcept(graph: ExplorerGraph, from: string): string {
   const queue = [from];
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head] as string;
-    for (const next of graph.neighbors(node)) {
+    // Paths follow what articles wrote (mention edges), as the app's Path panel does.
+    for (const edge of graph.edges(node)) {
+      if (graph.getEdgeAttribute(edge, "kind") !== "mentions") continue;
+      const next = graph.opposite(node, edge);
       if (distance.has(next)) continue;
       distance.set(next, (distance.get(node) as number) + 1);
       queue.push(next);
@@ -57,7 +66,7 @@ function distantConcept(graph: ExplorerGraph, from: string): string {
   }
   const candidates = graph
     .filterNodes((key, attributes) => attributes.kind === "entity" && key !== from && distance.has(key))
-    .sort((a, b) => graph.inDegree(b) - graph.inDegree(a) || a.localeCompare(b))
+    .sort((a, b) => articlesOf(graph, b) - articlesOf(graph, a) || a.localeCompare(b))
     .slice(0, 30);
   return candidates.sort((a, b) => (distance.get(b) as number) - (distance.get(a) as number))[0] as string;
 }

@@ -21,7 +21,7 @@ export function searchGroups(context: AppContext, query: string): ComboGroup<Tar
           options: group.hits.map((hit) => ({
             value: { kind: "concept", id: hit.id },
             label: hit.label,
-            detail: [hit.alias ? `“${hit.alias}” · ` : "", plural(hit.articleCount, "article")],
+            detail: [hit.alias ? `“${hit.alias}” · ` : "", hit.narrower ? `includes “${hit.narrower}” · ` : "", plural(hit.articleCount, "article")],
           })),
         }
       : {
