@@ -63,8 +63,17 @@ export interface Override {
   reason?: string;
 }
 
+/** A name the review takes although a rule of judgement refuses it (see `SelectionContext.accepted`). */
+export interface Acceptance {
+  catalogue: string;
+  name: string;
+  reason: string;
+}
+
 export interface Review {
   rejected: Rejection[];
+  /** Optional in the file: an empty list when absent. */
+  accepted: Acceptance[];
   overrides: Override[];
 }
 
@@ -115,7 +124,7 @@ export interface RefreshInput {
 export interface RefreshResult {
   files: Map<CatalogueId, CatalogueFile>;
   /** Review decisions that name nothing in their source any more (a new edition dropped or renamed it). */
-  unused: Array<Rejection | Override>;
+  unused: Array<Rejection | Acceptance | Override>;
   /** How many FOLDOC articles each rule refused, the review's rejections and the curated lexicon's terms included. */
   refusals: Map<string, number>;
 }
@@ -133,7 +142,8 @@ export function refresh(input: RefreshInput): RefreshResult {
   const slugs = new Set<string>();
 
   const articles = input.foldoc.articles.map(parseFoldocArticle);
-  const context: SelectionContext = { isCommonWord, stopwords, citations: citations(articles) };
+  const accepted = new Set(input.review.accepted.filter((a) => a.catalogue === "foldoc").map((a) => nameKey(a.name)));
+  const context: SelectionContext = { isCommonWord, stopwords, citations: citations(articles), accepted };
   const rejected = rejections(input.review, "foldoc");
   const overrides = new Map(input.review.overrides.filter((o) => o.catalogue === "foldoc").map((o) => [nameKey(o.name), o]));
   const foldoc: CatalogueTerm[] = [];
@@ -203,7 +213,7 @@ export function refresh(input: RefreshInput): RefreshResult {
     ["foldoc", new Set(articles.flatMap((a) => a.names.map(nameKey)))],
     ["vera", new Set(acronyms.map((a) => nameKey(a.acronym)))],
   ]);
-  const unused = [...input.review.rejected, ...input.review.overrides].filter((d) => !named.get(d.catalogue)?.has(nameKey(d.name)));
+  const unused = [...input.review.rejected, ...input.review.accepted, ...input.review.overrides].filter((d) => !named.get(d.catalogue)?.has(nameKey(d.name)));
   return { files, refusals, unused };
 }
 
@@ -251,6 +261,13 @@ export function readReview(data: unknown, file: string): Review {
   for (const r of review.rejected) {
     if (typeof r?.catalogue !== "string" || typeof r.name !== "string" || typeof r.reason !== "string" || r.reason.trim() === "") {
       throw new InputError(`${file}: each rejection needs a catalogue, a name and a reason (${JSON.stringify(r)})`);
+    }
+  }
+  review.accepted ??= [];
+  if (!Array.isArray(review.accepted)) throw new InputError(`${file}: "accepted" must be a list`);
+  for (const a of review.accepted) {
+    if (typeof a?.catalogue !== "string" || typeof a.name !== "string" || typeof a.reason !== "string" || a.reason.trim() === "") {
+      throw new InputError(`${file}: each acceptance needs a catalogue, a name and a reason (${JSON.stringify(a)})`);
     }
   }
   for (const o of review.overrides) {

@@ -261,6 +261,11 @@ export interface SelectionContext {
   isCommonWord: (word: string) => boolean;
   /** How many other articles cite a name (by lookup key): see `citations`. */
   citations: ReadonlyMap<string, number>;
+  /**
+   * Lookup keys of names the review accepted although a rule of judgement refuses them (rules 4
+   * to 6: "context switch" is an everyday phrase by its tags, and a concept by a reader's).
+   */
+  accepted?: ReadonlySet<string>;
   /** Lookup keys of words that never name an entity on their own (data/lexicon/sources.json). */
   stopwords: ReadonlySet<string>;
 }
@@ -282,6 +287,7 @@ export interface SelectionContext {
  *     in its first lines; nor may it be made only of ordinary words ("Basic Operating System")
  *     unless the field abbreviates it; languages are left to Linguist, whose list is the
  *     field's, not the history of programming;
+ *  The review may accept a name that rules 4 to 6 refuse; rules 1 to 3 are never waived.
  *  7. type: a technique when FOLDOC writes it as a common noun, when its tags say method or
  *     concept and none says product, or when its last word names a method ("... Correction")
  *     and no tag says product;
@@ -310,8 +316,9 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
     // sentence; a one-word name must look like one: a capital inside or a digit ("ColdFusion", "Adam7").
     if (!/\p{Ll}\p{Lu}|\d/u.test(expansion)) return { refusal: "common-word" };
   }
+  const accepted = context.accepted?.has(nameKey(expansion)) === true;
   // A term no other article refers to is FOLDOC's long tail: one paper's name, a local joke.
-  if (!article.names.some((n) => (context.citations.get(nameKey(n)) ?? 0) > 0)) return { refusal: "unreferenced" };
+  if (!accepted && !article.names.some((n) => (context.citations.get(nameKey(n)) ?? 0) > 0)) return { refusal: "unreferenced" };
   if (words.every((w) => context.stopwords.has(nameKey(w)))) return { refusal: "common-word" };
 
   if (all.has("language") && !lower) return { refusal: "language" };
@@ -319,7 +326,7 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
   // A common noun under a broad tag ("programming", "storage", "networking") is mostly the
   // trade's everyday vocabulary ("local variable", "main memory", "file transfer"); only under a
   // tag of methods, or of database and compiler internals, is it a named concept.
-  if (lower && ![...all].some((t) => CONCEPT_TAGS.has(t)) && !PROCESS_HEAD.test(expansion)) return { refusal: "everyday-phrase" };
+  if (!accepted && lower && ![...all].some((t) => CONCEPT_TAGS.has(t)) && !PROCESS_HEAD.test(expansion)) return { refusal: "everyday-phrase" };
   const namedProduct = [...all].some((t) => RELEASED_TAGS.has(t));
   const technique = lower || (methodTag && !product) || ALGORITHM_HEAD.test(expansion) || (!namedProduct && METHOD_HEAD.test(expansion));
   const text = article.senses.map((s) => s.text).join(" ");
@@ -330,7 +337,7 @@ export function selectFoldoc(article: FoldocArticle, context: SelectionContext):
   // ("Coordinated Universal Time", UTC), which makes it a name.
   const abbreviated = article.names.some((n) => n !== expansion && isAcronym(n));
   const ordinary = words.every((w) => context.isCommonWord(w.toLowerCase()) || context.stopwords.has(nameKey(w)));
-  if (!technique && words.length > 1 && ordinary && !abbreviated) {
+  if (!accepted && !technique && words.length > 1 && ordinary && !abbreviated) {
     return { refusal: "ordinary-phrase" };
   }
   const aliases = article.names.filter((n) => n !== expansion && wellShaped(n) && nameKey(n) !== nameKey(expansion));

@@ -10,7 +10,7 @@ import { abbreviates, acronymsFor, parseVeraArticle } from "../../scripts/lexico
 import { PROJECT_ROOT } from "../../scripts/lib/paths";
 
 const FIXTURES = join(PROJECT_ROOT, "tests/fixtures/lexicon");
-const NO_REVIEW: Review = { rejected: [], overrides: [] };
+const NO_REVIEW: Review = { rejected: [], accepted: [], overrides: [] };
 
 function article(text: string) {
   return parseFoldocArticle({ headwords: [], text });
@@ -80,6 +80,13 @@ describe("the FOLDOC selection rules", () => {
 
   it("refuses a name no other article cites", () => {
     expect(select("frobnicator algorithm\n\n   <algorithm> x\n").refusal).toBe("unreferenced");
+  });
+
+  it("takes what the review accepted despite rules 4 to 6, never despite the field or the shape", () => {
+    const accepting = { ...context, accepted: new Set(["localvariable", "frobnicatoralgorithm", "wibble"]) };
+    expect(selectFoldoc(article("local variable\n\n   <programming> x\n"), accepting).judged?.name).toBe("local variable");
+    expect(selectFoldoc(article("frobnicator algorithm\n\n   <algorithm> x\n"), accepting).judged?.name).toBe("frobnicator algorithm");
+    expect(selectFoldoc(article("wibble\n\n   <jargon> x\n"), accepting).refusal).toBe("off-field");
   });
 
   it("refuses product names that are historic or read as ordinary phrases, and leaves languages to Linguist", () => {
@@ -160,22 +167,24 @@ describe("a refresh", () => {
     expect(files.get("vera")?.adds).toBe("aliases");
   });
 
-  it("keeps the review's rejections and overrides", async () => {
+  it("keeps the review's rejections, acceptances and overrides", async () => {
     const review: Review = {
       rejected: [{ catalogue: "foldoc", name: "Hacker's Delight algorithm", reason: "a book's title" }],
+      accepted: [{ catalogue: "foldoc", name: "local variable", reason: "a concept, whatever its tags" }],
       overrides: [{ catalogue: "foldoc", name: "Zorp Transfer Protocol", type: "technique", broad: true }],
     };
     const { files, refusals } = await run(review);
     const names = files.get("foldoc")?.terms.map((t) => t.name);
     expect(names).not.toContain("hacker's delight algorithm");
     expect(refusals.get("rejected by review")).toBe(1);
+    expect(names).toContain("local variable");
     expect(files.get("foldoc")?.terms.find((t) => t.name === "Zorp Transfer Protocol")).toMatchObject({ type: "technique", broad: true });
   });
 
   it("reports the review decisions that name nothing in their source any more", async () => {
     const gone = { catalogue: "foldoc", name: "quantum frobnication", reason: "generic" };
     const kept = { catalogue: "foldoc", name: "local variable", reason: "generic" };
-    const { unused } = await run({ rejected: [gone, kept], overrides: [] });
+    const { unused } = await run({ rejected: [gone, kept], accepted: [], overrides: [] });
     expect(unused).toEqual([gone]);
   });
 
