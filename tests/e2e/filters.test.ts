@@ -114,9 +114,17 @@ describe("filters and legend", () => {
       filters(page).getByRole("slider", { name: "Minimum articles" }),
     );
     await setNumber(input.first(), minimum);
-    const rare = entities(graph).filter((key) => mentioningArticles(graph, key).length < minimum);
-    const common = entities(graph).filter((key) => mentioningArticles(graph, key).length >= minimum);
+    const mentioned = (key: string) => mentioningArticles(graph, key).length >= minimum;
+    // A grouping concept (no article names it; see the graph contract) shows with the narrower
+    // concepts it groups, and only then.
+    const narrower = (key: string) =>
+      graph.filterInEdges(key, (_, attributes) => attributes.kind === "broader").map((edge) => graph.source(edge));
+    const grouping = (key: string) => graph.getNodeAttribute(key, "kind") === "entity" && graph.getNodeAttribute(key, "articleCount") === 0 && narrower(key).length > 0;
+    const shows = (key: string): boolean => (grouping(key) ? narrower(key).some(shows) : mentioned(key));
+    const rare = entities(graph).filter((key) => !shows(key));
+    const common = entities(graph).filter(shows);
     expect(rare.length).toBeGreaterThan(0);
+    expect(common.some(grouping), "some grouping concept shows through its narrower concepts").toBe(true);
     await expect.poll(async () => (await hiddenAmong(page, rare)).shown).toEqual([]);
     expect((await hiddenAmong(page, common)).hidden).toEqual([]);
   });
