@@ -119,7 +119,10 @@ describe("filters and legend", () => {
     // concepts it groups, and only then.
     const narrower = (key: string) =>
       graph.filterInEdges(key, (_, attributes) => attributes.kind === "broader").map((edge) => graph.source(edge));
-    const grouping = (key: string) => graph.getNodeAttribute(key, "kind") === "entity" && graph.getNodeAttribute(key, "articleCount") === 0 && narrower(key).length > 0;
+    const grouping = (key: string) => {
+      const attributes = graph.getNodeAttributes(key);
+      return attributes.kind === "entity" && attributes.articleCount === 0 && narrower(key).length > 0;
+    };
     const shows = (key: string): boolean => (grouping(key) ? narrower(key).some(shows) : mentioned(key));
     const rare = entities(graph).filter((key) => !shows(key));
     const common = entities(graph).filter(shows);

@@ -2,6 +2,7 @@
  * The state in the address bar, and back. Parameters are readable and stable:
  *
  *   ?concept=entity:postgresql&concept=entity:mvcc&match=any   concept focus (1–3 concepts)
+ *   &narrower=0                                                "Include narrower concepts" turned off
  *   ?article=article:how-postgres-mvcc-works                   article focus
  *   &from=entity:a&to=entity:b                                 path endpoints
  *   &hide=type:person&hide=section:Case Studies                filters (hidden choices)
@@ -17,7 +18,7 @@ import { ENTITY_TYPES, type EntityType } from "../../core/types";
 import { hasArticle, hasEntity, sectionPath, type AppGraph } from "../data/graph";
 import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
 
-const KNOWN = new Set(["concept", "match", "article", "from", "to", "hide", "min", "view", "list", "present"]);
+const KNOWN = new Set(["concept", "match", "narrower", "article", "from", "to", "hide", "min", "view", "list", "present"]);
 
 export function encodeState(state: AppState): URLSearchParams {
   const params = new URLSearchParams();
@@ -25,6 +26,8 @@ export function encodeState(state: AppState): URLSearchParams {
   if (selection.kind === "concepts") {
     for (const id of selection.ids) params.append("concept", id);
     if (selection.match !== "all") params.set("match", selection.match);
+    // Only the choice that differs from the default is written: off.
+    if (selection.narrower === false) params.set("narrower", "0");
   } else if (selection.kind === "article") {
     params.set("article", selection.id);
   }
@@ -90,8 +93,10 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
   const article = params.get("article");
   if (article !== null && !hasArticle(graph, article)) ignore("article", `unknown article ${JSON.stringify(article)}`);
 
+  const narrower = params.get("narrower");
+  if (narrower !== null && narrower !== "0") ignore("narrower", "not 0");
   if (concepts.length > 0) {
-    state.selection = { kind: "concepts", ids: concepts, match: match === "any" ? "any" : "all" };
+    state.selection = { kind: "concepts", ids: concepts, match: match === "any" ? "any" : "all", ...(narrower === "0" ? { narrower: false } : {}) };
     if (article !== null && hasArticle(graph, article)) ignore("article", "an article focus alongside concepts");
   } else if (article !== null && hasArticle(graph, article)) {
     state.selection = { kind: "article", id: article };

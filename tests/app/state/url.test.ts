@@ -20,6 +20,17 @@ describe("the address bar", () => {
     expect(decoded.state).toEqual(state);
   });
 
+  it("keeps \"Include narrower concepts\" turned off, and writes nothing for the default", () => {
+    const off: AppState = { ...INITIAL_STATE, selection: { kind: "concepts", ids: ["entity:mvcc"], match: "all", narrower: false } };
+    expect(encodeState(off).get("narrower")).toBe("0");
+    expect(decodeState(encodeState(off), graph).state.selection).toEqual(off.selection);
+    const byDefault: AppState = { ...INITIAL_STATE, selection: { kind: "concepts", ids: ["entity:mvcc"], match: "all" } };
+    expect(encodeState(byDefault).has("narrower")).toBe(false);
+    const { state, ignored } = decodeState(new URLSearchParams("concept=entity:mvcc&narrower=yes"), graph);
+    expect(state.selection).toEqual(byDefault.selection);
+    expect(ignored.map((i) => i.param)).toEqual(["narrower"]);
+  });
+
   it("round-trips an article focus and writes nothing for the initial state", () => {
     expect(encodeState(INITIAL_STATE).toString()).toBe("");
     const state: AppState = { ...INITIAL_STATE, selection: { kind: "article", id: "article:kafka-at-netflix-scale" } };
