@@ -25,6 +25,8 @@ export interface ArticleNodeAttributes {
   inputs: string[];
   /** "reference" for See Also pointers, "bookmark" otherwise. */
   entryKind: EntryKind;
+  /** Its community's number (see `CommunitySummary`); absent only in files built before communities. */
+  community?: number;
   x: number;
   y: number;
   size: number;
@@ -42,6 +44,8 @@ export interface EntityNodeAttributes {
    * broader lexicon term no article names, kept because several concepts of the graph fall under it.
    */
   articleCount: number;
+  /** Its community's number (see `CommunitySummary`); absent only in files built before communities. */
+  community?: number;
   x: number;
   y: number;
   size: number;
@@ -104,6 +108,25 @@ export interface GraphAttributes {
   inputs: string[];
   /** Section names in document order, each with its subsections in order. */
   sections: { name: string; subsections: string[] }[];
+  /**
+   * The communities of the article–concept graph, by number (`id` is the index), largest first
+   * (see `core/communities`). Absent only in files built before communities, which the app still opens.
+   */
+  communities?: CommunitySummary[];
+}
+
+/** A community (a region of the map): the articles and concepts Louvain grouped by their mentions. */
+export interface CommunitySummary {
+  /** Its number: 0 for the largest, ties broken by the smallest node key; every node's `community`. */
+  id: number;
+  /** Its most characteristic concepts' labels ("PostgreSQL · MVCC · vacuum"); unique in the graph. */
+  name: string;
+  /** Its nodes, articles and concepts. */
+  size: number;
+  /** One colour of a categorical scheme by number; a neutral one shared by small communities. */
+  color: string;
+  /** Keys of its most characteristic concept nodes, most characteristic first; the name is made of the first ones. */
+  concepts: string[];
 }
 
 export const ARTICLE_PREFIX = "article:";

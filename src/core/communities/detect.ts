@@ -1,0 +1,156 @@
+/**
+ * Communities of the article–concept graph: the regions of the map. Louvain (graphology's) runs
+ * on the mention edges alone, seeded, so the same graph always gives the same communities; they
+ * are then numbered by size, named by their most characteristic concepts (`./naming`) and
+ * coloured by number (`./colors`).
+ *
+ * Only mentions count: they are what articles wrote. A broader edge ("Raft" → "consensus
+ * algorithm") is the lexicon's opinion, and would pull a concept towards its broader one's region
+ * rather than towards the articles that discuss it. Each article–concept pair counts once,
+ * whatever the number of mentions: how often an article repeats a name says more about its
+ * length than about its topic. A node with no mention edge (a grouping concept, an article that
+ * names no concept) is a community of its own.
+ *
+ * graphology standard-library style: `communities(graph, options)` returns plain data and leaves
+ * the graph alone; `communities.assign(graph, options)` writes each node's `community` and the
+ * graph's `communities`. Defaults are merged in one place.
+ */
+import Graph from "graphology";
+import louvain from "graphology-communities-louvain";
+import type { InsightGraph } from "../graph/build";
+import { isMentionEdge, type CommunitySummary } from "../graph/types";
+import { seededRandom } from "../random";
+import { communityColor, DEFAULT_COLOR_OPTIONS, type CommunityColorOptions } from "./colors";
+import { communityNames, DEFAULT_NAMING_OPTIONS, rankConcepts, type ConceptCounts, type NamingOptions } from "./naming";
+
+export interface CommunityOptions extends CommunityColorOptions {
+  /** Seed of Louvain's random node order (default 42, the layout's). */
+  seed: number;
+  /** Louvain's resolution: above 1 more, smaller communities; below 1 fewer, larger (default 1). */
+  resolution: number;
+  /** Concept keys listed per community, most characteristic first (default 5). */
+  topConcepts: number;
+  /** How names are made of concept labels. */
+  naming: NamingOptions;
+}
+
+export const DEFAULT_COMMUNITY_OPTIONS: CommunityOptions = {
+  seed: 42,
+  resolution: 1,
+  topConcepts: 5,
+  naming: DEFAULT_NAMING_OPTIONS,
+  ...DEFAULT_COLOR_OPTIONS,
+};
+
+/** Options as callers give them: any field, and any field of the naming options. */
+export type CommunityOptionsInput = Partial<Omit<CommunityOptions, "naming">> & { naming?: Partial<NamingOptions> };
+
+export interface CommunityResult {
+  /** Every node's community number. */
+  membership: Record<string, number>;
+  /** The communities by number (`communities[i].id === i`), largest first. */
+  communities: CommunitySummary[];
+  /** Modularity of the partition over the mention edges, at the resolution used (0 when there are none). */
+  modularity: number;
+}
+
+function settings(options: CommunityOptionsInput): CommunityOptions {
+  return { ...DEFAULT_COMMUNITY_OPTIONS, ...options, naming: { ...DEFAULT_NAMING_OPTIONS, ...options.naming } };
+}
+
+/** The undirected graph of mentions: every node, and one edge per article–concept pair. */
+function mentionGraph(graph: InsightGraph): Graph {
+  const mentions = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+  graph.forEachNode((node) => mentions.addNode(node));
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (isMentionEdge(attributes)) mentions.mergeEdge(source, target);
+  });
+  return mentions;
+}
+
+/** Louvain's groups as lists of node keys, in graph order. */
+function louvainGroups(graph: InsightGraph, { seed, resolution }: CommunityOptions): { groups: string[][]; modularity: number } {
+  const mentions = mentionGraph(graph);
+  const detailed = louvain.detailed(mentions, { rng: seededRandom(seed), resolution, getEdgeWeight: null });
+  const groups = new Map<number, string[]>();
+  graph.forEachNode((node) => {
+    const label = detailed.communities[node]!;
+    const group = groups.get(label);
+    if (group) group.push(node);
+    else groups.set(label, [node]);
+  });
+  return { groups: [...groups.values()], modularity: Number.isFinite(detailed.modularity) ? detailed.modularity : 0 };
+}
+
+/** Largest first; between equal sizes, the one holding the smallest node key first. */
+export function bySize(groups: readonly (readonly string[])[]): string[][] {
+  const keyed = groups.map((group) => ({ group: [...group], first: group.reduce((min, key) => (key < min ? key : min)) }));
+  keyed.sort((a, b) => b.group.length - a.group.length || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  return keyed.map(({ group }) => group);
+}
+
+export function communities(graph: InsightGraph, options: CommunityOptionsInput = {}): CommunityResult {
+  const config = settings(options);
+  const { groups, modularity } = louvainGroups(graph, config);
+  const ordered = bySize(groups.filter((group) => group.length > 0));
+  const membership: Record<string, number> = {};
+  ordered.forEach((group, id) => {
+    for (const node of group) membership[node] = id;
+  });
+
+  let articleTotal = 0;
+  graph.forEachNode((_node, attributes) => {
+    if (attributes.kind === "article") articleTotal++;
+  });
+
+  const ranked = ordered.map((group, id) => {
+    const articles = group.filter((node) => graph.getNodeAttribute(node, "kind") === "article");
+    const concepts: ConceptCounts[] = [];
+    for (const node of group) {
+      const attributes = graph.getNodeAttributes(node);
+      if (attributes.kind !== "entity") continue;
+      let inCommunity = 0;
+      let inGraph = 0;
+      graph.forEachInEdge(node, (_edge, edge, source) => {
+        if (!isMentionEdge(edge)) return;
+        inGraph++;
+        if (membership[source] === id) inCommunity++;
+      });
+      concepts.push({ key: node, label: attributes.label, inCommunity, inGraph });
+    }
+    return { group, articles, concepts: rankConcepts(concepts, articles.length, articleTotal) };
+  });
+
+  const names = communityNames(
+    ranked.map(({ articles, concepts }) => {
+      const places: [string, string][] = [];
+      const titles: string[] = [];
+      for (const article of articles) {
+        const attributes = graph.getNodeAttributes(article);
+        if (attributes.kind !== "article") continue;
+        places.push([attributes.section, attributes.subsection]);
+        titles.push(attributes.label);
+      }
+      return { concepts: concepts.map((concept) => concept.label), places, titles };
+    }),
+    config.naming,
+  );
+
+  const color = communityColor(config);
+  const summaries = ranked.map(({ group, concepts }, id): CommunitySummary => ({
+    id,
+    name: names[id]!,
+    size: group.length,
+    color: color(id, group.length),
+    concepts: concepts.slice(0, config.topConcepts).map((concept) => concept.key),
+  }));
+  return { membership, communities: summaries, modularity };
+}
+
+/** Writes each node's `community` and the graph's `communities`; returns the result too. */
+communities.assign = function assign(graph: InsightGraph, options: CommunityOptionsInput = {}): CommunityResult {
+  const result = communities(graph, options);
+  graph.forEachNode((node) => graph.setNodeAttribute(node, "community", result.membership[node]!));
+  graph.setAttribute("communities", result.communities);
+  return result;
+};
