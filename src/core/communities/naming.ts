@@ -75,8 +75,8 @@ export interface NamingInput {
  * Names for communities, given in the order they are numbered (largest first): each distinct
  * from the names before it. A name joins its first concept labels (see `NamingOptions`); a
  * community without concepts is named by the subsection most of its articles sit in. A name
- * already taken grows by the next concept (or the section with the subsection), and a name
- * that cannot grow is numbered ("Queues (2)").
+ * already taken grows by the next concept (or the section with the subsection); when it cannot
+ * grow, its shortest form is numbered ("Queues (2)").
  */
 export function communityNames(inputs: readonly NamingInput[], options: Partial<NamingOptions> = {}): string[] {
   const settings = { ...DEFAULT_NAMING_OPTIONS, ...options };
@@ -85,7 +85,8 @@ export function communityNames(inputs: readonly NamingInput[], options: Partial<
     const candidates = nameCandidates(input, settings);
     let name = candidates.find((candidate) => !taken.has(candidate));
     if (name === undefined) {
-      const base = candidates[candidates.length - 1]!;
+      // Numbered in its shortest form: the number tells it apart, the longer forms no longer do.
+      const base = candidates[0]!;
       for (let n = 2; name === undefined; n++) if (!taken.has(`${base} (${n})`)) name = `${base} (${n})`;
     }
     taken.add(name);

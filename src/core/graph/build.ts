@@ -1,9 +1,11 @@
 /**
  * Turns a parsed document and its extraction into the graph of the contract
  * (`./types`): articles and entities as nodes, each mention an edge that keeps its evidence,
- * and each broader relation between two concepts an edge from the narrower to the broader.
+ * each broader relation between two concepts an edge from the narrower to the broader, and
+ * every node in a named community (`core/communities`).
  */
 import Graph from "graphology";
+import { communities, type CommunityOptionsInput } from "../communities/index";
 import { broaderRelations, type BroaderOptions } from "../concepts/index";
 import type { LexiconTerm } from "../extract/lexicon";
 import { OutlineBuilder } from "../parse/outline";
@@ -44,6 +46,8 @@ export interface BuildOptions {
   terms?: readonly LexiconTerm[];
   /** How broader relations are found; `{ heads: false }` keeps only the lexicon's. */
   broader?: Partial<BroaderOptions>;
+  /** How communities are found, named and coloured (seeded: the same graph, the same communities). */
+  communities?: CommunityOptionsInput;
 }
 
 /**
@@ -132,6 +136,8 @@ export function buildGraph(
   }
 
   applySizes(graph);
+  // From the mentions alone; the layout (run after) reads neither, so it draws the same picture.
+  communities.assign(graph, options.communities);
   return graph;
 }
 

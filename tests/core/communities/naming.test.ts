@@ -86,7 +86,7 @@ describe("communityNames", () => {
       titles: ["Cache stampedes", "CoDel", "Little's Law"],
     };
     expect(communityNames([input])).toEqual(["Queues"]);
-    expect(communityNames([input, input, input])).toEqual(["Queues", "Techniques › Queues", "Techniques › Queues (2)"]);
+    expect(communityNames([input, input, input])).toEqual(["Queues", "Techniques › Queues", "Queues (2)"]);
   });
 
   it("names it by its section when the articles have no subsection, and by a title when they have no section", () => {
