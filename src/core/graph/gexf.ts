@@ -1,7 +1,9 @@
 /**
  * GEXF export, so a graph built here opens in Gephi (or Gephi Lite) with its layout, colours,
  * sizes and attributes. GEXF attributes are scalars: lists are joined with " | ", and a
- * mention's evidence is summarised by its weight (the number of mentions). Every edge carries
+ * mention's evidence is summarised by its weight (the number of mentions). Each node's
+ * `community` is an integer attribute, so Gephi can partition and colour by it; the
+ * communities' names and colours (graph attributes) have no place in GEXF's `<meta>`. Every edge carries
  * its `kind` ("mentions", "broader", …) and its other scalar attributes (a broader edge's `origin`).
  *
  * The file is a function of the graph alone, so the same inputs give the same bytes: its

@@ -112,6 +112,8 @@ describe("buildGraph", () => {
         { name: "Techniques", subsections: ["Queues"] },
         { name: "See Also", subsections: [] },
       ],
+      // Specified below and in tests/core/communities.
+      communities: expect.any(Array),
     });
   });
 
@@ -137,6 +139,19 @@ describe("buildGraph", () => {
     expect(both.getAttribute("name")).toBe("a.txt + b.md");
     expect(both.getNodeAttributes("article:codel-at-uber")).toHaveProperty("inputs", ["a.txt", "b.md"]);
     expect(both.getNodeAttributes("article:littles-law")).toHaveProperty("inputs", ["b.md"]);
+  });
+
+  it("puts every node in a community, numbered by size, and lists the communities on the graph", () => {
+    // Little's Law names CoDel alone, so they are together; the See Also pointer names nothing
+    // and is a community of its own.
+    graph.forEachNode((_node, attr) => expect(Number.isInteger(attr.community)).toBe(true));
+    const codel = graph.getNodeAttribute("entity:codel", "community")!;
+    expect(graph.getNodeAttribute("article:littles-law", "community")).toBe(codel);
+    const list = graph.getAttribute("communities")!;
+    expect(list[codel]!.concepts).toContain("entity:codel");
+    expect(list.map((c) => c.size)).toEqual([...list.map((c) => c.size)].sort((a, b) => b - a));
+    expect(list.reduce((sum, c) => sum + c.size, 0)).toBe(graph.order);
+    expect(list[graph.getNodeAttribute("article:see-the-other-note", "community")!]).toMatchObject({ size: 1, name: "See Also" });
   });
 
   it("refuses a mention of an entry that does not exist", () => {
@@ -236,6 +251,16 @@ describe("assignLayout", () => {
       expect(Number.isFinite(attr.x) && Number.isFinite(attr.y)).toBe(true);
       expect(b.getNodeAttributes(node)).toMatchObject({ x: attr.x, y: attr.y });
     });
+  });
+
+  it("draws the same picture whether or not the nodes carry their communities", () => {
+    const withCommunities = buildGraph(doc, extraction, { name: "t" });
+    const without = withCommunities.copy();
+    without.forEachNode((node) => without.removeNodeAttribute(node, "community"));
+    without.removeAttribute("communities");
+    assignLayout(withCommunities, { seed: 3 });
+    assignLayout(without, { seed: 3 });
+    withCommunities.forEachNode((node, attr) => expect(without.getNodeAttributes(node)).toMatchObject({ x: attr.x, y: attr.y }));
   });
 
   it("draws articles that share concepts closer together than articles that share none", () => {

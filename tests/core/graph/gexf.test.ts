@@ -51,6 +51,14 @@ describe("toGexf", () => {
     expect(back.getNodeAttribute("entity:codel", "articleCount")).toBe(1);
   });
 
+  it("writes each node's community number as an integer node attribute, for Gephi to partition by", () => {
+    expect(toGexf(graph)).toContain('<attribute id="community" title="community" type="integer"/>');
+    graph.forEachNode((node, attributes) => {
+      expect(attributes.community).toBeTypeOf("number");
+      expect(back.getNodeAttribute(node, "community")).toBe(attributes.community);
+    });
+  });
+
   it("keeps each mention edge with its weight", () => {
     expect(back.size).toBe(1);
     expect(back.getEdgeAttribute(back.edges()[0]!, "weight")).toBe(2);
