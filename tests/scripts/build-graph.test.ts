@@ -334,6 +334,11 @@ describe("npm run graph builds reproducibly", () => {
     expect(results.map((r) => `${r.code} ${r.stderr}`.trim())).toEqual(["0", "0"]);
     expect((await readFile(first!.out)).equals(await readFile(second!.out))).toBe(true);
     expect((await readFile(first!.gexf)).equals(await readFile(second!.gexf))).toBe(true);
+    // The seeded steps are in those bytes: the layout, and the communities with their names.
+    const built = JSON.parse(await readFile(first!.out, "utf8")) as { attributes: GraphAttributes; nodes: { attributes: NodeAttributes }[] };
+    expect(built.attributes.communities!.length).toBeGreaterThan(1);
+    expect(new Set(built.attributes.communities!.map((c) => c.name)).size).toBe(built.attributes.communities!.length);
+    expect(built.nodes.every((node) => Number.isInteger(node.attributes.community))).toBe(true);
     expect(await readFile(first!.out, "utf8")).not.toContain("builtAt");
     expect(await readFile(first!.gexf, "utf8")).not.toMatch(/lastmodifieddate/i);
   }, 240_000);

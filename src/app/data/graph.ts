@@ -113,6 +113,7 @@ const ARTICLE_OPTIONAL: Record<string, Check> = {
   year: number,
   addedAt: text,
   inputs: texts,
+  community: number,
 };
 const ENTITY_FIELDS: Record<string, Check> = {
   label: text,
@@ -121,6 +122,8 @@ const ENTITY_FIELDS: Record<string, Check> = {
   articleCount: number,
   ...POSITION,
 };
+/** Fields a concept may lack (files built before communities), checked when present. */
+const ENTITY_OPTIONAL: Record<string, Check> = { community: number };
 /**
  * Each kind of edge: its fields, and the kinds of node it joins (the panels rely on a mention
  * leaving an article and a broader relation joining two concepts).
@@ -146,6 +149,7 @@ const GRAPH_OPTIONAL: Record<string, Check> = {
   name: text,
   inputs: texts,
   sections: listOf({ name: text, subsections: texts }, "a list of { name, subsections }"),
+  communities: listOf({ id: number, name: text, size: number, color: text, concepts: texts }, "a list of { id, name, size, color, concepts }"),
 };
 
 /** A node key or an edge as the message names it; keys come from documents and may be long. */
@@ -185,9 +189,10 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
     keys.set(node.key, isObject(attributes) ? attributes.kind : undefined);
     if (!isObject(attributes)) problems.push(`${what} has no attributes`);
     else if (attributes.kind === "article") problems.push(...fieldProblems(what, attributes, ARTICLE_FIELDS, ARTICLE_OPTIONAL));
-    else if (attributes.kind === "entity") problems.push(...fieldProblems(what, attributes, ENTITY_FIELDS));
+    else if (attributes.kind === "entity") problems.push(...fieldProblems(what, attributes, ENTITY_FIELDS, ENTITY_OPTIONAL));
     else problems.push(`${what} has no kind ("article" or "entity")`);
   });
+  if (isObject(attributes)) problems.push(...communityProblems(attributes.communities, nodes, keys));
   edges.forEach((edge, index) => {
     if (!isObject(edge)) {
       problems.push(`edge ${index + 1} is not an edge`);
@@ -214,6 +219,36 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
       if (endKind !== undefined && endKind !== wanted) problems.push(`${what} is a "${kind}" edge whose ${end} is not an ${wanted}`);
     }
   });
+  return problems;
+}
+
+/**
+ * Communities hold together: when the graph lists them (numbered 0, 1, 2… in order), every node
+ * belongs to a listed one and every concept a community names is a concept of the graph; when it
+ * lists none (a file built before communities), no node claims one. The shapes themselves are
+ * checked with the other fields.
+ */
+function communityProblems(communities: unknown, nodes: unknown[], kinds: ReadonlyMap<string, unknown>): string[] {
+  if (communities !== undefined && !GRAPH_OPTIONAL.communities!.test(communities)) return [];
+  const listed = communities as GraphAttributes["communities"];
+  const problems: string[] = [];
+  listed?.forEach((community, index) => {
+    if (community.id !== index) problems.push(`the graph's community ${index + 1} is numbered ${community.id}, not ${index}`);
+    for (const concept of community.concepts) {
+      if (kinds.get(concept) !== "entity") problems.push(`the graph's community ${index} names a concept that is not in the graph: ${named(concept)}`);
+    }
+  });
+  for (const node of nodes) {
+    if (!isObject(node) || typeof node.key !== "string" || !isObject(node.attributes)) continue;
+    const community = node.attributes.community;
+    const what = `node ${named(node.key)}`;
+    if (listed === undefined) {
+      if (community !== undefined) problems.push(`${what} has a community, but the graph lists none`);
+    } else if (community === undefined || community === null) problems.push(`${what} has no community`);
+    else if (typeof community === "number" && !(Number.isInteger(community) && community >= 0 && community < listed.length)) {
+      problems.push(`${what} has a community that the graph does not list: ${community}`);
+    }
+  }
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GraphLoadError, parseGraph, readGraphResponse, sectionPath, type LoadProgress } from "../../../src/app/data/graph";
-import { fixtureGraphJson } from "../fixtures/graph";
+import { communities } from "../../../src/core/communities/index";
+import { fixtureGraph, fixtureGraphJson } from "../fixtures/graph";
 import { hierarchyGraph } from "../fixtures/hierarchy";
 
 /** graph.json as plain data, to be damaged at will. */
@@ -135,6 +136,64 @@ describe("parseGraph", () => {
       data.attributes.sections = "Case Studies";
     });
     expect(messageOf(text)).toBe("graph.json is damaged: the graph has a sections that is not a list of { name, subsections }");
+  });
+});
+
+describe("parseGraph with communities", () => {
+  /** graph.json as the build writes it now: communities listed, every node in one. */
+  function withCommunities(change: (data: LooseGraph) => void = () => {}): string {
+    const graph = fixtureGraph();
+    communities.assign(graph);
+    const data = graph.export() as unknown as LooseGraph;
+    change(data);
+    return JSON.stringify(data);
+  }
+
+  it("reads the communities the build writes, and a file built before them", () => {
+    const graph = parseGraph(withCommunities());
+    expect(graph.getAttribute("communities")!.length).toBeGreaterThan(1);
+    graph.forEachNode((_node, attributes) => expect(attributes.community).toBeTypeOf("number"));
+    const older = parseGraph(JSON.stringify(fixtureGraphJson()));
+    expect(older.getAttribute("communities")).toBeUndefined();
+  });
+
+  it("refuses a list of communities of the wrong shape", () => {
+    const text = withCommunities((data) => {
+      data.attributes.communities = [{ id: 0, name: "Storage", size: 3, color: "#4e79a7" }];
+    });
+    expect(messageOf(text)).toBe("graph.json is damaged: the graph has a communities that is not a list of { id, name, size, color, concepts }");
+  });
+
+  it("names a node outside every listed community, or without one", () => {
+    const key = fixtureGraphJson().nodes[0]!.key;
+    const unlisted = withCommunities((data) => {
+      data.nodes[0]!.attributes.community = 99;
+    });
+    expect(messageOf(unlisted)).toBe(`graph.json is damaged: node "${key}" has a community that the graph does not list: 99`);
+    const none = withCommunities((data) => {
+      delete data.nodes[0]!.attributes.community;
+    });
+    expect(messageOf(none)).toBe(`graph.json is damaged: node "${key}" has no community`);
+    const text = withCommunities((data) => {
+      data.nodes[0]!.attributes.community = "storage";
+    });
+    expect(messageOf(text)).toBe(`graph.json is damaged: node "${key}" has a community that is not a number`);
+  });
+
+  it("refuses communities out of order, a community naming an unknown concept, and a node's community in a file that lists none", () => {
+    const swapped = withCommunities((data) => {
+      const list = data.attributes.communities as { id: number }[];
+      [list[0], list[1]] = [list[1]!, list[0]!];
+    });
+    expect(messageOf(swapped)).toMatch(/^graph.json is damaged: the graph's community 1 is numbered 1, not 0 \(and 1 more problem\)$/);
+    const unknown = withCommunities((data) => {
+      (data.attributes.communities as { concepts: string[] }[])[0]!.concepts.push("entity:nowhere");
+    });
+    expect(messageOf(unknown)).toBe('graph.json is damaged: the graph\'s community 0 names a concept that is not in the graph: "entity:nowhere"');
+    const unlisted = withCommunities((data) => {
+      delete data.attributes.communities;
+    });
+    expect(messageOf(unlisted)).toMatch(/^graph.json is damaged: node "[^"]+" has a community, but the graph lists none \(and \d+ more problems\)$/);
   });
 });
 
