@@ -127,6 +127,15 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: "narrower",
+    shows: "a concept with narrower ones: its broader and narrower concepts, and the articles of all of them counted",
+    async prepare(page, graph) {
+      await focusThroughSearch(page, graph.getNodeAttribute(broadestConcept(graph), "label"));
+      const details = page.getByRole("region", { name: "Details", exact: true });
+      await details.getByRole("checkbox", { name: "Include narrower concepts" }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
     name: "path",
     shows: "how two distant concepts are connected: the chain drawn and listed with evidence",
     async prepare(page, graph) {
@@ -142,6 +151,15 @@ const SHOTS: Shot[] = [
     },
   },
 ];
+
+/** A concept that articles name and whose narrower concepts articles name too, the most of them. */
+function broadestConcept(graph: ExplorerGraph): string {
+  const narrowerMentioned = (node: string) =>
+    graph.filterInEdges(node, (_, attributes) => attributes.kind === "broader").filter((edge) => articlesOf(graph, graph.source(edge)) > 0).length;
+  return graph
+    .filterNodes((node, attributes) => attributes.kind === "entity" && attributes.articleCount > 0 && narrowerMentioned(node) > 0)
+    .sort((a, b) => narrowerMentioned(b) - narrowerMentioned(a) || articlesOf(graph, b) - articlesOf(graph, a) || a.localeCompare(b))[0] as string;
+}
 
 const USAGE = `Usage: npm run screenshots [-- name…]
 
