@@ -82,49 +82,75 @@ export function communityNames(inputs: readonly NamingInput[], options: Partial<
   const settings = { ...DEFAULT_NAMING_OPTIONS, ...options };
   const taken = new Set<string>();
   return inputs.map((input) => {
-    const candidates = nameCandidates(input, settings);
-    let name = candidates.find((candidate) => !taken.has(candidate));
-    if (name === undefined) {
-      // Numbered in its shortest form: the number tells it apart, the longer forms no longer do.
-      const base = candidates[0]!;
-      for (let n = 2; name === undefined; n++) if (!taken.has(`${base} (${n})`)) name = `${base} (${n})`;
+    // Candidates are made lazily: a region of thousands of concepts needs only its first few.
+    let shortest: string | undefined;
+    let name: string | undefined;
+    for (const candidate of nameCandidates(input, settings)) {
+      shortest ??= candidate;
+      if (!taken.has(candidate)) {
+        name = candidate;
+        break;
+      }
     }
+    // Numbered in its shortest form: the number tells it apart, the longer forms no longer do.
+    for (let n = 2; name === undefined; n++) if (!taken.has(`${shortest} (${n})`)) name = `${shortest} (${n})`;
     taken.add(name);
     return name;
   });
 }
 
-/** The names a community may take, shortest (the preferred) first; never empty. */
-function nameCandidates(input: NamingInput, { maxConcepts, minConcepts, maxLength, separator }: NamingOptions): string[] {
-  const labels = distinctLabels(input.concepts);
-  if (labels.length > 0) {
-    let count = Math.min(labels.length, Math.max(1, minConcepts));
-    while (count < Math.min(labels.length, maxConcepts) && labels.slice(0, count + 1).join(separator).length <= maxLength) count++;
-    const candidates: string[] = [];
-    for (let k = count; k <= labels.length; k++) candidates.push(labels.slice(0, k).join(separator));
-    return candidates;
+/** The names a community may take, the preferred (shortest) first; at least one. */
+function* nameCandidates(input: NamingInput, settings: NamingOptions): Generator<string> {
+  let any = false;
+  for (const name of conceptNames(distinctLabels(input.concepts), settings)) {
+    any = true;
+    yield name;
   }
+  if (any) return;
   const place = commonestPlace(input.places);
   if (place !== undefined) {
     const [section, subsection] = place;
-    return subsection === "" ? [section] : [subsection, `${section} › ${subsection}`];
+    if (subsection === "") yield section;
+    else yield* [subsection, `${section} › ${subsection}`];
+    return;
   }
-  const title = input.titles.find((t) => t.trim() !== "");
-  return [title ?? "Untitled"];
+  yield input.titles.find((title) => title.trim() !== "") ?? "Untitled";
 }
 
 /**
- * The labels with those dropped whose words repeat an earlier one's ("Amazon Aurora PostgreSQL"
- * after "Amazon Aurora", or the reverse): a name that says a word twice says less.
+ * Names joined from labels: first the first `minConcepts`, and more up to `maxConcepts` while
+ * the name stays within `maxLength`; then each further label added, for a name already taken.
  */
-function distinctLabels(labels: readonly string[]): string[] {
+function* conceptNames(labels: Iterable<string>, { maxConcepts, minConcepts, maxLength, separator }: NamingOptions): Generator<string> {
+  let name = "";
+  let count = 0;
+  let settled = false;
+  for (const label of labels) {
+    const longer = count === 0 ? label : name + separator + label;
+    if (!settled && count >= Math.max(1, minConcepts) && (count >= maxConcepts || longer.length > maxLength)) {
+      settled = true;
+      yield name;
+    }
+    name = longer;
+    count++;
+    if (settled) yield name;
+  }
+  if (!settled && count > 0) yield name;
+}
+
+/**
+ * The labels, less those whose words repeat an earlier one's ("Amazon Aurora PostgreSQL" after
+ * "Amazon Aurora", or the reverse): a name that says a word twice says less.
+ */
+function* distinctLabels(labels: readonly string[]): Generator<string> {
   const kept: string[] = [];
   const words = (label: string) => ` ${label.trim().toLowerCase().split(/\s+/).join(" ")} `;
   for (const label of labels) {
     const mine = words(label);
-    if (!kept.some((other) => words(other).includes(mine) || mine.includes(words(other)))) kept.push(label);
+    if (kept.some((other) => other.includes(mine) || mine.includes(other))) continue;
+    kept.push(mine);
+    yield label;
   }
-  return kept;
 }
 
 /** The place most articles share (the first such in order on a tie); none when no article has a section. */
