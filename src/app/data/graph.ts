@@ -192,7 +192,7 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
     else if (attributes.kind === "entity") problems.push(...fieldProblems(what, attributes, ENTITY_FIELDS, ENTITY_OPTIONAL));
     else problems.push(`${what} has no kind ("article" or "entity")`);
   });
-  if (isObject(attributes)) problems.push(...communityProblems(attributes.communities, nodes, keys));
+  if (attributes === undefined || isObject(attributes)) problems.push(...communityProblems(attributes?.communities, nodes, keys));
   edges.forEach((edge, index) => {
     if (!isObject(edge)) {
       problems.push(`edge ${index + 1} is not an edge`);

@@ -91,10 +91,14 @@ export function bySize(groups: readonly (readonly string[])[]): string[][] {
   return keyed.map(({ group }) => group);
 }
 
+/**
+ * The communities of `graph`: Louvain's partition of its mention edges, numbered by size, each
+ * with its name, colour and most characteristic concepts. The graph is left as it was.
+ */
 export function communities(graph: InsightGraph, options: CommunityOptionsInput = {}): CommunityResult {
   const config = settings(options);
   const { groups, modularity } = louvainGroups(graph, config);
-  const ordered = bySize(groups.filter((group) => group.length > 0));
+  const ordered = bySize(groups);
   const membership: Record<string, number> = {};
   ordered.forEach((group, id) => {
     for (const node of group) membership[node] = id;
