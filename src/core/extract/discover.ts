@@ -4,11 +4,11 @@
  * candidates with a type and a strength. Strong candidates are kept on one sighting; weak ones
  * need to recur across articles (see `index.ts`), which keeps one-off capitalised words out.
  */
-import nlp from "compromise";
 import type { EntityType, TextField } from "../types";
 import { nameKey, singularKeys } from "./keys";
 import { namedInPassing } from "./passing";
 import { piecesWithin, type Token } from "./tokens";
+import { tagged } from "./wordclass";
 
 export type RuleName =
   | "code-identifier"
@@ -380,7 +380,7 @@ export function titleSources(view: FieldView): Candidate[] {
     const plain = name.split(/[\s/-]+/).every((w) => ordinaryWord(view, w.toLowerCase()));
     if (view.stopwords.has(nameKey(name)) || plain) continue;
     const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
-    const person = (personLike && nlp(name).has("#Person")) || (authors && /^[A-Z][a-z]+$/.test(name));
+    const person = (personLike && tagged(name, "#Person")) || (authors && /^[A-Z][a-z]+$/.test(name));
     const single = inside.length === 1 ? (view.tokens[inside[0] as number] as Token) : undefined;
     // "(RemoveSubQuery)": a CamelCase word is a project's name, which the camel-case rule reads.
     if (!person && single && CAMEL.test(single.caseKey)) continue;
@@ -410,17 +410,8 @@ const VENUE_YEAR = /(?:['’]\d{2}|\b(?:19|20)\d{2})$/;
 /** One capitalised word that is no English word, nor a verb, an adjective or a plural ("Zalando", not "Decorrelate"). */
 function wordIsName(view: FieldView, token: Token): boolean {
   if (!CAPITALISED.test(token.caseKey) || ordinaryWord(view, token.key)) return false;
-  let plain = WORD_CLASS.get(token.key);
-  if (plain === undefined) {
-    // compromise is asked once per word: a parenthesis may list thousands of names.
-    if (WORD_CLASS.size > 10_000) WORD_CLASS.clear();
-    plain = nlp(token.key).has("(#Verb|#Adjective|#Adverb|#Plural)");
-    WORD_CLASS.set(token.key, plain);
-  }
-  return !plain;
+  return !tagged(token.key, "(#Verb|#Adjective|#Adverb|#Plural)");
 }
-
-const WORD_CLASS = new Map<string, boolean>();
 
 // "at Various Layers", "at Multiple Levels": a quantity of things, not a company.
 const QUANTIFIER = /^(?:Various|Different|Multiple|Several|Many|Most|All|Each|Every|Any|Some|Both|Other|Every)\s/;
@@ -473,7 +464,7 @@ export function titleHeads(view: FieldView): Candidate[] {
   if (words.every((w) => view.isCommonWord(w.toLowerCase().replace(/['’]s$/, "")))) return [];
   if (words.some((w) => /['’]s$/.test(w))) return [];
   // "Throttling: ...", "Unthrottled: ...": a lone verb or adjective is a topic, not a name.
-  if (words.length === 1 && nlp((words[0] ?? "").toLowerCase()).has("(#Verb|#Gerund|#Adjective|#Adverb)")) return [];
+  if (words.length === 1 && tagged((words[0] ?? "").toLowerCase(), "(#Verb|#Gerund|#Adjective|#Adverb)")) return [];
   // "PostgreSQL Performance: ...", "Rust Embedded: ...": a known name and plain words are a topic.
   const open = inside.filter((i) => !view.claimed[i] || view.brand[i]);
   if (!compound && open.length < inside.length && open.every((i) => view.isOrdinary((view.tokens[i] as Token).key))) return [];

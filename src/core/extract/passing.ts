@@ -4,9 +4,9 @@
  * name say what it is, so it needs no lexicon entry and no capitalised first name compromise
  * knows; reading lists credit authors this way far more often than they name them in sentences.
  */
-import nlp from "compromise";
 import type { Candidate, FieldView } from "./discover";
 import { piecesWithin } from "./tokens";
+import { tagged } from "./wordclass";
 
 // A capitalised word (O'Neil, McKusick, Jean-Luc) or an initial ("F.").
 const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}]*(?:['’-]\p{Lu}?[\p{Ll}]+)*|\p{Lu}\.)`;
@@ -58,10 +58,15 @@ function plainWords(view: FieldView, name: string): boolean {
 }
 
 const INSTITUTION_END = new RegExp(`\\s${INSTITUTION}$`, "u");
+const INSTITUTION_WORD = new RegExp(`\\b${INSTITUTION}(?![\\p{L}])`, "u");
 
 export function namedInPassing(view: FieldView): Candidate[] {
-  // Every pattern needs one of these words; most fields have none, and skip the scans.
-  if (!/\b(?:thanks|courtesy|by|at|from)\b|['’]s\s/i.test(view.text)) return [];
+  // Each pattern needs a word of its own; most fields have none, and skip its scan.
+  const text = view.text;
+  const credits = /\b(?:thanks to|courtesy of|by)\s/i.test(text);
+  const owners = /['’]s\s/.test(text);
+  const places = INSTITUTION_WORD.test(text);
+  if (!credits && !owners && !places) return [];
   const out: Candidate[] = [];
   // The first pattern to read a piece keeps it (a team before its members, credits before "by").
   const taken = new Set<number>();
@@ -70,11 +75,11 @@ export function namedInPassing(view: FieldView): Candidate[] {
     for (const i of hit[1]) taken.add(i);
     out.push(hit[0]);
   };
-  for (const m of view.text.matchAll(TEAM)) {
+  for (const m of credits ? text.matchAll(TEAM) : []) {
     const name = m[1] ?? "";
     if (!plainWords(view, name)) add(found(view, name, (m.index ?? 0) + m[0].indexOf(name, m[0].indexOf("the") + 3), "organization", "passing-organization"));
   }
-  for (const m of view.text.matchAll(CREDITED)) {
+  for (const m of credits ? text.matchAll(CREDITED) : []) {
     const name = (m[1] ?? "").replace(/^@/, "");
     const start = (m.index ?? 0) + m[0].lastIndexOf(name);
     // "thanks to Uber", "courtesy of Acme Research": an institution's name says what it is.
@@ -84,19 +89,19 @@ export function namedInPassing(view: FieldView): Candidate[] {
     if (/^\p{Lu}/u.test(name) ? plainWords(view, name) : view.isCommonWord(name)) continue;
     add(found(view, name, start, type, type === "person" ? "passing-person" : "passing-organization"));
   }
-  for (const m of view.text.matchAll(BY)) {
+  for (const m of credits ? text.matchAll(BY) : []) {
     const honorific = m[1] !== undefined;
     const name = m[2] ?? "";
     const words = name.split(/\s+/);
     if (INSTITUTION_END.test(name) || words.length > 3) continue;
-    if (!honorific && (words.length < 2 || !nlp(name).has("#Person") || plainWords(view, name))) continue;
+    if (!honorific && (words.length < 2 || !tagged(name, "#Person") || plainWords(view, name))) continue;
     add(found(view, name, (m.index ?? 0) + m[0].lastIndexOf(name), "person", "passing-person"));
   }
-  for (const m of view.text.matchAll(OWNER)) {
+  for (const m of owners ? text.matchAll(OWNER) : []) {
     const name = m[1] ?? "";
     if (!plainWords(view, name)) add(found(view, name, m.index ?? 0, "person", "passing-person"));
   }
-  for (const m of view.text.matchAll(AT)) {
+  for (const m of places ? text.matchAll(AT) : []) {
     const name = m[1] ?? "";
     add(found(view, name, (m.index ?? 0) + m[0].indexOf(name), "organization", "passing-organization"));
   }
