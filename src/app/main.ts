@@ -133,7 +133,8 @@ async function boot(): Promise<void> {
   const list = createListView(context);
   byId("search-slot").append(createSearch(context));
   byId("toolbar-slot").append(createToolbar(context, sigma));
-  byId("side").append(createLegend(graph), path.element, filters.element);
+  const legend = createLegend(context);
+  byId("side").append(legend.element, path.element, filters.element);
   byId("details-slot").append(details.element);
   byId("stage").append(list.element);
 
@@ -160,6 +161,7 @@ async function boot(): Promise<void> {
   };
 
   const render = (state: AppState) => {
+    legend.render(state);
     details.render(state, found);
     filters.render(state);
     path.render(state, found);
@@ -199,6 +201,7 @@ async function boot(): Promise<void> {
     if (state.path !== previous.path) found = pathOf(state);
     if (focusChanged) lit = emphasis(graph, state.selection, found);
     if (state.presentation !== previous.presentation) present(state.presentation, mode !== "none");
+    if (state.colorBy !== previous.colorBy) sigma.setGraphState({ colorBy: state.colorBy });
     if (filtersChanged || focusChanged) paint();
     render(state);
     writeUrl(state, mode);
@@ -256,6 +259,7 @@ async function boot(): Promise<void> {
   render(store.get());
   const initial = store.get();
   if (initial.presentation) present(true, !initial.view);
+  if (initial.colorBy !== "type") sigma.setGraphState({ colorBy: initial.colorBy });
   if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
   else if (lit.nodes.size > 0) fitTo(lit, false);
 

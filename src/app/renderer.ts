@@ -11,6 +11,7 @@ import type { Emphasis } from "./data/scene";
 import { shorten } from "./data/text";
 import { fitItems, type FitItem } from "./data/fit";
 import { labelBoxes, placeLabels, type LabelCandidate } from "./data/labels";
+import { nodeColour, regionsOf, type ColorBy } from "./data/regions";
 
 /** Colours of the stage, chosen for a projector: dark ink on white, faded items still visible. */
 export const PALETTE = {
@@ -144,6 +145,7 @@ export function placeMapLabels(sigma: InsightSigma, graph: AppGraph): void {
 }
 
 export function createSigma(graph: AppGraph, container: HTMLElement) {
+  const regions = regionsOf(graph);
   return new Sigma(graph, container, {
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare()], label: { font: FONT, color: PALETTE.label } },
@@ -152,8 +154,9 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
     },
     // labelRoom, labelSide: the verdict of the last label placement pass ("unknown" before it ran).
     customNodeState: { isFocus: false, labelRoom: "unknown" as LabelRoom, labelSide: "right" as LabelSide },
-    // Presentation mode: the same map read from the back of a room, so labels grow.
-    customGraphState: { isPresenting: false },
+    // Presentation mode: the same map read from the back of a room, so labels grow. colorBy:
+    // what the colours tell, concept type or region (see data/regions).
+    customGraphState: { isPresenting: false, colorBy: "type" as ColorBy },
     settings: {
       stagePadding: 40,
       // Before the app's placement pass has run (first frames), sigma's grid culls labels.
@@ -172,7 +175,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           x: { attribute: "x" },
           y: { attribute: "y" },
           size: { attribute: "size", defaultValue: 4 },
-          color: { attribute: "color", defaultValue: "#5f6b7a" },
+          color: (attributes, _state, graphState) => nodeColour(regions, graphState.colorBy, attributes),
           label: (attributes) => mapLabel(attributes),
           labelSize: (_a, _s, graphState) => labelSize(LABEL_SIZE.plain, graphState.isPresenting),
           labelPosition: (_a, state) => state.labelSide,
@@ -188,7 +191,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
         {
           when: (_attributes, state, graphState) => graphState.hasHighlighted && !state.isHighlighted,
           then: {
-            color: (attributes) => fade(attributes.color ?? "#5f6b7a"),
+            color: (attributes, _state, graphState) => fade(nodeColour(regions, graphState.colorBy, attributes)),
             labelVisibility: "hidden",
             zIndex: 0,
           },

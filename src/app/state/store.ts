@@ -3,6 +3,7 @@
  * the renderer read it and ask for changes; nothing else holds application state.
  */
 import { DEFAULT_FILTERS, type Filters } from "../data/filters";
+import type { ColorBy } from "../data/regions";
 import type { Selection } from "../data/scene";
 
 export interface CameraView {
@@ -25,6 +26,8 @@ export interface AppState {
   listMode: boolean;
   /** Presentation mode: side panels hidden, larger labels, for a projector. */
   presentation: boolean;
+  /** What the map's colours tell: concept type (default) or region. */
+  colorBy: ColorBy;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -34,6 +37,7 @@ export const INITIAL_STATE: AppState = {
   view: null,
   listMode: false,
   presentation: false,
+  colorBy: "type",
 };
 
 /**

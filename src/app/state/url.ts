@@ -10,15 +10,17 @@
  *   &view=0.512,0.430,0.250                                    camera x, y, ratio
  *   &list=1                                                    list view
  *   &present=1                                                 presentation mode
+ *   &color=region                                              colours by region (community), not by type
  *
  * Decoding never throws: whatever cannot be used is dropped and named in `ignored`, so the
  * page can say so briefly and show the rest.
  */
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
 import { hasArticle, hasEntity, sectionPath, type AppGraph } from "../data/graph";
+import { regionsOf } from "../data/regions";
 import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
 
-const KNOWN = new Set(["concept", "match", "narrower", "article", "from", "to", "hide", "min", "view", "list", "present"]);
+const KNOWN = new Set(["concept", "match", "narrower", "article", "from", "to", "hide", "min", "view", "list", "present", "color"]);
 
 export function encodeState(state: AppState): URLSearchParams {
   const params = new URLSearchParams();
@@ -39,6 +41,7 @@ export function encodeState(state: AppState): URLSearchParams {
   if (view) params.set("view", [view.x, view.y, view.ratio].map((n) => round(n)).join(","));
   if (state.listMode) params.set("list", "1");
   if (state.presentation) params.set("present", "1");
+  if (state.colorBy !== "type") params.set("color", state.colorBy);
   return params;
 }
 
@@ -148,6 +151,10 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
     if (value === "1") state[key] = true;
     else if (value !== null && value !== "0") ignore(param, "neither 0 nor 1");
   }
+
+  const color = params.get("color");
+  if (color === "region" && regionsOf(graph).length > 0) state.colorBy = "region";
+  else if (color !== null && color !== "type") ignore("color", color === "region" ? "this graph has no regions" : "neither type nor region");
 
   return { state, ignored };
 }

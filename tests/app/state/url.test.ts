@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { decodeState, encodeState, ignoredNotice } from "../../../src/app/state/url";
 import { INITIAL_STATE, type AppState } from "../../../src/app/state/store";
+import { communities } from "../../../src/core/communities/index";
 import { fixtureGraph } from "../fixtures/graph";
 
 const graph = fixtureGraph();
+// The same graph with the regions a build gives it.
+const withRegions = fixtureGraph();
+communities.assign(withRegions as unknown as Parameters<typeof communities.assign>[0]);
 
 describe("the address bar", () => {
   it("round-trips every part of the state", () => {
@@ -14,8 +18,9 @@ describe("the address bar", () => {
       view: { x: 0.25, y: 0.75, ratio: 0.5 },
       listMode: true,
       presentation: true,
+      colorBy: "region",
     };
-    const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), graph);
+    const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), withRegions);
     expect(decoded.ignored).toEqual([]);
     expect(decoded.state).toEqual(state);
   });
@@ -29,6 +34,17 @@ describe("the address bar", () => {
     const { state, ignored } = decodeState(new URLSearchParams("concept=entity:mvcc&narrower=yes"), graph);
     expect(state.selection).toEqual(byDefault.selection);
     expect(ignored.map((i) => i.param)).toEqual(["narrower"]);
+  });
+
+  it("colours by region only when the graph has regions, and says why it ignores the rest", () => {
+    expect(decodeState(new URLSearchParams("color=region"), withRegions).state.colorBy).toBe("region");
+    const older = decodeState(new URLSearchParams("color=region"), graph);
+    expect(older.state.colorBy).toBe("type");
+    expect(older.ignored).toEqual([{ param: "color", reason: "this graph has no regions" }]);
+    const odd = decodeState(new URLSearchParams("color=rainbow"), withRegions);
+    expect(odd.state.colorBy).toBe("type");
+    expect(odd.ignored.map((i) => i.param)).toEqual(["color"]);
+    expect(encodeState({ ...INITIAL_STATE, colorBy: "type" }).has("color")).toBe(false);
   });
 
   it("round-trips an article focus and writes nothing for the initial state", () => {
