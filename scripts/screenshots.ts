@@ -113,6 +113,14 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: "regions",
+    shows: "the whole graph coloured by region, the largest regions named in the legend",
+    async prepare(page) {
+      await page.getByRole("region", { name: "Legend", exact: true }).getByRole("radio", { name: "Region" }).check();
+      await page.getByRole("list", { name: "Regions" }).waitFor();
+    },
+  },
+  {
     name: "concept-focus",
     shows: "a concept chosen in search: its articles lit, quoted evidence in Details",
     async prepare(page, graph) {
