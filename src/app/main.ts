@@ -16,6 +16,7 @@ import { applyStates, cameraFor, createSigma, placeMapLabels, type InsightSigma 
 import { createDetails } from "./panels/details";
 import { createFilters } from "./panels/filters";
 import { createLegend } from "./panels/legend";
+import { createRegionNames } from "./region-names";
 import { createListView } from "./panels/list";
 import { createPath } from "./panels/path";
 import { createSearch } from "./panels/search";
@@ -127,6 +128,7 @@ async function boot(): Promise<void> {
   });
   sigma.scheduleRender();
 
+  const regionNames = createRegionNames(sigma, graph);
   const details = createDetails(context);
   const filters = createFilters(context);
   const path = createPath(context);
@@ -201,7 +203,10 @@ async function boot(): Promise<void> {
     if (state.path !== previous.path) found = pathOf(state);
     if (focusChanged) lit = emphasis(graph, state.selection, found);
     if (state.presentation !== previous.presentation) present(state.presentation, mode !== "none");
-    if (state.colorBy !== previous.colorBy) sigma.setGraphState({ colorBy: state.colorBy });
+    if (state.colorBy !== previous.colorBy) {
+      sigma.setGraphState({ colorBy: state.colorBy });
+      regionNames.show(state.colorBy === "region");
+    }
     if (filtersChanged || focusChanged) paint();
     render(state);
     writeUrl(state, mode);
@@ -259,7 +264,10 @@ async function boot(): Promise<void> {
   render(store.get());
   const initial = store.get();
   if (initial.presentation) present(true, !initial.view);
-  if (initial.colorBy !== "type") sigma.setGraphState({ colorBy: initial.colorBy });
+  if (initial.colorBy !== "type") {
+    sigma.setGraphState({ colorBy: initial.colorBy });
+    regionNames.show(true);
+  }
   if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
   else if (lit.nodes.size > 0) fitTo(lit, false);
 

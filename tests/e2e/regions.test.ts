@@ -1,7 +1,8 @@
 /**
  * Issue 10, first step: the build's regions (communities) colour the map on request. The
  * legend offers "Colour by" Concept type / Region, names the largest regions when they are what
- * the colours tell, and the choice stays in the URL. Expectations come from graph.json.
+ * the colours tell, the map shows their names, and the choice stays in the URL. Expectations
+ * come from graph.json.
  */
 import { describe, expect, it } from "vitest";
 import { loadGraph, squash, useBrowser, type ExplorerGraph } from "./support";
@@ -48,12 +49,31 @@ describe("colour by region", () => {
     expect(named[0]).toBe(`${regions[0]!.name} ${regions[0]!.size}`);
     expect(named.length).toBeGreaterThan(1);
 
+    // On the map: the largest region's name, and no two drawn names overlapping.
+    const drawn = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("#graph .region-name")]
+          .filter((label) => label.checkVisibility({ visibilityProperty: true }))
+          .map((label) => {
+            const box = label.getBoundingClientRect();
+            return { text: label.textContent ?? "", left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+          }),
+      );
+    await expect.poll(async () => (await drawn()).map((d) => d.text)).toContain(regions[0]!.name);
+    const boxes = await drawn();
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `"${a.text}" and "${b.text}" overlap`).toBe(false);
+      }
+    }
+
     // A reload keeps it; Concept type brings the build's colours back and drops the parameter.
     await page.reload();
     await expect.poll(() => regionRadio.isChecked()).toBe(true);
     await expect.poll(() => drawnColours(page, keys)).toEqual(byRegion);
     await typeRadio.check();
     await expect.poll(() => drawnColours(page, keys)).toEqual(byType);
+    await expect.poll(async () => (await drawn()).length).toBe(0);
     await expect.poll(() => new URL(page.url()).searchParams.has("color")).toBe(false);
     expect(session.errorsOf(page)).toEqual([]);
   });

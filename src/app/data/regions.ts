@@ -26,3 +26,30 @@ export function namedRegions(regions: readonly CommunitySummary[], limit = 12, m
   const shown = large.slice(0, limit);
   return { shown, others: regions.length - shown.length };
 }
+
+/** Where a region's name goes on the map: the mean position of its nodes, in graph coordinates. */
+export interface RegionCentre {
+  id: number;
+  name: string;
+  color: string;
+  size: number;
+  x: number;
+  y: number;
+}
+
+/** The centres of the named regions (see `namedRegions`), largest first. */
+export function regionCentres(graph: AppGraph, limit = 12, minSize = 3): RegionCentre[] {
+  const { shown } = namedRegions(regionsOf(graph), limit, minSize);
+  const sums = new Map(shown.map((r) => [r.id, { x: 0, y: 0, n: 0 }]));
+  graph.forEachNode((_node, attributes) => {
+    const sum = attributes.community === undefined ? undefined : sums.get(attributes.community);
+    if (!sum) return;
+    sum.x += attributes.x;
+    sum.y += attributes.y;
+    sum.n += 1;
+  });
+  return shown.flatMap((r) => {
+    const sum = sums.get(r.id)!;
+    return sum.n === 0 ? [] : [{ id: r.id, name: r.name, color: r.color, size: r.size, x: sum.x / sum.n, y: sum.y / sum.n }];
+  });
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CommunitySummary } from "../../../src/core/graph/types";
-import { namedRegions, nodeColour } from "../../../src/app/data/regions";
+import { namedRegions, nodeColour, regionCentres } from "../../../src/app/data/regions";
+import { communities } from "../../../src/core/communities/index";
+import { fixtureGraph } from "../fixtures/graph";
 
 const region = (id: number, size: number, color: string): CommunitySummary => ({ id, name: `Region ${id}`, size, color, concepts: [] });
 const REGIONS = [region(0, 40, "#4e79a7"), region(1, 12, "#f28e2b"), region(2, 3, "#e15759"), region(3, 2, "#bab0ab"), region(4, 1, "#bab0ab")];
@@ -18,5 +20,21 @@ describe("regions", () => {
     expect(namedRegions(REGIONS)).toEqual({ shown: REGIONS.slice(0, 3), others: 2 });
     expect(namedRegions(REGIONS, 1)).toEqual({ shown: [REGIONS[0]], others: 4 });
     expect(namedRegions([])).toEqual({ shown: [], others: 0 });
+  });
+
+  it("put a region's name at the mean position of its nodes, largest regions first", () => {
+    const graph = fixtureGraph();
+    expect(regionCentres(graph)).toEqual([]);
+    communities.assign(graph as unknown as Parameters<typeof communities.assign>[0]);
+    const centres = regionCentres(graph, 12, 1);
+    const listed = graph.getAttribute("communities") ?? [];
+    expect(centres.map((c) => c.id)).toEqual(listed.map((r) => r.id));
+    for (const centre of centres) {
+      const members = graph.filterNodes((_node, attributes) => attributes.community === centre.id);
+      const mean = (axis: "x" | "y") => members.reduce((sum, node) => sum + graph.getNodeAttribute(node, axis), 0) / members.length;
+      expect(centre.x).toBeCloseTo(mean("x"));
+      expect(centre.y).toBeCloseTo(mean("y"));
+      expect(centre.name).toBe(listed[centre.id]!.name);
+    }
   });
 });
