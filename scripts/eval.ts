@@ -207,11 +207,12 @@ runMain(async () => {
   console.log(`extracted ${c.extracted} entity links, ${c.correct} correct; ${c.required} required, ${c.found} found (${elapsed.toFixed(0)} ms)`);
   console.log(scoreLine("extractor", report.scores));
   console.log(scoreLine("compromise", baseline.scores));
-  const bare = withoutEntities(main, extraction);
   const bookmarks = main.document.filter((e) => e.kind === "bookmark").length;
-  console.log(`bookmarks of the document with no entity: ${bare.length} of ${bookmarks}` + (bare.length > 0 && bare.length <= count ? `: ${bare.map((e) => `"${e.title}"`).join(", ")}` : ""));
-  const conceptless = withoutEntities(main, extraction, true);
-  console.log(`bookmarks with no technique or technology: ${conceptless.length} of ${bookmarks}` + (conceptless.length > 0 && conceptless.length <= count ? `: ${conceptless.map((e) => `"${e.title}"`).join(", ")}` : ""));
+  for (const [what, concepts] of [["with no entity", false], ["with no technique or technology", true]] as const) {
+    const bare = withoutEntities(main, extraction, concepts);
+    const titles = bare.length > 0 && bare.length <= count ? `: ${bare.map((e) => `"${e.title}"`).join(", ")}` : "";
+    console.log(`bookmarks of the document ${what}: ${bare.length} of ${bookmarks}${titles}`);
+  }
   if (count > 0) {
     console.log(`\nworst misses:\n${worst(report.outcomes, "miss", count).join("\n")}`);
     console.log(`\nworst false positives:\n${worst(report.outcomes, "false-positive", count).join("\n")}`);

@@ -17,6 +17,7 @@ import { createDetails } from "./panels/details";
 import { createFilters } from "./panels/filters";
 import { createLegend } from "./panels/legend";
 import { createRegionNames } from "./region-names";
+import type { ColorBy } from "./data/regions";
 import { createListView } from "./panels/list";
 import { createPath } from "./panels/path";
 import { createSearch } from "./panels/search";
@@ -187,6 +188,11 @@ async function boot(): Promise<void> {
     });
   };
 
+  const colourBy = (colorBy: ColorBy) => {
+    sigma.setGraphState({ colorBy });
+    regionNames.show(colorBy === "region");
+  };
+
   const writeUrl = (state: AppState, mode: HistoryMode) => {
     if (mode === "none") return;
     const query = encodeState(state).toString();
@@ -203,10 +209,7 @@ async function boot(): Promise<void> {
     if (state.path !== previous.path) found = pathOf(state);
     if (focusChanged) lit = emphasis(graph, state.selection, found);
     if (state.presentation !== previous.presentation) present(state.presentation, mode !== "none");
-    if (state.colorBy !== previous.colorBy) {
-      sigma.setGraphState({ colorBy: state.colorBy });
-      regionNames.show(state.colorBy === "region");
-    }
+    if (state.colorBy !== previous.colorBy) colourBy(state.colorBy);
     if (filtersChanged || focusChanged) paint();
     render(state);
     writeUrl(state, mode);
@@ -264,10 +267,7 @@ async function boot(): Promise<void> {
   render(store.get());
   const initial = store.get();
   if (initial.presentation) present(true, !initial.view);
-  if (initial.colorBy !== "type") {
-    sigma.setGraphState({ colorBy: initial.colorBy });
-    regionNames.show(true);
-  }
+  if (initial.colorBy !== "type") colourBy(initial.colorBy);
   if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
   else if (lit.nodes.size > 0) fitTo(lit, false);
 

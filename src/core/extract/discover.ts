@@ -7,7 +7,7 @@
 import type { EntityType, TextField } from "../types";
 import { nameKey, singularKeys } from "./keys";
 import { namedInPassing } from "./passing";
-import { piecesWithin, type Token } from "./tokens";
+import { openPiecesWithin, piecesWithin, type Token } from "./tokens";
 import { tagged } from "./wordclass";
 
 export type RuleName =
@@ -61,9 +61,9 @@ export interface FieldView {
 const SNAKE = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
 // An inner lower-to-upper change of case: DataFusion, ClickPipes, OpenSearch, uCache.
 const CAMEL = /^(?:[A-Za-z][a-z0-9]*[a-z][A-Z]|[a-z]+[A-Z][a-z])/;
-const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+export const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
 // "CRDTs", "WALs": an acronym in the plural.
-const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]{1,5}s$/;
+export const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]{1,5}s$/;
 const CAPITALISED = /^[A-Z][a-z]+$/;
 const LAW_WORDS = new Set(["law", "theorem", "principle", "paradox", "razor", "conjecture"]);
 
@@ -375,8 +375,8 @@ export function titleSources(view: FieldView): Candidate[] {
     if (!/^[A-Z]/.test(name) || words.length > 4 || name.replace(/[^\p{L}\p{N}]/gu, "").length < 3) continue;
     // "(Chapter 1)", "(RFC 9000)", "(Part 2)": a numbered document part, not who wrote it.
     if (words.length > 1 && /^\d+(?:\.\d+)*$/.test(words[words.length - 1] ?? "")) continue;
-    const inside = piecesWithin(view.tokens, start, start + name.length);
-    if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
+    const inside = openPiecesWithin(view, start, start + name.length);
+    if (!inside) continue;
     const plain = name.split(/[\s/-]+/).every((w) => ordinaryWord(view, w.toLowerCase()));
     if (view.stopwords.has(nameKey(name)) || plain) continue;
     const personLike = words.length >= 2 && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+\.?$|^[A-Z]\.$/.test(w));
@@ -430,8 +430,7 @@ export function titleAt(view: FieldView): Candidate[] {
   for (const match of view.text.matchAll(pattern)) {
     const name = (match[1] ?? "").replace(/['’]s$/, "");
     const start = (match.index ?? 0) + 3;
-    const inside = piecesWithin(view.tokens, start, start + name.length);
-    if (inside.length === 0 || inside.some((i) => view.claimed[i] && !view.brand[i])) continue;
+    if (!openPiecesWithin(view, start, start + name.length)) continue;
     // Companies are often plain words (Picnic, Square, Slack), so an ordinary word counts here,
     // except in the phrases that end titles ("at Scale", "at Runtime").
     if (view.stopwords.has(nameKey(name)) || AT_PHRASES.test(name) || QUANTIFIER.test(name)) continue;

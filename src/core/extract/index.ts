@@ -8,7 +8,7 @@ import { slug } from "../slug";
 import type { Entity, EntityType, Entry, Evidence, Extraction, Mention, TextField } from "../types";
 import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./discover";
 import { nameKey, pieceKey, pieces, singularKeys } from "./keys";
-import { indexLexicon, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
+import { indexLexicon, isBulk, type Form, type Lexicon, type LexiconIndex, type LexiconTerm } from "./lexicon";
 import { definedInArticle } from "./acronyms";
 import { draftFor, mostFrequent, record, type Draft } from "./drafts";
 import { passages } from "./passages";
@@ -105,7 +105,7 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
       });
       if (settings.discover) {
         resolveCandidates(candidates, drafts, index);
-        unifyDrafts(drafts, index, isBulk);
+        unifyDrafts(drafts, index);
       }
       return finish(drafts, settings.minArticles);
     },
@@ -474,11 +474,6 @@ function inContext(term: LexiconTerm, contextKeys: ReadonlyMap<LexiconTerm, Read
   if (!wanted) return true;
   for (const w of wanted) if (context.has(w)) return true;
   return false;
-}
-
-/** Terms from bulk sources carry no reviewed type: a brand may be a product or a company. */
-function isBulk(term: LexiconTerm): boolean {
-  return term.source !== undefined && term.source !== "curated";
 }
 
 function termKey(term: LexiconTerm): string {

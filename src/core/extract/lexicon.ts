@@ -102,6 +102,11 @@ function looksCaseSensitive(alias: string): boolean {
   return letters === letters.toUpperCase() && letters.length <= 5;
 }
 
+/** Terms from bulk sources (brand lists taken whole) carry no reviewed type: a brand may be a product or a company. */
+export function isBulk(term: LexiconTerm): boolean {
+  return term.source !== undefined && term.source !== "curated";
+}
+
 /** Whether reducing a form to its key drops a letter that has no ASCII decomposition (µ, ß, ł). */
 function dropsLetters(text: string): boolean {
   return /[^\x00-\x7F]/.test(text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\p{L}]/gu, ""));
@@ -144,7 +149,7 @@ export function indexLexicon(
       const parts = pieces(text);
       const single = parts.length === 1;
       const common = single && isCommonWord(key);
-      const bulk = term.source !== undefined && term.source !== "curated";
+      const bulk = isBulk(term);
       if (bulk && (stopwords.has(key) || (common && !term.context))) continue;
       const form: Form = {
         term,

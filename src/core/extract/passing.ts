@@ -5,7 +5,7 @@
  * knows; reading lists credit authors this way far more often than they name them in sentences.
  */
 import type { Candidate, FieldView } from "./discover";
-import { piecesWithin } from "./tokens";
+import { openPiecesWithin } from "./tokens";
 import { tagged } from "./wordclass";
 
 // A capitalised word (O'Neil, McKusick, Jean-Luc) or an initial ("F.").
@@ -38,16 +38,10 @@ const AT = new RegExp(
   "gu",
 );
 
-/** The tokens of the field inside [start, end), or none when a lexicon name already claims one. */
-function openSpan(view: FieldView, start: number, end: number): number[] | undefined {
-  const inside = piecesWithin(view.tokens, start, end);
-  return inside.length > 0 && inside.every((i) => !view.claimed[i] || view.brand[i]) ? inside : undefined;
-}
-
 /** A candidate and the pieces it covers, unless the lexicon has the name or it is a stopword. */
 function found(view: FieldView, name: string, start: number, type: Candidate["type"], rule: Candidate["rule"]): [Candidate, number[]] | undefined {
   const end = start + name.length;
-  const inside = openSpan(view, start, end);
+  const inside = openPiecesWithin(view, start, end);
   if (!inside || view.stopwords.has(name.toLowerCase())) return undefined;
   return [{ name, type, rule, strong: true, aliases: [], start, end }, inside];
 }

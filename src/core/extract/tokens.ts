@@ -260,3 +260,17 @@ export function piecesWithin(ts: readonly Token[], start: number, end: number): 
   for (let i = low; i < ts.length && (ts[i] as Token).start < end; i += 1) if ((ts[i] as Token).end <= end) out.push(i);
   return out;
 }
+
+/**
+ * The pieces of a field inside [start, end) when none of them belongs to a lexicon name (a
+ * brand's pieces may be read again: its type is the text's to tell); none otherwise, or when
+ * the span holds no piece. The rules that read names from patterns ask this before proposing one.
+ */
+export function openPiecesWithin(
+  field: { tokens: readonly Token[]; claimed: readonly boolean[]; brand: readonly boolean[] },
+  start: number,
+  end: number,
+): number[] | undefined {
+  const inside = piecesWithin(field.tokens, start, end);
+  return inside.length > 0 && inside.every((i) => !field.claimed[i] || field.brand[i]) ? inside : undefined;
+}

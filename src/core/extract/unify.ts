@@ -6,9 +6,8 @@
  */
 import { absorb, mostFrequent, type Draft } from "./drafts";
 import { nameKey, pieceKey, pieces } from "./keys";
-import type { LexiconIndex, LexiconTerm } from "./lexicon";
-
-const ACRONYM = /^[A-Z][A-Z0-9]{1,5}s?$/;
+import { ACRONYM, PLURAL_ACRONYM } from "./discover";
+import { isBulk, type LexiconIndex } from "./lexicon";
 
 /** Names a lexicon term or a draft goes by, as written. */
 function spellings(draft: Draft): string[] {
@@ -41,7 +40,7 @@ function acronymsToExpansions(drafts: Map<string, Draft>): void {
   }
   for (const draft of [...drafts.values()]) {
     // Two letters abbreviate too many things ("IK" of "Noise IK" is no idempotency key).
-    if (draft.term || draft.key.length < 3 || ![...draft.names.keys()].every((n) => ACRONYM.test(n))) continue;
+    if (draft.term || draft.key.length < 3 || ![...draft.names.keys()].every((n) => ACRONYM.test(n) || PLURAL_ACRONYM.test(n))) continue;
     // "CRDTs" is the plural of CRDT; "TOS" is no plural of "TO".
     const plural = [...draft.names.keys()].every((n) => /[A-Z0-9]s$/.test(n));
     const key = plural ? draft.key.slice(0, -1) : draft.key;
@@ -63,7 +62,7 @@ function organizationKeys(index: LexiconIndex): (key: string) => boolean {
  * another discovered (or brand-list) entity is that entity, written with its vendor. They merge
  * under the vendor's spelling, the fuller name, as the lexicon names "Apache Kafka".
  */
-function vendorPrefixes(drafts: Map<string, Draft>, index: LexiconIndex, isBulk: (term: LexiconTerm) => boolean): void {
+function vendorPrefixes(drafts: Map<string, Draft>, index: LexiconIndex): void {
   const isOrganization = organizationKeys(index);
   for (const draft of [...drafts.values()]) {
     if (draft.term || !drafts.has(draft.key)) continue;
@@ -82,7 +81,7 @@ function vendorPrefixes(drafts: Map<string, Draft>, index: LexiconIndex, isBulk:
   }
 }
 
-export function unifyDrafts(drafts: Map<string, Draft>, index: LexiconIndex, isBulk: (term: LexiconTerm) => boolean): void {
-  vendorPrefixes(drafts, index, isBulk);
+export function unifyDrafts(drafts: Map<string, Draft>, index: LexiconIndex): void {
+  vendorPrefixes(drafts, index);
   acronymsToExpansions(drafts);
 }
