@@ -27,11 +27,29 @@ export interface ArticleNodeAttributes {
   entryKind: EntryKind;
   /** Its community's number (see `CommunitySummary`); absent only in files built before communities. */
   community?: number;
+  /** Label priority on the map, 0–1 (see `importance`): the higher, the earlier its label shows. */
+  importance?: number;
+  /** Its place in the articles view (absent in files built before views). `x`, `y` are the map's. */
+  positions?: ViewPositions;
   x: number;
   y: number;
   size: number;
   color: string;
 }
+
+/**
+ * A node's place in the views other than the map ("concepts", "articles"), as `[x, y]`; a node
+ * has a place in a view exactly when the view shows it. The map's place is the node's `x`, `y`.
+ */
+export type ViewPositions = Partial<Record<Exclude<ViewName, "map">, [number, number]>>;
+
+/**
+ * The three views of one graph: the map of articles and concepts joined by mentions (default),
+ * the concepts joined by co-occurrence, the articles joined by related edges.
+ */
+export type ViewName = "map" | "concepts" | "articles";
+
+export const VIEW_NAMES: readonly ViewName[] = ["map", "concepts", "articles"];
 
 export interface EntityNodeAttributes {
   kind: "entity";
@@ -46,6 +64,10 @@ export interface EntityNodeAttributes {
   articleCount: number;
   /** Its community's number (see `CommunitySummary`); absent only in files built before communities. */
   community?: number;
+  /** Label priority on the map, 0–1 (see `importance`): the higher, the earlier its label shows. */
+  importance?: number;
+  /** Its place in the concepts view (absent in files built before views). `x`, `y` are the map's. */
+  positions?: ViewPositions;
   x: number;
   y: number;
   size: number;
@@ -74,12 +96,44 @@ export interface BroaderEdgeAttributes {
   origin: "lexicon" | "head";
 }
 
+/**
+ * Two articles that share specific vocabulary (undirected): the cosine of their TF-IDF vectors
+ * of concepts, so a concept few articles name counts for more than a hub. Each article keeps its
+ * k strongest; the edge is kept when either end keeps it.
+ */
+export interface RelatedEdgeAttributes {
+  kind: "related";
+  /** Cosine similarity, 0–1, rounded to 3 decimals. */
+  weight: number;
+  /** Keys of the concept nodes both articles mention, those that weigh most first (at most 5). */
+  shared: string[];
+}
+
+/**
+ * Two concepts that articles name together (undirected), kept only when they do so
+ * significantly more often than their frequencies would make chance (so hubs do not join everything).
+ */
+export interface CooccursEdgeAttributes {
+  kind: "cooccurs";
+  /** Articles that mention both. */
+  weight: number;
+  /** How far above chance the pair co-occurs (see `core/relations`), rounded to 3 decimals. */
+  score: number;
+}
+
 /** Every kind of edge; code that reads edges asks for the kinds it means (see `EDGE_KINDS`). */
-export type EdgeAttributes = MentionEdgeAttributes | BroaderEdgeAttributes;
+export type EdgeAttributes = MentionEdgeAttributes | BroaderEdgeAttributes | RelatedEdgeAttributes | CooccursEdgeAttributes;
 
 export type EdgeKind = EdgeAttributes["kind"];
 
-export const EDGE_KINDS: readonly EdgeKind[] = ["mentions", "broader"];
+export const EDGE_KINDS: readonly EdgeKind[] = ["mentions", "broader", "related", "cooccurs"];
+
+/** The kinds of edge each view draws (and lays out by). */
+export const VIEW_EDGES: Readonly<Record<ViewName, readonly EdgeKind[]>> = {
+  map: ["mentions", "broader"],
+  concepts: ["cooccurs", "broader"],
+  articles: ["related"],
+};
 
 export function isMentionEdge(attributes: EdgeAttributes): attributes is MentionEdgeAttributes {
   return attributes.kind === "mentions";
@@ -97,6 +151,24 @@ export function mentionKey(article: string, entity: string): string {
 /** Key of a broader edge: the kind is in the key, so later entity → entity kinds cannot collide. */
 export function broaderKey(narrower: string, broader: string): string {
   return `${narrower}-broader->${broader}`;
+}
+
+/**
+ * Key of a related or co-occurrence edge. These are undirected edges of the (mixed) graph, so a
+ * concept pair can hold a directed broader edge and an undirected co-occurrence at once; the two
+ * ends are written in sorted order, so either way round gives the same key.
+ */
+export function undirectedKey(kind: "related" | "cooccurs", a: string, b: string): string {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return `${first}<-${kind}->${second}`;
+}
+
+export function isRelatedEdge(attributes: EdgeAttributes): attributes is RelatedEdgeAttributes {
+  return attributes.kind === "related";
+}
+
+export function isCooccursEdge(attributes: EdgeAttributes): attributes is CooccursEdgeAttributes {
+  return attributes.kind === "cooccurs";
 }
 
 export interface GraphAttributes {
