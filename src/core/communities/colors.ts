@@ -1,6 +1,6 @@
 /**
- * Community colours as data: a d3-scale ordinal scale over a categorical scheme, by community
- * number, so the largest regions get the scheme's first (most distinct) colours and a rebuild
+ * Community colours as data: hues of a categorical scheme (through a d3-scale ordinal scale),
+ * handed out largest region first so that regions linked to each other differ, and a rebuild
  * gives every region the colour it had. Small communities share one neutral colour: a handful of
  * nodes needs no hue of its own, and the scheme's hues are kept for the regions one can see.
  */
@@ -9,7 +9,7 @@ import { scaleOrdinal } from "d3-scale";
 /**
  * Tableau 10's nine hues (d3-scale-chromatic's `schemeTableau10`, written out: the project does
  * not carry that package for one constant). Its tenth colour, a warm grey, is `OTHER_COLOR`.
- * With more communities than hues the scale cycles (community 9 is drawn like community 0).
+ * With more communities than hues, hues repeat among regions that are not linked (see `communityColors`).
  */
 export const COMMUNITY_SCHEME: readonly string[] = [
   "#4e79a7",
@@ -37,11 +37,50 @@ export interface CommunityColorOptions {
 
 export const DEFAULT_COLOR_OPTIONS: CommunityColorOptions = { scheme: COMMUNITY_SCHEME, minSize: 3, otherColor: OTHER_COLOR };
 
-/** The colour of community `id` of `size` nodes, for a scheme and a minimum size. */
-export function communityColor(options: Partial<CommunityColorOptions> = {}): (id: number, size: number) => string {
+/** Two communities and the weight of the edges between them (mentions from one to the other). */
+export interface CommunityLink {
+  a: number;
+  b: number;
+  weight: number;
+}
+
+/**
+ * A colour for every community (by number, `sizes[id]` its node count): communities below the
+ * minimum size get the neutral colour; the others, largest first, each take the hue that the
+ * communities it is most linked to (already coloured) hold least, so two regions that touch on
+ * the map differ in colour even when there are more regions than hues; among equally free hues,
+ * the least used one, then the scheme's order. Depends on the sizes and links alone, so a
+ * rebuild of the same input colours every region as before.
+ */
+export function communityColors(
+  sizes: readonly number[],
+  links: readonly CommunityLink[],
+  options: Partial<CommunityColorOptions> = {},
+): string[] {
   const { scheme, minSize, otherColor } = { ...DEFAULT_COLOR_OPTIONS, ...options };
-  // An explicit domain, and the number taken modulo the scheme: an implicit ordinal domain grows
-  // in the order values are asked for, and the colour must depend on the number alone.
+  const neighbours = sizes.map(() => new Map<number, number>());
+  for (const { a, b, weight } of links) {
+    if (a === b || !(weight > 0)) continue;
+    neighbours[a]?.set(b, (neighbours[a]!.get(b) ?? 0) + weight);
+    neighbours[b]?.set(a, (neighbours[b]!.get(a) ?? 0) + weight);
+  }
+  // An explicit domain: the scale maps a hue's index to its colour, whatever order they are asked in.
   const hue = scaleOrdinal<number, string>().domain(scheme.map((_, i) => i)).range(scheme);
-  return (id, size) => (size < minSize || scheme.length === 0 ? otherColor : hue(id % scheme.length));
+  const chosen: (number | undefined)[] = [];
+  const used = scheme.map(() => 0);
+  return sizes.map((size, id) => {
+    if (size < minSize || scheme.length === 0) return otherColor;
+    const clash = scheme.map(() => 0);
+    for (const [other, weight] of neighbours[id]!) {
+      const taken = chosen[other];
+      if (taken !== undefined) clash[taken]! += weight;
+    }
+    let best = 0;
+    for (let i = 1; i < scheme.length; i++) {
+      if (clash[i]! < clash[best]! || (clash[i] === clash[best] && used[i]! < used[best]!)) best = i;
+    }
+    chosen[id] = best;
+    used[best]!++;
+    return hue(best);
+  });
 }

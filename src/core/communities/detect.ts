@@ -8,8 +8,9 @@
  * algorithm") is the lexicon's opinion, and would pull a concept towards its broader one's region
  * rather than towards the articles that discuss it. Each article–concept pair counts once,
  * whatever the number of mentions: how often an article repeats a name says more about its
- * length than about its topic. A node with no mention edge (a grouping concept, an article that
- * names no concept) is a community of its own.
+ * length than about its topic. A grouping concept (no article names it) joins the community most
+ * of its narrower concepts are in, where the map draws it among them; any other node with no
+ * mention edge (an article that names no concept) is a community of its own.
  *
  * graphology standard-library style: `communities(graph, options)` returns plain data and leaves
  * the graph alone; `communities.assign(graph, options)` writes each node's `community` and the
@@ -18,15 +19,19 @@
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import type { InsightGraph } from "../graph/build";
-import { isMentionEdge, type CommunitySummary } from "../graph/types";
+import { isBroaderEdge, isMentionEdge, type CommunitySummary } from "../graph/types";
 import { seededRandom } from "../random";
-import { communityColor, DEFAULT_COLOR_OPTIONS, type CommunityColorOptions } from "./colors";
+import { communityColors, DEFAULT_COLOR_OPTIONS, type CommunityColorOptions, type CommunityLink } from "./colors";
 import { communityNames, DEFAULT_NAMING_OPTIONS, rankConcepts, type ConceptCounts, type NamingOptions } from "./naming";
 
 export interface CommunityOptions extends CommunityColorOptions {
   /** Seed of Louvain's random node order (default 42, the layout's). */
   seed: number;
-  /** Louvain's resolution: above 1 more, smaller communities; below 1 fewer, larger (default 1). */
+  /**
+   * Louvain's resolution: above 1 more, smaller communities; below 1 fewer, larger (default 0.5:
+   * at 1 the bundled 250 articles split into 22 regions of 18–104 nodes, too many to name and
+   * colour apart on one screen; at 0.5, 13 of 43–126 nodes, which read as topics).
+   */
   resolution: number;
   /** Concept keys listed per community, most characteristic first (default 5). */
   topConcepts: number;
@@ -36,7 +41,7 @@ export interface CommunityOptions extends CommunityColorOptions {
 
 export const DEFAULT_COMMUNITY_OPTIONS: CommunityOptions = {
   seed: 42,
-  resolution: 1,
+  resolution: 0.5,
   topConcepts: 5,
   naming: DEFAULT_NAMING_OPTIONS,
   ...DEFAULT_COLOR_OPTIONS,
@@ -81,7 +86,52 @@ function louvainGroups(graph: InsightGraph, { seed, resolution }: CommunityOptio
     if (group) group.push(node);
     else groups.set(label, [node]);
   });
-  return { groups: [...groups.values()], modularity: Number.isFinite(detailed.modularity) ? detailed.modularity : 0 };
+  return { groups: joinGroupingConcepts(graph, [...groups.values()]), modularity: Number.isFinite(detailed.modularity) ? detailed.modularity : 0 };
+}
+
+/**
+ * Moves each grouping concept (a node with no mention edge but narrower concepts) from its
+ * one-node group into the group most of its narrower concepts belong to (ties: the group holding
+ * the smallest key). Groups of groups settle in a few passes: a grouping concept whose narrower
+ * ones are grouping concepts too joins once they have.
+ */
+function joinGroupingConcepts(graph: InsightGraph, groups: string[][]): string[][] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((group, i) => group.forEach((node) => groupOf.set(node, i)));
+  const pending = groups.filter((group) => group.length === 1 && hasNoMention(graph, group[0]!)).map((group) => group[0]!);
+  for (let pass = 0, moved = true; moved && pass < 8; pass++) {
+    moved = false;
+    for (const node of pending) {
+      const own = groupOf.get(node)!;
+      if (groups[own]!.length > 1) continue;
+      const votes = new Map<number, number>();
+      graph.forEachInEdge(node, (_edge, attributes, source) => {
+        if (!isBroaderEdge(attributes)) return;
+        const group = groupOf.get(source)!;
+        if (group !== own) votes.set(group, (votes.get(group) ?? 0) + 1);
+      });
+      let best: number | undefined;
+      for (const [group, count] of votes) {
+        const better =
+          best === undefined || count > votes.get(best)! || (count === votes.get(best)! && smallest(groups[group]!) < smallest(groups[best]!));
+        if (better) best = group;
+      }
+      if (best === undefined) continue;
+      groups[best]!.push(node);
+      groups[own] = [];
+      groupOf.set(node, best);
+      moved = true;
+    }
+  }
+  return groups.filter((group) => group.length > 0);
+}
+
+function hasNoMention(graph: InsightGraph, node: string): boolean {
+  return graph.someEdge(node, (_edge, attributes) => isMentionEdge(attributes)) === false;
+}
+
+function smallest(group: readonly string[]): string {
+  return group.reduce((min, key) => (key < min ? key : min));
 }
 
 /** Largest first; between equal sizes, the one holding the smallest node key first. */
@@ -122,7 +172,8 @@ export function communities(graph: InsightGraph, options: CommunityOptionsInput 
         inGraph++;
         if (membership[source] === id) inCommunity++;
       });
-      concepts.push({ key: node, label: attributes.label, inCommunity, inGraph });
+      // A grouping concept no article names characterises nothing: it sits in the region, unnamed by it.
+      if (inGraph > 0) concepts.push({ key: node, label: attributes.label, inCommunity, inGraph });
     }
     return { group, articles, concepts: rankConcepts(concepts, articles.length, articleTotal) };
   });
@@ -142,15 +193,34 @@ export function communities(graph: InsightGraph, options: CommunityOptionsInput 
     config.naming,
   );
 
-  const color = communityColor(config);
+  const colors = communityColors(
+    ordered.map((group) => group.length),
+    communityLinks(graph, membership),
+    config,
+  );
   const summaries = ranked.map(({ group, concepts }, id): CommunitySummary => ({
     id,
     name: names[id]!,
     size: group.length,
-    color: color(id, group.length),
+    color: colors[id]!,
     concepts: concepts.slice(0, config.topConcepts).map((concept) => concept.key),
   }));
   return { membership, communities: summaries, modularity };
+}
+
+/** The mention edges between communities, one link per pair of communities, in a stable order. */
+function communityLinks(graph: InsightGraph, membership: Record<string, number>): CommunityLink[] {
+  const weights = new Map<string, CommunityLink>();
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (!isMentionEdge(attributes)) return;
+    const [a, b] = [membership[source]!, membership[target]!].sort((x, y) => x - y) as [number, number];
+    if (a === b) return;
+    const key = `${a}|${b}`;
+    const link = weights.get(key);
+    if (link) link.weight++;
+    else weights.set(key, { a, b, weight: 1 });
+  });
+  return [...weights.values()].sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
 /** Writes each node's `community` and the graph's `communities`; returns the result too. */

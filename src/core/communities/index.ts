@@ -16,4 +16,11 @@ export {
   type NamingInput,
   type NamingOptions,
 } from "./naming";
-export { communityColor, COMMUNITY_SCHEME, DEFAULT_COLOR_OPTIONS, OTHER_COLOR, type CommunityColorOptions } from "./colors";
+export {
+  communityColors,
+  COMMUNITY_SCHEME,
+  DEFAULT_COLOR_OPTIONS,
+  OTHER_COLOR,
+  type CommunityColorOptions,
+  type CommunityLink,
+} from "./colors";

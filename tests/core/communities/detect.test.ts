@@ -1,7 +1,7 @@
 import Graph from "graphology";
 import modularity from "graphology-metrics/graph/modularity.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bySize, communities } from "../../../src/core/communities/index";
+import { bySize, communities, DEFAULT_COMMUNITY_OPTIONS } from "../../../src/core/communities/index";
 import { COMMUNITY_SCHEME, OTHER_COLOR } from "../../../src/core/communities/colors";
 import { buildGraph, type InsightGraph } from "../../../src/core/graph/build";
 import { isMentionEdge } from "../../../src/core/graph/types";
@@ -108,16 +108,21 @@ describe("communities", () => {
     expect(Object.keys(result.membership).sort()).toEqual(graph.nodes().sort());
   });
 
-  it("makes a node with no mention a community of its own: a pointer by its section, a grouping concept by its name", () => {
+  it("makes an article that names nothing a community of its own, named by its section", () => {
     const pointer = result.communities[communityOf("article:other-notes")!]!;
     expect(pointer).toMatchObject({ size: 1, name: "See Also", concepts: [], color: OTHER_COLOR });
-    const grouping = result.communities[communityOf("entity:software")!]!;
-    expect(grouping).toMatchObject({ size: 1, name: "software", concepts: ["entity:software"], color: OTHER_COLOR });
   });
 
-  it("gives the communities of three nodes or more the scheme's colours by number, and the small ones a neutral grey", () => {
+  it("puts a grouping concept in the community most of its narrower concepts are in, without naming it by it", () => {
+    // "software" is broader than PostgreSQL, Rust and Cargo: two of its three are in the Rust cluster.
+    expect(communityOf("entity:software")).toBe(communityOf(RUST[0]!));
+    expect(result.communities[communityOf(RUST[0]!)!]!.name).not.toContain("software");
+  });
+
+  it("gives the communities of three nodes or more the scheme's colours, linked ones different, and the small ones a neutral grey", () => {
     expect(result.communities[0]!.color).toBe(COMMUNITY_SCHEME[0]);
     expect(result.communities[1]!.color).toBe(COMMUNITY_SCHEME[1]);
+    expect(result.communities[0]!.color).not.toBe(result.communities[1]!.color);
     expect(communities(graph, { minSize: 100 }).communities.map((c) => c.color)).toEqual(result.communities.map(() => OTHER_COLOR));
   });
 
@@ -127,9 +132,10 @@ describe("communities", () => {
     linked.addEdgeWithKey("entity:rust-broader->entity:mvcc", "entity:rust", "entity:mvcc", { kind: "broader", weight: 1, origin: "head" });
     expect(linked.filterEdges((_e, a) => a.kind === "broader").length).toBeGreaterThan(3);
     expect(communities(linked)).toEqual(result);
-    // Nor do the grouping concept's own broader edges: without them it is still on its own.
+    // Nor do the grouping concept's own broader edges: without it, the clusters are named alike.
     const bare = twoClusters({ terms: [] });
-    expect(communities(bare).communities.slice(0, 2)).toEqual(result.communities.slice(0, 2));
+    const named = (c: { name: string; concepts: string[] }) => ({ name: c.name, concepts: c.concepts });
+    expect(communities(bare).communities.slice(0, 2).map(named)).toEqual(result.communities.slice(0, 2).map(named));
   });
 
   it("gives the same communities and names every time, its randomness seeded (never Math.random)", () => {
@@ -139,14 +145,14 @@ describe("communities", () => {
     expect(random).not.toHaveBeenCalled();
   });
 
-  it("reports the modularity of its partition over the mention edges", () => {
+  it("reports the modularity of its partition over the mention edges, at the resolution it used", () => {
     const mentions = new Graph({ type: "undirected" });
     graph.forEachNode((node) => mentions.addNode(node, { community: result.membership[node] }));
     graph.forEachEdge((_edge, attributes, source, target) => {
       if (isMentionEdge(attributes)) mentions.addEdge(source, target);
     });
     expect(result.modularity).toBeGreaterThan(0.3);
-    expect(result.modularity).toBeCloseTo(modularity(mentions, { getNodeCommunity: "community", getEdgeWeight: null }), 10);
+    expect(result.modularity).toBeCloseTo(modularity(mentions, { getNodeCommunity: "community", getEdgeWeight: null, resolution: DEFAULT_COMMUNITY_OPTIONS.resolution }), 10);
   });
 
   it("leaves the graph as it was; assign writes every node's community and the graph's list", () => {
