@@ -88,3 +88,115 @@ export function labelBoxes(x: number, y: number, radius: number, gap: number, wi
     [x - radius - gap - width, top, x - radius - gap, bottom],
   ];
 }
+
+/** How many pairs of `boxes` overlap (touching edges do not count): 0 on a map that reads. */
+export function countOverlaps(boxes: readonly Box[]): number {
+  let overlaps = 0;
+  const sorted = [...boxes].sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < sorted.length; i++) {
+    const [, top, right, bottom] = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]![0] < right; j++) {
+      const [, t, , b] = sorted[j]!;
+      if (top < b && t < bottom) overlaps += 1;
+    }
+  }
+  return overlaps;
+}
+
+/** A node that may get a label: where it is (graph coordinates of the view) and how much it matters. */
+export interface LabelPoint {
+  key: string;
+  x: number;
+  y: number;
+  /** Higher is labelled first (the node's importance, 0–1). */
+  priority: number;
+}
+
+/** Left, top (smaller y), right, bottom (larger y) of an area in the index's coordinates. */
+export type Area = Box;
+
+export interface LabelIndexOptions {
+  /** Nodes a cell keeps at each level but the last: the most important of the cell (default 8). */
+  perCell: number;
+  /** Deepest level (2^depth cells a side); cells there keep every node (default 16). */
+  maxDepth: number;
+}
+
+const DEFAULT_INDEX_OPTIONS: LabelIndexOptions = { perCell: 8, maxDepth: 16 };
+
+/**
+ * Which nodes deserve a label in a part of the map, without looking at the rest of it: a pyramid
+ * of grids over the layout, built once per layout, as map tiles are. Level `l` cuts the layout
+ * into 2^l × 2^l cells and each cell keeps only its `perCell` most important nodes; the first
+ * level at which no cell has more is the last and is complete. A query picks the finest level
+ * whose cells are at least `minCell` wide, so the work is bounded by how many such cells cover
+ * the area (by the screen, not by the graph), and zooming in, to finer levels, reveals more.
+ */
+export interface LabelIndex {
+  /** Nodes indexed. */
+  readonly size: number;
+  /** Levels built (the last one complete). */
+  readonly levels: number;
+  /** The indexed place of `key`, to tell whether the layout has moved since. */
+  position(key: string): readonly [number, number] | undefined;
+  /**
+   * The nodes worth a label in `area`, most important first within each cell: every cell of the
+   * chosen level that meets `area` gives its kept nodes (so a few just outside the area too).
+   */
+  query(area: Area, minCell: number): string[];
+}
+
+export function createLabelIndex(points: readonly LabelPoint[], options: Partial<LabelIndexOptions> = {}): LabelIndex {
+  const { perCell, maxDepth } = { ...DEFAULT_INDEX_OPTIONS, ...options };
+  const sorted = [...points].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const positions = new Map(points.map((p) => [p.key, [p.x, p.y] as const]));
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y } of points) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  // A square over the layout, so cells are square at every level.
+  const span = points.length === 0 ? 1 : Math.max(maxX - minX, maxY - minY) || 1;
+  const cellOf = (coordinate: number, origin: number, side: number) =>
+    Math.min(side - 1, Math.max(0, Math.floor(((coordinate - origin) / span) * side)));
+
+  const levels: Map<number, string[]>[] = [];
+  for (let depth = 0; depth <= maxDepth; depth++) {
+    const side = 2 ** depth;
+    const last = depth === maxDepth;
+    const cells = new Map<number, string[]>();
+    let full = false;
+    for (const { key, x, y } of sorted) {
+      const id = cellOf(y, minY, side) * side + cellOf(x, minX, side);
+      const cell = cells.get(id);
+      if (!cell) cells.set(id, [key]);
+      else if (last || cell.length < perCell) cell.push(key);
+      else full = true;
+    }
+    levels.push(cells);
+    if (!full) break;
+  }
+
+  return {
+    size: points.length,
+    levels: levels.length,
+    position: (key) => positions.get(key),
+    query([left, top, right, bottom], minCell) {
+      if (points.length === 0 || right < minX || left > minX + span || bottom < minY || top > minY + span) return [];
+      const finest = Math.floor(Math.log2(span / Math.max(minCell, Number.MIN_VALUE)));
+      const depth = Math.max(0, Math.min(levels.length - 1, finest));
+      const side = 2 ** depth;
+      const cells = levels[depth]!;
+      const keys: string[] = [];
+      for (let cy = cellOf(top, minY, side); cy <= cellOf(bottom, minY, side); cy++) {
+        for (let cx = cellOf(left, minX, side); cx <= cellOf(right, minX, side); cx++) {
+          const cell = cells.get(cy * side + cx);
+          if (cell) keys.push(...cell);
+        }
+      }
+      return keys;
+    },
+  };
+}

@@ -1,5 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { labelBoxes, placeLabels, type LabelCandidate } from "../../../src/app/data/labels";
+import {
+  countOverlaps,
+  createLabelIndex,
+  labelBoxes,
+  placeLabels,
+  type Box,
+  type LabelCandidate,
+  type LabelPoint,
+} from "../../../src/app/data/labels";
+
+/** A small seeded generator (mulberry32), so the random layouts are the same on every run. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` nodes spread over a 1000 × 1000 layout (two of them at its corners), with importances in 0–1. */
+function layout(count: number, seed = 1): LabelPoint[] {
+  const random = seeded(seed);
+  const points = Array.from({ length: count }, (_, i) => ({ key: `n${i}`, x: random() * 1000, y: random() * 1000, priority: random() }));
+  Object.assign(points[0]!, { x: 0, y: 0 });
+  Object.assign(points[1]!, { x: 1000, y: 1000 });
+  return points;
+}
 
 const bounds = { width: 800, height: 600 };
 const at = (key: string, left: number, top: number, width: number, priority: number): LabelCandidate => ({
@@ -65,6 +92,18 @@ describe("placeLabels", () => {
     expect(placed.get("squeezed")).toBe(0);
   });
 
+  it("never lets two labels overlap, however crowded the screen", () => {
+    const random = seeded(7);
+    const candidates: LabelCandidate[] = Array.from({ length: 600 }, (_, i) => {
+      const [x, y] = [random() * 800, random() * 600];
+      return { key: `n${i}`, boxes: labelBoxes(x, y, 4, 5, 40 + random() * 160, 18), priority: random() };
+    });
+    const placed = placeLabels(candidates, bounds);
+    const drawn = candidates.filter((c) => placed.has(c.key)).map((c) => c.boxes[placed.get(c.key)!]!);
+    expect(drawn.length).toBeGreaterThan(40);
+    expect(countOverlaps(drawn)).toBe(0);
+  });
+
   it("keeps labels off other nodes, not off their own", () => {
     const [right, left] = labelBoxes(300, 100, 6, 5, 120, 18);
     const placed = placeLabels(
@@ -84,5 +123,82 @@ describe("labelBoxes", () => {
     const [right, left] = labelBoxes(100, 50, 4, 5, 60, 20);
     expect(right).toEqual([109, 40, 169, 60]);
     expect(left).toEqual([31, 40, 91, 60]);
+  });
+});
+
+describe("countOverlaps", () => {
+  it("counts each overlapping pair once, not boxes that only touch", () => {
+    const boxes: Box[] = [
+      [0, 0, 100, 20],
+      [50, 10, 150, 30],
+      [90, 15, 120, 40],
+      [100, 0, 200, 10],
+      [0, 20, 100, 40],
+    ];
+    // 1–2, 1–3, 2–3, 2–5 and 3–5 overlap; the fourth only touches the first and the second, the
+    // fifth only touches the first.
+    expect(countOverlaps(boxes)).toBe(5);
+    expect(countOverlaps([])).toBe(0);
+  });
+});
+
+describe("createLabelIndex", () => {
+  const whole: Box = [0, 0, 1000, 1000];
+
+  it("offers the most important nodes of the whole layout first when zoomed out", () => {
+    const points = layout(500);
+    const index = createLabelIndex(points, { perCell: 8 });
+    const offered = index.query(whole, 1000);
+    const mostImportant = [...points].sort((a, b) => b.priority - a.priority).slice(0, 8).map((p) => p.key);
+    expect(offered).toEqual(mostImportant);
+  });
+
+  it("reveals more nodes as one zooms in, still the most important of each part first", () => {
+    const points = layout(2000);
+    const index = createLabelIndex(points, { perCell: 4 });
+    const far = new Set(index.query(whole, 500));
+    const near = index.query(whole, 125);
+    expect(near.length).toBeGreaterThan(far.size);
+    for (const key of far) expect(near).toContain(key);
+    // Each cell of 125 units gives its four most important nodes.
+    const cell = points.filter((p) => p.x < 125 && p.y < 125).sort((a, b) => b.priority - a.priority);
+    expect(index.query([0, 0, 124, 124], 125)).toEqual(cell.slice(0, 4).map((p) => p.key));
+  });
+
+  it("gives every node of a small area once zoomed in far enough", () => {
+    const points = layout(3000);
+    const index = createLabelIndex(points, { perCell: 8 });
+    const area: Box = [400, 400, 430, 430];
+    const inside = points.filter((p) => p.x >= 400 && p.x <= 430 && p.y >= 400 && p.y <= 430).map((p) => p.key);
+    expect(inside.length).toBeGreaterThan(0);
+    const offered = index.query(area, 0.5);
+    for (const key of inside) expect(offered).toContain(key);
+  });
+
+  it("bounds the work of a query by the cells on screen, not by the size of the graph", () => {
+    const perCell = 8;
+    // A screen 10 cells wide meets at most 12 × 12 cells of the level it reads (edges included).
+    const bound = 12 * 12 * perCell;
+    for (const count of [1_000, 50_000]) {
+      const index = createLabelIndex(layout(count, count), { perCell });
+      expect(index.query(whole, 100).length).toBeLessThanOrEqual(bound);
+      expect(index.query([250, 250, 350, 350], 10).length).toBeLessThanOrEqual(bound);
+    }
+  });
+
+  it("keeps every node of a crowded spot, even where the levels run out", () => {
+    const points: LabelPoint[] = Array.from({ length: 40 }, (_, i) => ({ key: `same${i}`, x: 5, y: 5, priority: i / 40 }));
+    points.push({ key: "far", x: 900, y: 900, priority: 0 });
+    const index = createLabelIndex(points, { perCell: 4, maxDepth: 6 });
+    expect(index.levels).toBe(7);
+    expect(index.query([4, 4, 6, 6], 0.001)).toHaveLength(40);
+  });
+
+  it("remembers where each node was indexed and answers nothing outside the layout", () => {
+    const index = createLabelIndex(layout(10));
+    expect(index.position("n0")).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(index.position("unknown")).toBeUndefined();
+    expect(index.query([2000, 2000, 3000, 3000], 10)).toEqual([]);
+    expect(createLabelIndex([]).query(whole, 10)).toEqual([]);
   });
 });
