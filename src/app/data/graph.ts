@@ -94,6 +94,14 @@ const listOf = (fields: Record<string, Check>, expected: string): Check => ({
 });
 
 const POSITION = { x: number, y: number, size: number, color: text };
+const point: Check = { test: (v) => Array.isArray(v) && v.length === 2 && v.every((c) => number.test(c)), expected: "a point [x, y]" };
+/** A node's places in the other views: an object whose fields, each optional, are points. */
+const viewPositions: Check = {
+  test: (v) => isObject(v) && Object.entries(v).every(([view, place]) => (view === "concepts" || view === "articles") && point.test(place)),
+  expected: 'places in the "concepts" or "articles" view, each a point [x, y]',
+};
+/** Fields of any node that files built before them lack, checked when present. */
+const NODE_OPTIONAL: Record<string, Check> = { community: number, importance: number, positions: viewPositions };
 
 const ARTICLE_FIELDS: Record<string, Check> = {
   label: text,
@@ -113,7 +121,7 @@ const ARTICLE_OPTIONAL: Record<string, Check> = {
   year: number,
   addedAt: text,
   inputs: texts,
-  community: number,
+  ...NODE_OPTIONAL,
 };
 const ENTITY_FIELDS: Record<string, Check> = {
   label: text,
@@ -122,13 +130,17 @@ const ENTITY_FIELDS: Record<string, Check> = {
   articleCount: number,
   ...POSITION,
 };
-/** Fields a concept may lack (files built before communities), checked when present. */
-const ENTITY_OPTIONAL: Record<string, Check> = { community: number };
+/** Fields a concept may lack (files built before communities, importance or views), checked when present. */
+const ENTITY_OPTIONAL: Record<string, Check> = NODE_OPTIONAL;
 /**
- * Each kind of edge: its fields, and the kinds of node it joins (the panels rely on a mention
- * leaving an article and a broader relation joining two concepts).
+ * Each kind of edge: its fields, the kinds of node it joins (the panels rely on a mention
+ * leaving an article and a broader relation joining two concepts), and whether it is undirected
+ * (related articles and co-occurring concepts are; a graph holding them is mixed).
  */
-const EDGE_RULES: Record<EdgeKind, { fields: Record<string, Check>; source: NodeAttributes["kind"]; target: NodeAttributes["kind"] }> = {
+const EDGE_RULES: Record<
+  EdgeKind,
+  { fields: Record<string, Check>; source: NodeAttributes["kind"]; target: NodeAttributes["kind"]; undirected: boolean }
+> = {
   mentions: {
     fields: {
       weight: number,
@@ -139,8 +151,11 @@ const EDGE_RULES: Record<EdgeKind, { fields: Record<string, Check>; source: Node
     },
     source: "article",
     target: "entity",
+    undirected: false,
   },
-  broader: { fields: { weight: number, origin: oneOf("lexicon", "head") }, source: "entity", target: "entity" },
+  broader: { fields: { weight: number, origin: oneOf("lexicon", "head") }, source: "entity", target: "entity", undirected: false },
+  related: { fields: { weight: number, shared: texts }, source: "article", target: "article", undirected: true },
+  cooccurs: { fields: { weight: number, score: number }, source: "entity", target: "entity", undirected: true },
 };
 const EDGE_KIND = oneOf(...EDGE_KINDS);
 
@@ -198,7 +213,7 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
       problems.push(`edge ${index + 1} is not an edge`);
       return;
     }
-    const what = `edge ${index + 1} (${named(edge.source)} → ${named(edge.target)})`;
+    const what = `edge ${index + 1} (${named(edge.source)} ${edge.undirected === true ? "—" : "→"} ${named(edge.target)})`;
     for (const end of ["source", "target"] as const) {
       if (typeof edge[end] !== "string") problems.push(`${what} has no ${end}`);
       else if (!keys.has(edge[end])) problems.push(`${what} joins a node that is not in the graph: ${named(edge[end])}`);
@@ -217,6 +232,15 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
     for (const [end, wanted] of [["source", rule.source], ["target", rule.target]] as const) {
       const endKind = typeof edge[end] === "string" ? keys.get(edge[end]) : undefined;
       if (endKind !== undefined && endKind !== wanted) problems.push(`${what} is a "${kind}" edge whose ${end} is not an ${wanted}`);
+    }
+    if ((edge.undirected === true) !== rule.undirected) {
+      problems.push(`${what} is a "${kind}" edge that is ${rule.undirected ? "not undirected" : "undirected"}`);
+    }
+    const shared = edge.attributes.shared;
+    if (kind === "related" && texts.test(shared)) {
+      for (const concept of shared as string[]) {
+        if (keys.get(concept) !== "entity") problems.push(`${what} shares a concept that is not in the graph: ${named(concept)}`);
+      }
     }
   });
   return problems;
@@ -276,7 +300,9 @@ export function parseGraph(text: string): AppGraph {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? "problem" : "problems"})` : "";
     throw new GraphLoadError(`graph.json is damaged: ${problems[0]}${more}`);
   }
-  const graph: AppGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
+  // Mixed, so that one graph holds directed mentions and broader relations beside undirected
+  // related and co-occurrence edges; a file built before those holds only directed edges.
+  const graph: AppGraph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
   try {
     graph.import(data as unknown as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);
   } catch (error) {

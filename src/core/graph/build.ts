@@ -1,14 +1,20 @@
 /**
  * Turns a parsed document and its extraction into the graph of the contract
  * (`./types`): articles and entities as nodes, each mention an edge that keeps its evidence,
- * each broader relation between two concepts an edge from the narrower to the broader, and
- * every node in a named community (`core/communities`).
+ * each broader relation between two concepts an edge from the narrower to the broader, every
+ * node in a named community (`core/communities`), articles that share specific vocabulary joined
+ * by related edges and concepts named together by co-occurrence edges (`core/relations`), and
+ * every node's label priority (`./importance`).
+ *
+ * The graph is mixed: mentions and broader relations are directed, related and co-occurrence
+ * edges undirected (a concept pair can hold both a broader edge and a co-occurrence).
  */
 import Graph from "graphology";
 import { communities, type CommunityOptionsInput } from "../communities/index";
 import { broaderRelations, type BroaderOptions } from "../concepts/index";
 import type { LexiconTerm } from "../extract/lexicon";
 import { OutlineBuilder } from "../parse/outline";
+import { cooccurs, related, type CooccursOptions, type RelatedOptions } from "../relations/index";
 import { slug } from "../slug";
 import type { Entity, Entry, Extraction, ParsedDocument } from "../types";
 import {
@@ -17,6 +23,7 @@ import {
   entityColor,
   entitySizeScale,
 } from "./appearance";
+import { importance, type ImportanceOptions } from "./importance";
 import {
   ARTICLE_PREFIX,
   broaderKey,
@@ -48,6 +55,12 @@ export interface BuildOptions {
   broader?: Partial<BroaderOptions>;
   /** How communities are found, named and coloured (seeded: the same graph, the same communities). */
   communities?: CommunityOptionsInput;
+  /** Related articles: neighbours kept per article, least similarity, … (see `core/relations`). */
+  related?: Partial<RelatedOptions>;
+  /** Co-occurring concepts: partners kept per concept, significance threshold, … (see `core/relations`). */
+  cooccurs?: Partial<CooccursOptions>;
+  /** Label priority (see `./importance`). */
+  importance?: Partial<ImportanceOptions>;
 }
 
 /**
@@ -69,7 +82,7 @@ export function buildGraph(
   extraction: Extraction,
   options: BuildOptions,
 ): InsightGraph {
-  const graph: InsightGraph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
+  const graph: InsightGraph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
   const inputs = options.inputs ?? [options.name];
   graph.replaceAttributes({ name: options.name, inputs: [...inputs], sections: sectionOutline(doc) });
   if (options.builtAt) graph.setAttribute("builtAt", options.builtAt.toISOString());
@@ -138,6 +151,10 @@ export function buildGraph(
   applySizes(graph);
   // From the mentions alone; the layout (run after) reads neither, so it draws the same picture.
   communities.assign(graph, options.communities);
+  // Both read the mentions alone, so they may come in either order; importance reads the related edges.
+  related.assign(graph, options.related);
+  cooccurs.assign(graph, options.cooccurs);
+  importance.assign(graph, options.importance);
   return graph;
 }
 
