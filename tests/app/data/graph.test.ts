@@ -8,7 +8,8 @@ import { hierarchyGraph } from "../fixtures/hierarchy";
 interface LooseGraph {
   attributes: Record<string, unknown>;
   nodes: { key: string; attributes: Record<string, unknown> }[];
-  edges: { source: string; target: string; attributes: Record<string, unknown> }[];
+  edges: { source: string; target: string; attributes: Record<string, unknown>; undirected?: boolean }[];
+  options?: Record<string, unknown>;
 }
 
 /** graph.json text with one thing changed in its data. */
@@ -29,12 +30,29 @@ function messageOf(text: string): string {
 }
 
 describe("parseGraph", () => {
-  it("reads graph.json as written by the build", () => {
+  it("reads graph.json as written by the build: a mixed graph, mentions directed, related and co-occurrence edges undirected", () => {
     const data = fixtureGraphJson();
     const graph = parseGraph(JSON.stringify(data));
     expect(graph.order).toBe(data.nodes.length);
     expect(graph.size).toBe(data.edges.length);
-    expect(graph.type).toBe("directed");
+    expect(graph.type).toBe("mixed");
+    expect(graph.directedSize).toBe(data.edges.filter((edge) => edge.attributes!.kind === "mentions").length);
+    const related = "article:how-postgres-mvcc-works-netflix<-related->article:write-ahead-logging-in-depth";
+    expect(graph.isUndirected(related)).toBe(true);
+    expect(graph.getEdgeAttributes(related)).toEqual({ kind: "related", weight: 0.451, shared: ["entity:postgresql", "entity:write-ahead-logging"] });
+    expect(graph.getEdgeAttributes("entity:postgresql<-cooccurs->entity:write-ahead-logging")).toEqual({ kind: "cooccurs", weight: 2, score: 8.376 });
+  });
+
+  it("still opens a file built before related and co-occurrence edges: a directed graph", () => {
+    const data = fixtureGraphJson() as unknown as LooseGraph;
+    data.options = { type: "directed", multi: false, allowSelfLoops: false };
+    data.edges = data.edges.filter((edge) => !edge.undirected);
+    const graph = parseGraph(JSON.stringify(data));
+    expect(graph.size).toBe(data.edges.length);
+    graph.forEachEdge((edge, attributes) => {
+      expect(attributes.kind).toBe("mentions");
+      expect(graph.isDirected(edge)).toBe(true);
+    });
   });
 
   it.each([
@@ -114,14 +132,60 @@ describe("parseGraph", () => {
         data.edges.push({ source, target, attributes });
       });
     const last = (text: string) => messageOf(text).replace(/^graph.json is damaged: edge \d+ /, "");
-    expect(last(withEdge({ kind: "cooccurs", weight: 1 }))).toBe('("entity:mvcc" → "entity:postgresql") has a kind that is not "mentions" or "broader"');
-    expect(last(withEdge({ weight: 1 }))).toBe('("entity:mvcc" → "entity:postgresql") has no kind ("mentions" or "broader")');
+    const kinds = '"mentions" or "broader" or "related" or "cooccurs"';
+    expect(last(withEdge({ kind: "cites", weight: 1 }))).toBe(`("entity:mvcc" → "entity:postgresql") has a kind that is not ${kinds}`);
+    expect(last(withEdge({ weight: 1 }))).toBe(`("entity:mvcc" → "entity:postgresql") has no kind (${kinds})`);
     expect(last(withEdge({ kind: "broader", weight: 1 }))).toBe('("entity:mvcc" → "entity:postgresql") has no origin');
     expect(last(withEdge({ kind: "mentions", weight: 0, evidence: [] }))).toBe(
       '("entity:mvcc" → "entity:postgresql") is a "mentions" edge whose source is not an article',
     );
     const fromArticle = withEdge({ kind: "broader", weight: 1, origin: "head" }, "article:kafka-at-netflix-scale", "entity:kafka");
     expect(messageOf(fromArticle)).toMatch(/is a "broader" edge whose source is not an entity$/);
+  });
+
+  it("checks related edges: undirected, between two articles, with a weight and the concepts they share", () => {
+    const related = (change: (edge: LooseGraph["edges"][number]) => void) =>
+      damaged((data) => change(data.edges.find((edge) => edge.attributes.kind === "related")!));
+    const what = /^graph.json is damaged: edge \d+ \("article:[^"]+" — "article:[^"]+"\) /;
+    expect(messageOf(related((edge) => delete edge.attributes.shared))).toMatch(new RegExp(`${what.source}has no shared$`));
+    expect(messageOf(related((edge) => (edge.attributes.weight = "high")))).toMatch(/has a weight that is not a number$/);
+    expect(messageOf(related((edge) => (edge.attributes.shared = ["entity:nowhere"])))).toMatch(
+      new RegExp(`${what.source}shares a concept that is not in the graph: "entity:nowhere"$`),
+    );
+    expect(messageOf(related((edge) => (edge.target = "entity:kafka")))).toMatch(/is a "related" edge whose target is not an article$/);
+    expect(messageOf(related((edge) => delete edge.undirected))).toMatch(/→ "article:[^"]+"\) is a "related" edge that is not undirected$/);
+  });
+
+  it("checks co-occurrence edges: undirected, between two concepts, with a weight and a score", () => {
+    const cooccurs = (change: (edge: LooseGraph["edges"][number]) => void) =>
+      damaged((data) => change(data.edges.find((edge) => edge.attributes.kind === "cooccurs")!));
+    expect(messageOf(cooccurs((edge) => delete edge.attributes.score))).toMatch(/\("entity:[^"]+" — "entity:[^"]+"\) has no score$/);
+    expect(messageOf(cooccurs((edge) => (edge.source = "article:kafka-at-netflix-scale")))).toMatch(/is a "cooccurs" edge whose source is not an entity$/);
+    const undirectedMention = damaged((data) => {
+      data.edges[0]!.undirected = true;
+    });
+    expect(messageOf(undirectedMention)).toMatch(/^graph.json is damaged: edge 1 \("article:[^"]+" — "entity:[^"]+"\) is a "mentions" edge that is undirected$/);
+  });
+
+  it("checks a node's importance and its places in the other views only when they are there", () => {
+    const placed = damaged((data) => {
+      for (const node of data.nodes) {
+        node.attributes.importance = 0.5;
+        node.attributes.positions = node.attributes.kind === "article" ? { articles: [1, 2] } : { concepts: [-3, 4.5] };
+      }
+    });
+    expect(parseGraph(placed).getNodeAttributes("entity:kafka")).toMatchObject({ importance: 0.5, positions: { concepts: [-3, 4.5] } });
+    const key = fixtureGraphJson().nodes[0]!.key;
+    const wrong = (value: unknown, field = "positions") =>
+      messageOf(
+        damaged((data) => {
+          data.nodes[0]!.attributes[field] = value;
+        }),
+      );
+    expect(wrong("high", "importance")).toBe(`graph.json is damaged: node "${key}" has a importance that is not a number`);
+    expect(wrong({ articles: [1] })).toMatch(/has a positions that is not places in the "concepts" or "articles" view, each a point \[x, y\]$/);
+    expect(wrong({ map: [1, 2] })).toMatch(/has a positions that is not/);
+    expect(wrong([1, 2])).toMatch(/has a positions that is not/);
   });
 
   it("cuts a very long key short in the message", () => {
