@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { articleKeys, buildGraph } from "../../../src/core/graph/build";
 import { assignLayout } from "../../../src/core/graph/layout";
 import { entityColor, ARTICLE_COLOR } from "../../../src/core/graph/appearance";
+import { undirectedKey } from "../../../src/core/graph/types";
 import type { Entry, Extraction, ParsedDocument } from "../../../src/core/types";
 
 function entry(title: string, extra: Partial<Entry> = {}): Entry {
@@ -96,7 +97,7 @@ describe("buildGraph", () => {
         { field: "insight", index: 0, start: 0, end: 5 },
       ],
     });
-    expect(graph.size).toBe(3);
+    expect(graph.filterEdges((_edge, attributes) => attributes.kind === "mentions")).toHaveLength(3);
   });
 
   it("sizes entities by the number of articles that mention them", () => {
@@ -152,6 +153,19 @@ describe("buildGraph", () => {
     expect(list.map((c) => c.size)).toEqual([...list.map((c) => c.size)].sort((a, b) => b - a));
     expect(list.reduce((sum, c) => sum + c.size, 0)).toBe(graph.order);
     expect(list[graph.getNodeAttribute("article:see-the-other-note", "community")!]).toMatchObject({ size: 1, name: "See Also" });
+  });
+
+  it("is a mixed graph: mentions directed, a related edge undirected between the articles that share CoDel", () => {
+    expect(graph.type).toBe("mixed");
+    graph.forEachEdge((edge, attributes) => expect(graph.isUndirected(edge)).toBe(attributes.kind === "related" || attributes.kind === "cooccurs"));
+    const key = undirectedKey("related", "article:codel-at-uber", "article:littles-law");
+    expect(graph.getEdgeAttributes(key)).toMatchObject({ kind: "related", shared: ["entity:codel"] });
+    expect(graph.filterEdges((_edge, attributes) => attributes.kind === "related")).toEqual([key]);
+  });
+
+  it("gives every node its label priority", () => {
+    graph.forEachNode((_node, attributes) => expect(attributes.importance).toBeTypeOf("number"));
+    expect(graph.getNodeAttribute("entity:codel", "importance")).toBeGreaterThan(graph.getNodeAttribute("entity:uber", "importance")!);
   });
 
   it("refuses a mention of an entry that does not exist", () => {
@@ -228,6 +242,40 @@ describe("buildGraph with broader concepts", () => {
     const none = buildGraph(hierarchyDoc, hierarchyExtraction, { name: "t", broader: { heads: false } });
     expect(none.filterEdges((_e, a) => a.kind === "broader")).toEqual([]);
     expect(none.hasNode("entity:consensus-algorithm")).toBe(false);
+  });
+});
+
+describe("buildGraph with related articles and co-occurring concepts", () => {
+  // Two groups: articles 0-4 name "a" and "b", articles 5-9 "c" and "d".
+  const entries = Array.from({ length: 10 }, (_, i) => entry(`Article ${i}`));
+  const entities = ["a", "b", "c", "d"].map((id) => ({ id, name: id, type: "technique" as const, aliases: [] }));
+  const mentions = entries.flatMap((_, i) =>
+    (i < 5 ? ["a", "b"] : ["c", "d"]).map((id) => ({ entry: i, entity: id, evidence: [{ field: "title" as const, index: 0, start: 0, end: 1 }] })),
+  );
+  const groups: ParsedDocument = { title: "", sections: [], entries };
+  const graph = buildGraph(groups, { entities, mentions }, { name: "t" });
+  const ofKind = (kind: string) => graph.filterEdges((_edge, attributes) => attributes.kind === kind);
+
+  it("relates the articles of each group, and no two of different groups", () => {
+    const edges = ofKind("related");
+    expect(edges.length).toBeGreaterThan(0);
+    for (const edge of edges) {
+      const [x, y] = graph.extremities(edge).map((node) => Number(node.slice(-1)));
+      expect(x! < 5).toBe(y! < 5);
+      expect(graph.getEdgeAttributes(edge)).toMatchObject({ weight: 1 });
+    }
+  });
+
+  it("joins the concepts each group names together, with the number of articles naming both", () => {
+    expect(ofKind("cooccurs")).toEqual([undirectedKey("cooccurs", "entity:a", "entity:b"), undirectedKey("cooccurs", "entity:c", "entity:d")]);
+    expect(graph.getEdgeAttributes(undirectedKey("cooccurs", "entity:a", "entity:b"))).toMatchObject({ kind: "cooccurs", weight: 5 });
+  });
+
+  it("takes the relations' options, and finds communities from the mentions alone", () => {
+    const without = buildGraph(groups, { entities, mentions }, { name: "t", related: { k: 0 }, cooccurs: { minScore: Infinity } });
+    expect(without.undirectedSize).toBe(0);
+    expect(without.getAttribute("communities")).toEqual(graph.getAttribute("communities"));
+    without.forEachNode((node, attributes) => expect(attributes.community).toBe(graph.getNodeAttribute(node, "community")));
   });
 });
 

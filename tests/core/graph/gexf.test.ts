@@ -122,3 +122,52 @@ describe("toGexf with broader concepts", () => {
     expect(back.filterEdges((_e, a) => a.kind === "mentions")).toHaveLength(2);
   });
 });
+
+describe("toGexf with related articles, co-occurring concepts, importance and view positions", () => {
+  // Two groups: articles 0-3 name CoDel and active queue management, articles 4-7 Raft and Paxos.
+  const entries = Array.from({ length: 8 }, (_, i) => ({ ...entry, title: `Article ${i}` }));
+  const ids = ["codel", "aqm", "raft", "paxos"];
+  const graph = buildGraph(
+    { title: "", sections: [], entries },
+    {
+      entities: ids.map((id) => ({ id, name: id, type: "technique" as const, aliases: [] })),
+      mentions: entries.flatMap((_, i) =>
+        (i < 4 ? ["codel", "aqm"] : ["raft", "paxos"]).map((id) => ({ entry: i, entity: id, evidence: [{ field: "title" as const, index: 0, start: 0, end: 7 }] })),
+      ),
+    },
+    { name: "test" },
+  );
+  graph.setNodeAttribute("entity:raft", "positions", { concepts: [1.5, -2] });
+  graph.setNodeAttribute("article:article-0", "positions", { articles: [3, 4] });
+  const gexf = toGexf(graph);
+  const back = parse(Graph, gexf);
+
+  it("writes related and co-occurrence edges as undirected edges of a graph whose default is directed", () => {
+    expect(gexf).toContain('defaultedgetype="directed"');
+    const related = back.filterEdges((_e, a) => a.kind === "related");
+    const cooccurs = back.filterEdges((_e, a) => a.kind === "cooccurs");
+    expect(related).toHaveLength(graph.filterEdges((_e, a) => a.kind === "related").length);
+    expect(cooccurs).toHaveLength(2);
+    for (const edge of [...related, ...cooccurs]) expect(back.isUndirected(edge)).toBe(true);
+    back.forEachEdge((edge, attributes) => {
+      if (attributes.kind === "mentions") expect(back.isDirected(edge)).toBe(true);
+    });
+  });
+
+  it("keeps a related edge's weight and shared concepts (joined), and a co-occurrence's count and score", () => {
+    const key = "article:article-0<-related->article:article-1";
+    expect(back.getEdgeAttributes(key)).toMatchObject({ kind: "related", weight: 1, shared: `entity:aqm${LIST_SEPARATOR}entity:codel` });
+    const original = graph.getEdgeAttributes("entity:paxos<-cooccurs->entity:raft");
+    expect(back.getEdgeAttributes("entity:paxos<-cooccurs->entity:raft")).toMatchObject({ kind: "cooccurs", weight: 4, score: (original as { score: number }).score });
+  });
+
+  it("writes importance as a number and a node's places in the other views as numbers of their own", () => {
+    expect(gexf).toMatch(/<attribute id="importance" title="importance" type="(double|float)"\/>/);
+    graph.forEachNode((node, attributes) => expect(back.getNodeAttribute(node, "importance")).toBe(attributes.importance));
+    expect(back.getNodeAttributes("entity:raft")).toMatchObject({ concepts_x: 1.5, concepts_y: -2 });
+    expect(back.getNodeAttributes("article:article-0")).toMatchObject({ articles_x: 3, articles_y: 4 });
+    expect(back.getNodeAttributes("entity:raft")).not.toHaveProperty("positions");
+    expect(gexf).not.toContain("[object Object]");
+  });
+});
+
