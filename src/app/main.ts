@@ -6,10 +6,11 @@
  * renderer, the graph and a getter of the current state (see README-ui-contract.md).
  */
 import "./styles.css";
-import { filterChoices, visibleNodes } from "./data/filters";
+import { filterChoices, revealsRare, visibleNodes } from "./data/filters";
 import { GraphLoadError, readGraphResponse, type AppGraph, type LoadProgress } from "./data/graph";
 import { findPath, type FoundPath } from "./data/path";
-import { emphasis, neighbourhood, type Emphasis } from "./data/scene";
+import { emphasis, type Emphasis } from "./data/scene";
+import { viewEmphasis, viewNeighbourhood, viewNodes, type ViewName } from "./data/views";
 import { createSearchIndex } from "./data/search";
 import type { AppContext } from "./context";
 import { applyStates, cameraFor, createSigma, type InsightSigma } from "./renderer";
@@ -93,15 +94,18 @@ function showError(error: unknown): void {
   if (!(error instanceof GraphLoadError)) console.error(error);
 }
 
-function sameView(a: CameraView | null, b: CameraView | null): boolean {
+function sameCamera(a: CameraView | null, b: CameraView | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   return Math.abs(a.x - b.x) < 1e-4 && Math.abs(a.y - b.y) < 1e-4 && Math.abs(a.ratio - b.ratio) < 1e-4;
 }
 
-function isDefaultView(view: CameraView): boolean {
-  return sameView(view, { x: 0.5, y: 0.5, ratio: 1 });
+function isDefaultCamera(camera: CameraView): boolean {
+  return sameCamera(camera, DEFAULT_CAMERA);
 }
+
+/** Sigma's camera at rest: the whole of the view on screen. */
+const DEFAULT_CAMERA = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
 async function boot(): Promise<void> {
   const graph = await loadGraph();
@@ -121,7 +125,7 @@ async function boot(): Promise<void> {
   };
 
   const container = byId("graph");
-  const sigma: InsightSigma = createSigma(graph, container);
+  const sigma: InsightSigma = createSigma(graph, container, decoded.state.view);
   // Sigma draws its first frame inside the constructor, before any listener can be attached:
   // ask for one more and mark the container ready when that one is on screen.
   sigma.once("afterRender", () => {
@@ -142,12 +146,24 @@ async function boot(): Promise<void> {
   byId("details-slot").append(details.element);
   byId("stage").append(list.element);
 
-  // Derived state, recomputed only when its inputs change.
-  let visible = visibleNodes(graph, decoded.state.filters);
+  // Derived state, recomputed only when its inputs change. The camera is one of them: close
+  // enough, concepts named by one article show without being asked for (see revealsRare).
+  const inView = new Map<ViewName, Set<string>>();
+  const nodesOf = (view: ViewName) => inView.get(view) ?? inView.set(view, viewNodes(graph, view)).get(view)!;
+  let rareRevealed = revealsRare(context.choices.rareCount, decoded.state.camera?.ratio ?? 1);
+  const visibleIn = (state: AppState) => {
+    const filters = rareRevealed && !state.filters.showRare ? { ...state.filters, showRare: true } : state.filters;
+    const nodes = visibleNodes(graph, filters);
+    if (state.view === "map") return nodes;
+    const shown = nodesOf(state.view);
+    return new Set([...nodes].filter((node) => shown.has(node)));
+  };
+  let visible = visibleIn(decoded.state);
   const pathOf = (state: AppState) =>
     state.path.from && state.path.to ? findPath(graph, state.path.from, state.path.to) : null;
   let found: FoundPath | null = pathOf(decoded.state);
-  let lit: Emphasis = emphasis(graph, decoded.state.selection, found);
+  const litIn = (state: AppState) => viewEmphasis(graph, state.view, emphasis(graph, state.selection, found));
+  let lit: Emphasis = litIn(decoded.state);
   let hovered: string | null = null;
 
   // Labels are placed once the map settles (after a repaint, a camera move, a resize), a
@@ -159,7 +175,7 @@ async function boot(): Promise<void> {
   };
 
   const paint = () => {
-    const shown = hovered ? restrictTo(neighbourhood(graph, hovered), visible) : lit;
+    const shown = hovered ? restrictTo(viewNeighbourhood(graph, store.get().view, hovered), visible) : lit;
     applyStates(sigma, graph, visible, shown);
     requestLabels();
   };
@@ -189,9 +205,19 @@ async function boot(): Promise<void> {
     });
   };
 
-  const colourBy = (colorBy: ColorBy) => {
-    sigma.setGraphState({ colorBy });
-    regionNames.show(colorBy === "region");
+  // Region names sit at the centres of their nodes on the map; the other views place nodes elsewhere.
+  const showRegionNames = (state: AppState) => regionNames.show(state.colorBy === "region" && state.view === "map");
+
+  const colourBy = (state: AppState) => {
+    sigma.setGraphState({ colorBy: state.colorBy });
+    showRegionNames(state);
+  };
+
+  // Every node moves: sigma evaluates the styles again and frames the new view's extent.
+  const drawView = (state: AppState) => {
+    sigma.setGraphState({ view: state.view });
+    sigma.refresh();
+    showRegionNames(state);
   };
 
   const writeUrl = (state: AppState, mode: HistoryMode) => {
@@ -204,23 +230,27 @@ async function boot(): Promise<void> {
   };
 
   store.subscribe((state, previous, mode) => {
-    const filtersChanged = state.filters !== previous.filters;
-    const focusChanged = state.selection !== previous.selection || state.path !== previous.path;
-    if (filtersChanged) visible = visibleNodes(graph, state.filters);
+    const viewChanged = state.view !== previous.view;
+    const filtersChanged = state.filters !== previous.filters || viewChanged;
+    const focusChanged = state.selection !== previous.selection || state.path !== previous.path || viewChanged;
+    if (viewChanged) drawView(state);
+    if (filtersChanged) visible = visibleIn(state);
     if (state.path !== previous.path) found = pathOf(state);
-    if (focusChanged) lit = emphasis(graph, state.selection, found);
+    if (focusChanged) lit = litIn(state);
     if (state.presentation !== previous.presentation) present(state.presentation, mode !== "none");
-    if (state.colorBy !== previous.colorBy) colourBy(state.colorBy);
+    if (state.colorBy !== previous.colorBy) colourBy(state);
     if (filtersChanged || focusChanged) paint();
     render(state);
     writeUrl(state, mode);
 
     if (mode === "none") {
       // Back/forward: restore the camera the entry remembers.
-      if (state.view) sigma.getCamera().setState({ ...state.view, angle: 0 });
-      else if (!sameView(previous.view, null)) sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      if (state.camera) sigma.getCamera().setState({ ...state.camera, angle: 0 });
+      else if (!sameCamera(previous.camera, null) || viewChanged) sigma.getCamera().setState(DEFAULT_CAMERA);
     } else if (focusChanged && lit.nodes.size > 0) {
       fitTo(lit, true);
+    } else if (viewChanged) {
+      void sigma.getCamera().animate(DEFAULT_CAMERA, { duration: 300 });
     }
   });
 
@@ -228,13 +258,19 @@ async function boot(): Promise<void> {
 
   // The camera is part of the state, but moving it should not flood the history.
   let cameraTimer: number | undefined;
-  sigma.getCamera().on("updated", () => {
+  sigma.getCamera().on("updated", ({ ratio }) => {
     requestLabels();
+    if (revealsRare(context.choices.rareCount, ratio) !== rareRevealed) {
+      rareRevealed = !rareRevealed;
+      visible = visibleIn(store.get());
+      paint();
+      render(store.get());
+    }
     window.clearTimeout(cameraTimer);
     cameraTimer = window.setTimeout(() => {
       const { x, y, ratio } = sigma.getCamera().getState();
-      const view = isDefaultView({ x, y, ratio }) ? null : { x, y, ratio };
-      if (!sameView(view, store.get().view)) store.update((s) => ({ ...s, view }), "replace");
+      const camera = isDefaultCamera({ x, y, ratio }) ? null : { x, y, ratio };
+      if (!sameCamera(camera, store.get().camera)) store.update((s) => ({ ...s, camera }), "replace");
     }, 300);
   });
 
@@ -267,9 +303,9 @@ async function boot(): Promise<void> {
   paint();
   render(store.get());
   const initial = store.get();
-  if (initial.presentation) present(true, !initial.view);
-  if (initial.colorBy !== "type") colourBy(initial.colorBy);
-  if (initial.view) sigma.getCamera().setState({ ...initial.view, angle: 0 });
+  if (initial.presentation) present(true, !initial.camera);
+  if (initial.colorBy !== "type") colourBy(initial);
+  if (initial.camera) sigma.getCamera().setState({ ...initial.camera, angle: 0 });
   else if (lit.nodes.size > 0) fitTo(lit, false);
 
   (window as unknown as { __insightGraph: unknown }).__insightGraph = {

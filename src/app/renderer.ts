@@ -23,6 +23,7 @@ import {
   type LabelSide,
 } from "./map-labels";
 import { nodeColour, regionsOf, type ColorBy } from "./data/regions";
+import { isInView, isViewEdge, viewCentres, viewPosition, type ViewName } from "./data/views";
 
 /** Colours of the stage, chosen for a projector: dark ink on white, faded items still visible. */
 export const PALETTE = {
@@ -59,8 +60,11 @@ export function fade(colour: string, share = DIMMED_SHARE): string {
 
 export type InsightSigma = ReturnType<typeof createSigma>;
 
-export function createSigma(graph: AppGraph, container: HTMLElement) {
+/** `view`: the view drawn first (see data/views); the app switches it through the graph state `view`. */
+export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewName = "map") {
   const regions = regionsOf(graph);
+  // A node the view does not show waits, hidden, in the middle of the view's extent (see viewCentres).
+  const centres = viewCentres(graph);
   return new Sigma(graph, container, {
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare()], label: { font: FONT, color: PALETTE.label } },
@@ -70,8 +74,9 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
     // labelRoom, labelSide: the verdict of the last label placement pass ("unknown" before it ran).
     customNodeState: { isFocus: false, labelRoom: "unknown" as LabelRoom, labelSide: "right" as LabelSide },
     // Presentation mode: the same map read from the back of a room, so labels grow. colorBy:
-    // what the colours tell, concept type or region (see data/regions).
-    customGraphState: { isPresenting: false, colorBy: "type" as ColorBy },
+    // what the colours tell, concept type or region (see data/regions). view: which of the
+    // graph's views is drawn, each node at its place in it (see data/views).
+    customGraphState: { isPresenting: false, colorBy: "type" as ColorBy, view },
     settings: {
       stagePadding: 40,
       // Before the app's placement pass has run (first frames), sigma's grid culls labels.
@@ -87,8 +92,8 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
     styles: {
       nodes: [
         {
-          x: { attribute: "x" },
-          y: { attribute: "y" },
+          x: (attributes, _state, graphState) => (viewPosition(attributes, graphState.view) ?? centres[graphState.view])[0],
+          y: (attributes, _state, graphState) => (viewPosition(attributes, graphState.view) ?? centres[graphState.view])[1],
           size: { attribute: "size", defaultValue: 4 },
           color: (attributes, _state, graphState) => nodeColour(regions, graphState.colorBy, attributes),
           label: (attributes) => mapLabel(attributes),
@@ -96,7 +101,7 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
           labelPosition: (_a, state) => state.labelSide,
           labelColor: PALETTE.label,
           shape: { whenData: { kind: "article" }, then: "square", else: "circle" },
-          visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+          visibility: (attributes, state, graphState) => (state.isHidden || !isInView(attributes, graphState.view) ? "hidden" : "visible"),
           // Concept names are short and worth reading; article titles are long, so they show
           // only when an article is lit or hovered.
           labelVisibility: (attributes, state) => (attributes.kind === "article" ? "hidden" : roomFor(state.labelRoom)),
@@ -148,7 +153,9 @@ export function createSigma(graph: AppGraph, container: HTMLElement) {
         {
           size: 0.6,
           color: PALETTE.edge,
-          visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
+          // Each view draws its own kinds of edge (VIEW_EDGES): mentions on the map, co-occurrence
+          // among concepts, related articles among articles.
+          visibility: (attributes, state, graphState) => (state.isHidden || !isViewEdge(attributes.kind, graphState.view) ? "hidden" : "visible"),
           depth: "edges",
         },
         { when: (attributes) => attributes.kind === "broader", then: { color: PALETTE.broaderEdge, size: 0.9 } },

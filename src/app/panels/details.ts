@@ -5,14 +5,7 @@
  * With nothing selected, a path asked for in the Path panel is listed here hop by hop.
  */
 import { ENTITY_TYPES } from "../../core/types";
-import {
-  articlesForEntity,
-  articlesMatching,
-  coOccurring,
-  conceptsOfArticle,
-  relatedArticles,
-  segmentField,
-} from "../data/articles";
+import { articlesForEntity, articlesMatching, conceptsOfArticle, segmentField } from "../data/articles";
 import { articleAttributes, entityAttributes, sectionPath } from "../data/graph";
 import type { FoundPath } from "../data/path";
 import type { Quote } from "../data/quote";
@@ -33,6 +26,7 @@ import {
 import { createCombobox } from "./combobox";
 import { furtherLinks, linkTo } from "./links";
 import { hierarchyView } from "./narrower";
+import { relatedView } from "./related";
 
 export interface DetailsPanel {
   element: HTMLElement;
@@ -242,7 +236,6 @@ function conceptView(context: AppContext, selection: Extract<Selection, { kind: 
         ),
   );
 
-  const together = combined ? [] : coOccurring(graph, first, 12);
   const hierarchy = combined ? null : hierarchyView(context, selection, { conceptButton, articleButton, quoteBlock });
   return [
     heading,
@@ -257,18 +250,7 @@ function conceptView(context: AppContext, selection: Extract<Selection, { kind: 
     hierarchy?.links,
     hierarchy?.option,
     hierarchy?.articles ?? [countHeading, list],
-    together.length
-      ? [
-          h("h3", null, "Often together"),
-          h(
-            "ul",
-            { class: "together", role: "list", "aria-label": "Often together" },
-            together.map((c) =>
-              h("li", null, conceptButton(context, c.id), h("span", { class: "count" }, ` ${plural(c.count, "article")}`)),
-            ),
-          ),
-        ]
-      : null,
+    relatedView(context, selection, { conceptButton, articleButton }),
     pathShortcut(context, first),
   ];
 }
@@ -368,7 +350,6 @@ function articleView(context: AppContext, id: string): Child[] {
   const { graph } = context;
   const article = articleAttributes(graph, id);
   const concepts = conceptsOfArticle(graph, id);
-  const related = relatedArticles(graph, id, 8);
   const path = sectionPath(article);
 
   const insights = article.insights.map((text, index) =>
@@ -417,23 +398,7 @@ function articleView(context: AppContext, id: string): Child[] {
         ),
       ];
     }),
-    related.length
-      ? [
-          h("h3", null, "Related articles"),
-          h(
-            "ul",
-            { class: "related", role: "list", "aria-label": "Related articles" },
-            related.map((r) =>
-              h(
-                "li",
-                null,
-                articleButton(context, r.id),
-                h("span", { class: "shared" }, "shares ", r.shared.map((s) => s.label).join(", ")),
-              ),
-            ),
-          ),
-        ]
-      : null,
+    relatedView(context, { kind: "article", id }, { conceptButton, articleButton }),
     pathShortcut(context, id),
   ];
 }

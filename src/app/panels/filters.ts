@@ -1,10 +1,11 @@
 /**
- * The Filters region: entity types, sections and subsections (each with its count), and the
- * minimum number of articles a concept needs to be drawn.
+ * The Filters region: entity types, sections and subsections (each with its count), the
+ * minimum number of articles a concept needs to be drawn, and whether concepts named by one
+ * article show before one zooms in.
  */
 import type { EntityType } from "../../core/types";
 import type { AppContext } from "../context";
-import type { Filters } from "../data/filters";
+import { EVERYTHING, type Filters } from "../data/filters";
 import { h, uid } from "../dom";
 import type { AppState } from "../state/store";
 
@@ -102,12 +103,15 @@ export function createFilters(context: AppContext): FiltersPanel {
     h("span", { class: "hint" }, ` (concepts; up to ${choices.maxArticleCount})`),
   );
 
+  // Offered only when there is something to show: a graph may have no one-article concept.
+  const rare = choices.rareCount > 0 ? checkbox(`Show concepts named by one article (${choices.rareCount})`, (on) => setFilters((f) => ({ ...f, showRare: on }))) : null;
+
   const reset = h(
     "button",
     {
       type: "button",
       class: "secondary",
-      onClick: () => setFilters(() => ({ hiddenTypes: [], hiddenSections: [], minArticles: 1 })),
+      onClick: () => setFilters(() => EVERYTHING),
     },
     "Show everything",
   );
@@ -118,6 +122,7 @@ export function createFilters(context: AppContext): FiltersPanel {
     h("h2", null, "Filters"),
     types,
     minimum,
+    rare ? h("p", { class: "rare" }, rare.label, h("span", { class: "hint" }, " (otherwise they appear as you zoom in)")) : null,
     sections,
     reset,
   );
@@ -131,6 +136,7 @@ export function createFilters(context: AppContext): FiltersPanel {
       for (const [type, box] of typeBoxes) box.checked = !state.filters.hiddenTypes.includes(type);
       for (const [key, box] of sectionBoxes) box.checked = !state.filters.hiddenSections.includes(key);
       min.value = String(state.filters.minArticles);
+      if (rare) rare.input.checked = state.filters.showRare;
     },
   };
 }

@@ -1,7 +1,8 @@
-/** Camera buttons: zoom in, zoom out, fit, fullscreen; Presentation and List view toggles. */
+/** The view switch; camera buttons: zoom in, zoom out, fit, fullscreen; Presentation and List view toggles. */
 import { h } from "../dom";
 import type { InsightSigma } from "../renderer";
 import type { AppContext } from "../context";
+import { createViewSwitch } from "./views";
 
 /**
  * Fullscreen takes the whole page, not only the canvas: on a projector the panels are what the
@@ -39,6 +40,7 @@ export function createToolbar(context: AppContext, sigma: InsightSigma): HTMLEle
   return h(
     "div",
     { class: "toolbar", role: "toolbar", "aria-label": "View" },
+    createViewSwitch(context),
     button("Zoom in", () => void camera.zoomIn({ duration: 250 })),
     button("Zoom out", () => void camera.zoomOut({ duration: 250 })),
     button("Fit", () => void camera.animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 })),

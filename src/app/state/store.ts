@@ -5,6 +5,7 @@
 import { DEFAULT_FILTERS, type Filters } from "../data/filters";
 import type { ColorBy } from "../data/regions";
 import type { Selection } from "../data/scene";
+import type { ViewName } from "../data/views";
 
 export interface CameraView {
   x: number;
@@ -21,8 +22,10 @@ export interface AppState {
   selection: Selection;
   filters: Filters;
   path: PathQuery;
-  /** The camera, when it is not the default "fit everything" view. */
-  view: CameraView | null;
+  /** Which of the graph's views is on show: the map (default), concepts only, articles only. */
+  view: ViewName;
+  /** The camera, when it is not the default "fit everything" one. */
+  camera: CameraView | null;
   listMode: boolean;
   /** Presentation mode: side panels hidden, larger labels, for a projector. */
   presentation: boolean;
@@ -34,7 +37,8 @@ export const INITIAL_STATE: AppState = {
   selection: { kind: "none" },
   filters: DEFAULT_FILTERS,
   path: { from: null, to: null },
-  view: null,
+  view: "map",
+  camera: null,
   listMode: false,
   presentation: false,
   colorBy: "type",
@@ -122,4 +126,12 @@ export function showPath(state: AppState, path: PathQuery): AppState {
 
 export function clearSelection(state: AppState): AppState {
   return state.selection.kind === "none" ? state : { ...state, selection: { kind: "none" } };
+}
+
+/**
+ * Shows another view of the graph, with the same filters and selection. The camera is let go:
+ * each view has its own layout, so a place in one means nothing in another.
+ */
+export function showView(state: AppState, view: ViewName): AppState {
+  return state.view === view ? state : { ...state, view, camera: null };
 }

@@ -7,7 +7,10 @@
  *   &from=entity:a&to=entity:b                                 path endpoints
  *   &hide=type:person&hide=section:Case Studies                filters (hidden choices)
  *   &min=3                                                     minimum articles per concept
- *   &view=0.512,0.430,0.250                                    camera x, y, ratio
+ *   &rare=1                                                    concepts named by one article shown
+ *   &view=concepts                                             the concepts view (or articles; the map when absent)
+ *   &camera=0.512,0.430,0.250                                  camera x, y, ratio (links made before
+ *                                                              views wrote it as view=x,y,ratio: still read)
  *   &list=1                                                    list view
  *   &present=1                                                 presentation mode
  *   &color=region                                              colours by region (community), not by type
@@ -18,13 +21,14 @@
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
 import { hasArticle, hasEntity, sectionPath, type AppGraph } from "../data/graph";
 import { regionsOf } from "../data/regions";
+import { availableViews, isViewName } from "../data/views";
 import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
 
-const KNOWN = new Set(["concept", "match", "narrower", "article", "from", "to", "hide", "min", "view", "list", "present", "color"]);
+const KNOWN = new Set(["concept", "match", "narrower", "article", "from", "to", "hide", "min", "rare", "view", "camera", "list", "present", "color"]);
 
 export function encodeState(state: AppState): URLSearchParams {
   const params = new URLSearchParams();
-  const { selection, filters, path, view } = state;
+  const { selection, filters, path, view, camera } = state;
   if (selection.kind === "concepts") {
     for (const id of selection.ids) params.append("concept", id);
     if (selection.match !== "all") params.set("match", selection.match);
@@ -38,7 +42,9 @@ export function encodeState(state: AppState): URLSearchParams {
   for (const type of filters.hiddenTypes) params.append("hide", `type:${type}`);
   for (const section of filters.hiddenSections) params.append("hide", `section:${section}`);
   if (filters.minArticles > 1) params.set("min", String(filters.minArticles));
-  if (view) params.set("view", [view.x, view.y, view.ratio].map((n) => round(n)).join(","));
+  if (filters.showRare) params.set("rare", "1");
+  if (view !== "map") params.set("view", view);
+  if (camera) params.set("camera", [camera.x, camera.y, camera.ratio].map((n) => round(n)).join(","));
   if (state.listMode) params.set("list", "1");
   if (state.presentation) params.set("present", "1");
   if (state.colorBy !== "type") params.set("color", state.colorBy);
@@ -76,7 +82,7 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
   const ignore = (param: string, reason: string) => ignored.push({ param, reason });
   const state: AppState = {
     ...INITIAL_STATE,
-    filters: { hiddenTypes: [], hiddenSections: [], minArticles: 1 },
+    filters: { hiddenTypes: [], hiddenSections: [], minArticles: 1, showRare: false },
     path: { from: null, to: null },
   };
 
@@ -132,14 +138,24 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
     else ignore("min", "not a whole number of at least 1");
   }
 
+  const rare = params.get("rare");
+  if (rare === "1") state.filters.showRare = true;
+  else if (rare !== null && rare !== "0") ignore("rare", "neither 0 nor 1");
+
+  // `view` names a view; before views existed it held the camera, which old links still carry.
+  const views = availableViews(graph);
+  let camera = params.get("camera");
   const view = params.get("view");
-  if (view !== null) {
-    const numbers = view.split(",").map(Number);
+  if (view !== null && /^[^,]*,[^,]*,[^,]*$/.test(view)) camera ??= view;
+  else if (isViewName(view) && views.includes(view)) state.view = view;
+  else if (view !== null) ignore("view", isViewName(view) ? `this graph has no ${view} view` : "not map, concepts or articles");
+  if (camera !== null) {
+    const numbers = camera.split(",").map(Number);
     const [x, y, ratio] = numbers;
     if (numbers.length === 3 && numbers.every(Number.isFinite) && ratio! > 0) {
-      state.view = { x: x!, y: y!, ratio: ratio! };
+      state.camera = { x: x!, y: y!, ratio: ratio! };
     } else {
-      ignore("view", "not three finite numbers with a positive ratio");
+      ignore(params.has("camera") ? "camera" : "view", "not three finite numbers with a positive ratio");
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, filterChoices, visibleNodes } from "../../../src/app/data/filters";
+import { DEFAULT_FILTERS, EVERYTHING, RARE_ON_SCREEN, filterChoices, isDefaultFilters, revealsRare, visibleNodes } from "../../../src/app/data/filters";
 import { emphasis, neighbourhood } from "../../../src/app/data/scene";
 import { findPath } from "../../../src/app/data/path";
 import { fixtureGraph } from "../fixtures/graph";
@@ -27,16 +27,39 @@ describe("filterChoices", () => {
       { key: "Techniques › Resilience", name: "Resilience", count: 1 },
     ]);
     expect(choices.maxArticleCount).toBe(2);
+    // Marc Brooker, Café and pg_repack: each named by one article.
+    expect(choices.rareCount).toBe(3);
   });
 });
 
 describe("visibleNodes", () => {
-  it("shows everything by default", () => {
-    expect(visibleNodes(graph, DEFAULT_FILTERS).size).toBe(graph.order);
+  it("shows everything when asked to", () => {
+    expect(visibleNodes(graph, EVERYTHING).size).toBe(graph.order);
+  });
+
+  it("waits, by default, to show the concepts one article names", () => {
+    const visible = visibleNodes(graph, DEFAULT_FILTERS);
+    const rare = ["entity:marc-brooker", "entity:cafe", "entity:pg-repack"];
+    for (const concept of rare) expect(visible.has(concept), concept).toBe(false);
+    expect(visible.size).toBe(graph.order - rare.length);
+    // Their articles stay: an article is never rare.
+    expect(visible.has("article:timeouts-retries-and-backoff-marc-brooker")).toBe(true);
+    expect(isDefaultFilters(DEFAULT_FILTERS)).toBe(true);
+    expect(isDefaultFilters(EVERYTHING)).toBe(false);
+  });
+
+  it("reveals one-article concepts once about RARE_ON_SCREEN of them would be on screen", () => {
+    // Fit to the whole map (ratio 1): a small graph shows them at once, a large one waits.
+    expect(revealsRare(3, 1)).toBe(true);
+    expect(revealsRare(RARE_ON_SCREEN, 1)).toBe(true);
+    expect(revealsRare(RARE_ON_SCREEN * 4, 1)).toBe(false);
+    // Twice as close, a quarter of the map is on screen.
+    expect(revealsRare(RARE_ON_SCREEN * 4, 0.5)).toBe(true);
+    expect(revealsRare(RARE_ON_SCREEN * 4, 0.6)).toBe(false);
   });
 
   it("hides a type, and concepts below the minimum", () => {
-    const visible = visibleNodes(graph, { ...DEFAULT_FILTERS, hiddenTypes: ["person"], minArticles: 2 });
+    const visible = visibleNodes(graph, { ...EVERYTHING, hiddenTypes: ["person"], minArticles: 2 });
     expect(visible.has("entity:marc-brooker")).toBe(false);
     expect(visible.has("entity:cafe")).toBe(false);
     expect(visible.has("entity:postgresql")).toBe(true);
@@ -44,7 +67,7 @@ describe("visibleNodes", () => {
   });
 
   it("hides a subsection's articles and the concepts left without a visible article", () => {
-    const visible = visibleNodes(graph, { ...DEFAULT_FILTERS, hiddenSections: ["Techniques › I/O"] });
+    const visible = visibleNodes(graph, { ...EVERYTHING, hiddenSections: ["Techniques › I/O"] });
     expect(visible.has("article:async-i-o-with-io-uring")).toBe(false);
     expect(visible.has("entity:cafe")).toBe(false);
     expect(visible.has("entity:io-uring")).toBe(true);
@@ -110,11 +133,11 @@ describe("with broader and narrower concepts", () => {
   });
 
   it("shows a grouping concept, which no article names, with the concepts it groups", () => {
-    const visible = visibleNodes(withHierarchy, DEFAULT_FILTERS);
+    const visible = visibleNodes(withHierarchy, EVERYTHING);
     expect(visible.has(CONCURRENCY_CONTROL)).toBe(true);
-    const noTechniques = visibleNodes(withHierarchy, { ...DEFAULT_FILTERS, hiddenTypes: ["technique"] });
+    const noTechniques = visibleNodes(withHierarchy, { ...EVERYTHING, hiddenTypes: ["technique"] });
     expect(noTechniques.has(CONCURRENCY_CONTROL)).toBe(false);
-    const noStorage = visibleNodes(withHierarchy, { ...DEFAULT_FILTERS, hiddenSections: ["Data Storage", "Programming Languages"] });
+    const noStorage = visibleNodes(withHierarchy, { ...EVERYTHING, hiddenSections: ["Data Storage", "Programming Languages"] });
     expect(noStorage.has(MVCC)).toBe(false);
     expect(noStorage.has(CONCURRENCY_CONTROL)).toBe(false);
   });

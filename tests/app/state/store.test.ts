@@ -9,6 +9,7 @@ import {
   removeConcept,
   setMatch,
   showPath,
+  showView,
 } from "../../../src/app/state/store";
 
 describe("store", () => {
@@ -51,5 +52,15 @@ describe("selection transitions", () => {
     expect(state.selection).toEqual({ kind: "none" });
     expect(state.path).toEqual({ from: "entity:a", to: "entity:b" });
     expect(state.listMode).toBe(true);
+  });
+
+  it("shows another view with the same selection and filters, and lets go of the camera", () => {
+    const before = { ...focusConcept(INITIAL_STATE, "entity:a"), filters: { ...INITIAL_STATE.filters, minArticles: 2 }, camera: { x: 0.2, y: 0.3, ratio: 0.4 } };
+    const after = showView(before, "concepts");
+    expect(after.view).toBe("concepts");
+    expect(after.selection).toBe(before.selection);
+    expect(after.filters).toBe(before.filters);
+    expect(after.camera).toBeNull();
+    expect(showView(after, "concepts")).toBe(after);
   });
 });

@@ -3,24 +3,29 @@ import { decodeState, encodeState, ignoredNotice } from "../../../src/app/state/
 import { INITIAL_STATE, type AppState } from "../../../src/app/state/store";
 import { communities } from "../../../src/core/communities/index";
 import { fixtureGraph } from "../fixtures/graph";
+import { viewsGraph } from "../data/views-fixture";
 
 const graph = fixtureGraph();
 // The same graph with the regions a build gives it.
 const withRegions = fixtureGraph();
 communities.assign(withRegions as unknown as Parameters<typeof communities.assign>[0]);
+// The same graph with places in the concepts and articles views.
+const withViews = viewsGraph();
+communities.assign(withViews as unknown as Parameters<typeof communities.assign>[0]);
 
 describe("the address bar", () => {
   it("round-trips every part of the state", () => {
     const state: AppState = {
       selection: { kind: "concepts", ids: ["entity:postgresql", "entity:mvcc"], match: "any" },
-      filters: { hiddenTypes: ["person"], hiddenSections: ["Techniques › I/O", "Case Studies"], minArticles: 2 },
+      filters: { hiddenTypes: ["person"], hiddenSections: ["Techniques › I/O", "Case Studies"], minArticles: 2, showRare: true },
       path: { from: "entity:kafka", to: "article:rust-for-storage-engines" },
-      view: { x: 0.25, y: 0.75, ratio: 0.5 },
+      view: "articles",
+      camera: { x: 0.25, y: 0.75, ratio: 0.5 },
       listMode: true,
       presentation: true,
       colorBy: "region",
     };
-    const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), withRegions);
+    const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), withViews);
     expect(decoded.ignored).toEqual([]);
     expect(decoded.state).toEqual(state);
   });
@@ -47,6 +52,40 @@ describe("the address bar", () => {
     expect(encodeState({ ...INITIAL_STATE, colorBy: "type" }).has("color")).toBe(false);
   });
 
+  it("names the view, and writes nothing for the map", () => {
+    for (const view of ["concepts", "articles"] as const) {
+      const params = encodeState({ ...INITIAL_STATE, view });
+      expect(params.toString()).toBe(`view=${view}`);
+      expect(decodeState(params, withViews).state.view).toBe(view);
+    }
+    expect(encodeState({ ...INITIAL_STATE, view: "map" }).has("view")).toBe(false);
+    expect(decodeState(new URLSearchParams("view=map"), withViews)).toEqual({ state: INITIAL_STATE, ignored: [] });
+  });
+
+  it("shows the map, and says so, when the graph has no such view", () => {
+    const older = decodeState(new URLSearchParams("view=concepts&concept=entity:kafka"), graph);
+    expect(older.state.view).toBe("map");
+    expect(older.state.selection).toEqual({ kind: "concepts", ids: ["entity:kafka"], match: "all" });
+    expect(older.ignored).toEqual([{ param: "view", reason: "this graph has no concepts view" }]);
+    expect(decodeState(new URLSearchParams("view=galaxy"), withViews).ignored.map((i) => i.param)).toEqual(["view"]);
+  });
+
+  it("reads the camera of links made before views, when view held it", () => {
+    const { state, ignored } = decodeState(new URLSearchParams("view=0.25,0.75,0.5"), withViews);
+    expect(ignored).toEqual([]);
+    expect(state.view).toBe("map");
+    expect(state.camera).toEqual({ x: 0.25, y: 0.75, ratio: 0.5 });
+    expect(encodeState(state).toString()).toBe("camera=0.25%2C0.75%2C0.5");
+  });
+
+  it("keeps one-article concepts shown with rare=1, and hidden by default", () => {
+    const shown = { ...INITIAL_STATE, filters: { ...INITIAL_STATE.filters, showRare: true } };
+    expect(encodeState(shown).toString()).toBe("rare=1");
+    expect(decodeState(encodeState(shown), graph).state.filters.showRare).toBe(true);
+    expect(decodeState(new URLSearchParams("rare=0"), graph).state.filters.showRare).toBe(false);
+    expect(decodeState(new URLSearchParams("rare=yes"), graph).ignored.map((i) => i.param)).toEqual(["rare"]);
+  });
+
   it("round-trips an article focus and writes nothing for the initial state", () => {
     expect(encodeState(INITIAL_STATE).toString()).toBe("");
     const state: AppState = { ...INITIAL_STATE, selection: { kind: "article", id: "article:kafka-at-netflix-scale" } };
@@ -59,8 +98,8 @@ describe("the address bar", () => {
     );
     const { state, ignored } = decodeState(params, graph);
     expect(state.selection).toEqual({ kind: "concepts", ids: ["entity:kafka"], match: "all" });
-    expect(state.filters).toEqual({ hiddenTypes: [], hiddenSections: [], minArticles: 1 });
-    expect(state.view).toBeNull();
+    expect(state.filters).toEqual({ hiddenTypes: [], hiddenSections: [], minArticles: 1, showRare: false });
+    expect(state.camera).toBeNull();
     expect(state.listMode).toBe(false);
     expect(state.presentation).toBe(false);
     expect(state.path).toEqual({ from: null, to: null });
@@ -73,7 +112,7 @@ describe("the address bar", () => {
   });
 
   it("never throws on hostile input", () => {
-    for (const query of ["%E0%A4%A=x", "concept=%00%3Cscript%3E", "view=1,2", "view=,,,", "article=", "hide=:"]) {
+    for (const query of ["%E0%A4%A=x", "concept=%00%3Cscript%3E", "view=1,2", "view=,,,", "view=,,", "camera=a,b,c", "article=", "hide=:", "rare=%00"]) {
       expect(() => decodeState(new URLSearchParams(query), graph)).not.toThrow();
     }
   });

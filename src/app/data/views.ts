@@ -1,0 +1,111 @@
+/**
+ * The three views of one graph (see the graph contract): the map of articles and concepts, the
+ * concepts joined by co-occurrence, the articles joined by related edges. Which views a graph
+ * offers, where a node stands in each, which edges each draws, and what a view lights. Pure;
+ * the renderer reads positions through styles, the panels ask which views exist.
+ */
+import { VIEW_EDGES, VIEW_NAMES, type EdgeKind, type NodeAttributes, type ViewName } from "../../core/graph/types";
+import type { AppGraph } from "./graph";
+import type { Emphasis } from "./scene";
+
+export { VIEW_NAMES, type ViewName } from "../../core/graph/types";
+
+/** How the view switch names each view. */
+export const VIEW_LABELS: Readonly<Record<ViewName, string>> = { map: "Map", concepts: "Concepts", articles: "Articles" };
+
+export function isViewName(value: unknown): value is ViewName {
+  return typeof value === "string" && (VIEW_NAMES as readonly string[]).includes(value);
+}
+
+/** Where a node stands in `view`, or undefined when the view does not show it. */
+export function viewPosition(attributes: Pick<NodeAttributes, "x" | "y" | "positions">, view: ViewName): readonly [number, number] | undefined {
+  return view === "map" ? [attributes.x, attributes.y] : attributes.positions?.[view];
+}
+
+export function isInView(attributes: Pick<NodeAttributes, "x" | "y" | "positions">, view: ViewName): boolean {
+  return view === "map" || attributes.positions?.[view] !== undefined;
+}
+
+export function isViewEdge(kind: EdgeKind, view: ViewName): boolean {
+  return VIEW_EDGES[view].includes(kind);
+}
+
+/**
+ * The views `graph` can show, in the switch's order: the map always; another view when the build
+ * placed at least one node in it (files built before views place none, and offer only the map).
+ */
+export function availableViews(graph: AppGraph): ViewName[] {
+  const placed = new Set<ViewName>(["map"]);
+  graph.forEachNode((_node, attributes) => {
+    for (const view of VIEW_NAMES) if (!placed.has(view) && isInView(attributes, view)) placed.add(view);
+  });
+  return VIEW_NAMES.filter((view) => placed.has(view));
+}
+
+/** The nodes `view` shows: every node on the map, the placed ones elsewhere. */
+export function viewNodes(graph: AppGraph, view: ViewName): Set<string> {
+  return new Set(graph.filterNodes((_node, attributes) => isInView(attributes, view)));
+}
+
+/**
+ * The middle of each view's extent. A node a view does not show is parked there, hidden: sigma
+ * frames the extent of every node, so a node parked anywhere else would take space.
+ */
+export function viewCentres(graph: AppGraph): Record<ViewName, [number, number]> {
+  const bounds = Object.fromEntries(VIEW_NAMES.map((view) => [view, [Infinity, Infinity, -Infinity, -Infinity]])) as Record<ViewName, number[]>;
+  graph.forEachNode((_node, attributes) => {
+    for (const view of VIEW_NAMES) {
+      const at = viewPosition(attributes, view);
+      if (!at) continue;
+      const box = bounds[view];
+      box[0] = Math.min(box[0]!, at[0]);
+      box[1] = Math.min(box[1]!, at[1]);
+      box[2] = Math.max(box[2]!, at[0]);
+      box[3] = Math.max(box[3]!, at[1]);
+    }
+  });
+  return Object.fromEntries(
+    VIEW_NAMES.map((view) => {
+      const [x0, y0, x1, y1] = bounds[view] as [number, number, number, number];
+      return [view, Number.isFinite(x0) ? [(x0 + x1) / 2, (y0 + y1) / 2] : [0, 0]];
+    }),
+  ) as Record<ViewName, [number, number]>;
+}
+
+/** A node and its neighbours through the edges `view` draws, with those edges: what hovering lights. */
+export function viewNeighbourhood(graph: AppGraph, view: ViewName, node: string): Emphasis {
+  const nodes = new Set([node]);
+  const edges = new Set<string>();
+  graph.forEachEdge(node, (edge, attributes, source, target) => {
+    if (!isViewEdge(attributes.kind, view)) return;
+    nodes.add(source === node ? target : source);
+    edges.add(edge);
+  });
+  return { nodes, edges, focus: new Set([node]) };
+}
+
+/**
+ * What `lit` (the map's emphasis of a selection or a path) lights in `view`. The map takes it as
+ * it is. Another view keeps the nodes it shows, adds the neighbours of the chosen nodes through
+ * its own edges (an article's related articles, a concept's co-occurring concepts), and lights
+ * its edges between lit nodes: a concept chosen in the articles view lights its articles and how
+ * they relate, an article chosen there lights the articles related to it.
+ */
+export function viewEmphasis(graph: AppGraph, view: ViewName, lit: Emphasis): Emphasis {
+  if (view === "map" || lit.nodes.size === 0) return lit;
+  const shows = (node: string) => isInView(graph.getNodeAttributes(node), view);
+  const nodes = new Set([...lit.nodes].filter(shows));
+  for (const chosen of lit.focus) {
+    if (!shows(chosen)) continue;
+    graph.forEachEdge(chosen, (_edge, attributes, source, target) => {
+      if (isViewEdge(attributes.kind, view)) nodes.add(source === chosen ? target : source);
+    });
+  }
+  const edges = new Set<string>();
+  for (const node of nodes) {
+    graph.forEachEdge(node, (edge, attributes, source, target) => {
+      if (isViewEdge(attributes.kind, view) && nodes.has(source) && nodes.has(target)) edges.add(edge);
+    });
+  }
+  return { nodes, edges, focus: new Set([...lit.focus].filter((node) => nodes.has(node))) };
+}
