@@ -24,6 +24,7 @@ import { createListView } from "./panels/list";
 import { createPath } from "./panels/path";
 import { createSearch } from "./panels/search";
 import { createToolbar } from "./panels/toolbar";
+import { mountSheet } from "./sheet";
 import {
   clearSelection,
   createStore,
@@ -204,6 +205,12 @@ async function boot(): Promise<void> {
       if (refit && lit.nodes.size > 0) fitTo(lit, true);
     });
   };
+
+  // Narrow screens: the panels are a sheet over the map, and its height sets the map's.
+  mountSheet(context, () => {
+    sigma.resize(true);
+    if (lit.nodes.size > 0) fitTo(lit, true);
+  });
 
   // Region names sit at the centres of their nodes on the map; the other views place nodes elsewhere.
   const showRegionNames = (state: AppState) => regionNames.show(state.colorBy === "region" && state.view === "map");
