@@ -1,0 +1,206 @@
+/**
+ * In-page probe of the frame benchmark (scripts/bench/frames.ts), installed before any script of
+ * the page runs (playwright's `addInitScript`), the same in the app and in the bare sigma page,
+ * so that both are measured by one yardstick. Plain JavaScript: the browser runs it as written.
+ *
+ * A frame is a task that issued WebGL draw calls; it counts as painted when the next frame
+ * begins (the first `requestAnimationFrame` callback after the draw calls), since that is when
+ * what was drawn can be on screen. Times are `performance.now()`: milliseconds since the page's
+ * navigation started.
+ */
+(() => {
+  /** @type {{ drawn: number, painted: number }[]} */
+  const frames = [];
+  /** @type {{ start: number, duration: number }[]} */
+  const longTasks = [];
+  /** When the first draw call of the frame in progress was issued; null between frames. */
+  let drawing = null;
+  /** When #graph's aria-busy turned "false". */
+  let idleAt = null;
+
+  const drawCalls = ["drawArrays", "drawElements", "drawArraysInstanced", "drawElementsInstanced", "drawRangeElements"];
+  for (const prototype of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    for (const name of drawCalls) {
+      const original = prototype[name];
+      if (typeof original !== "function") continue;
+      prototype[name] = function (...args) {
+        if (drawing === null) {
+          drawing = performance.now();
+          requestAnimationFrame(() => {
+            frames.push({ drawn: drawing, painted: performance.now() });
+            drawing = null;
+          });
+        }
+        return original.apply(this, args);
+      };
+    }
+  }
+
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+
+  new MutationObserver(() => {
+    if (idleAt === null && document.getElementById("graph")?.getAttribute("aria-busy") === "false") idleAt = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["aria-busy"] });
+
+  /** The page's sigma: the app publishes it as `__insightGraph`, the bare page as `__bare`. */
+  const sigma = () => window.__insightGraph?.sigma ?? window.__bare?.sigma;
+  const nextFrame = () => new Promise((done) => requestAnimationFrame(() => done(performance.now())));
+  const HOME = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+
+  /** The camera at `t` seconds into the pan-and-zoom script: a slow circle while zooming in to ×3 and out. */
+  const cameraAt = (t) => {
+    const zoom = (1 - Math.cos((2 * Math.PI * t) / 5)) / 2;
+    const turn = (2 * Math.PI * t) / 10;
+    // A circle through the centre, so the script starts where the page opens.
+    return { x: 0.5 + 0.15 * Math.sin(turn), y: 0.5 + 0.15 * (1 - Math.cos(turn)), ratio: 1 - (2 / 3) * zoom, angle: 0 };
+  };
+
+  window.__probe = {
+    /**
+     * Resolves, with the time the last frame was painted, once the page has a sigma, is not busy
+     * (aria-busy, where the page has it) and has painted nothing for `quietMs`.
+     */
+    quiet(quietMs) {
+      return new Promise((done) => {
+        const check = () => {
+          const last = frames.at(-1);
+          const busy = document.getElementById("graph")?.getAttribute("aria-busy") === "true";
+          const ready = sigma() !== undefined && last !== undefined && drawing === null && !busy;
+          if (ready && performance.now() - last.painted >= quietMs) done(last.painted);
+          else setTimeout(check, 100);
+        };
+        check();
+      });
+    },
+
+    /** The first painted frame, when aria-busy turned "false", and the bare page's own first render. */
+    start() {
+      return { firstFrame: frames[0]?.painted ?? null, idleAt, firstRender: window.__bare?.firstRender ?? null };
+    },
+
+    /** Size of the map on the page, in CSS pixels. */
+    mapSize() {
+      const { width, height } = sigma().getDimensions();
+      return { width, height };
+    },
+
+    /**
+     * Pans and zooms for `seconds` along `cameraAt`, setting the camera at the start of every
+     * frame, so a slow page takes fewer, longer steps along the same path. Returns the window
+     * and the intervals between frames.
+     */
+    async panZoom(seconds) {
+      const camera = sigma().getCamera();
+      camera.setState(HOME);
+      await nextFrame();
+      const stamps = [];
+      const start = performance.now();
+      for (let now = start; now - start < seconds * 1000; now = await nextFrame()) {
+        stamps.push(now);
+        camera.setState(cameraAt((now - start) / 1000));
+      }
+      const end = performance.now();
+      stamps.push(end);
+      camera.setState(HOME);
+      return { start, end, intervals: stamps.slice(1).map((stamp, i) => stamp - stamps[i]) };
+    },
+
+    /** Frames painted and long tasks begun between `start` and `end`. */
+    between(start, end) {
+      return {
+        frames: frames.filter((f) => f.painted >= start && f.painted <= end).length,
+        longTasks: longTasks.filter((task) => task.start >= start && task.start <= end).map((task) => task.duration),
+      };
+    },
+
+    /**
+     * The biggest concept on screen in the app, with its position on the page: what a person
+     * would click first.
+     */
+    conceptToClick() {
+      const { sigma: renderer, graph } = window.__insightGraph;
+      const { width, height } = renderer.getDimensions();
+      const box = renderer.getContainer().getBoundingClientRect();
+      let best = null;
+      graph.forEachNode((node, attributes) => {
+        if (attributes.kind === "article") return;
+        const display = renderer.getNodeDisplayData(node);
+        if (!display || display.visibility === "hidden" || renderer.getNodeState(node).isHidden) return;
+        const at = renderer.framedGraphToViewport(display);
+        const margin = renderer.scaleSize(display.size) + 20;
+        if (at.x < margin || at.y < margin || at.x > width - margin || at.y > height - margin) return;
+        if (!best || display.size > best.size) best = { node, label: attributes.label, size: display.size, x: box.left + at.x, y: box.top + at.y };
+      });
+      return best;
+    },
+
+    /**
+     * Watches for `node`'s focus: the time the pointer is released over the map, and the time
+     * the first frame drawn with the node in focus (sigma state `isFocus`) is painted.
+     */
+    watchFocus(node) {
+      const renderer = sigma();
+      const watch = { releasedAt: null, paintedAt: null };
+      window.__focusWatch = watch;
+      window.addEventListener("mouseup", (event) => (watch.releasedAt = event.timeStamp), { capture: true, once: true });
+      const check = () => {
+        if (!renderer.getNodeState(node).isFocus) return;
+        renderer.off("afterRender", check);
+        void nextFrame().then((now) => (watch.paintedAt = now));
+      };
+      renderer.on("afterRender", check);
+    },
+
+    /** Resolves once the watched focus is painted: release → painted, and what the app selected. */
+    focused() {
+      return new Promise((done) => {
+        const check = () => {
+          const watch = window.__focusWatch;
+          if (watch.paintedAt === null || watch.releasedAt === null) return void setTimeout(check, 50);
+          done({ ms: watch.paintedAt - watch.releasedAt, selection: window.__insightGraph?.state.selection ?? null });
+        };
+        check();
+      });
+    },
+
+    /** One full frame of the bare page: a forced `sigma.refresh()` (index, process, render) until painted. */
+    async oneFrame() {
+      await nextFrame();
+      const started = performance.now();
+      sigma().refresh();
+      return (await nextFrame()) - started;
+    },
+
+    /**
+     * The labels sigma drew in its last frame, as boxes in viewport pixels (left, top, right,
+     * bottom): the node's label text measured in its label font, beside the node on its label's
+     * side, one font size high.
+     */
+    drawnLabels() {
+      const renderer = sigma();
+      const drawn = renderer.labelRenderer?.displayedNodeLabels;
+      if (!drawn) return null;
+      const font = renderer.internals?.primitives?.nodes?.label?.font ?? {};
+      const context = document.createElement("canvas").getContext("2d");
+      const boxes = [];
+      for (const node of drawn) {
+        const display = renderer.getNodeDisplayData(node);
+        if (!display?.label) continue;
+        const size = display.labelSize ?? 14;
+        context.font = `${font.weight ?? "normal"} ${size}px ${font.family ?? "Arial"}`;
+        const width = context.measureText(display.label).width;
+        const at = renderer.framedGraphToViewport(display);
+        const radius = renderer.scaleSize(display.size);
+        const gap = 5;
+        const top = at.y - size / 2;
+        const side = display.labelPosition ?? "right";
+        const left = side === "left" ? at.x - radius - gap - width : side === "right" ? at.x + radius + gap : at.x - width / 2;
+        const shiftY = side === "above" ? -(radius + gap + size / 2) : side === "below" ? radius + gap + size / 2 : 0;
+        boxes.push({ node, label: display.label, box: [left, top + shiftY, left + width, top + shiftY + size] });
+      }
+      return boxes;
+    },
+  };
+})();
