@@ -2,8 +2,9 @@
  * Boot: load graph.json, build the indexes, restore the state from the address bar, start
  * sigma, mount the panels, and keep map, panels and URL in step with the one store.
  *
- * For browser tests only, `window.__insightGraph = { sigma, graph, state }` exposes the
- * renderer, the graph and a getter of the current state (see README-ui-contract.md).
+ * For browser tests only, `window.__insightGraph = { sigma, graph, state, drawnLabels }` exposes
+ * the renderer, the graph, a getter of the current state and the labels drawn now (see
+ * README-ui-contract.md).
  */
 import "./styles.css";
 import { filterChoices, revealsRare, visibleNodes } from "./data/filters";
@@ -14,7 +15,7 @@ import { viewEmphasis, viewNeighbourhood, viewNodes, type ViewName } from "./dat
 import { createSearchIndex } from "./data/search";
 import type { AppContext } from "./context";
 import { applyStates, cameraFor, createSigma, type InsightSigma } from "./renderer";
-import { placeMapLabels } from "./map-labels";
+import { createMapLabels } from "./map-labels";
 import { createDetails } from "./panels/details";
 import { createFilters } from "./panels/filters";
 import { createLegend } from "./panels/legend";
@@ -128,14 +129,14 @@ async function boot(): Promise<void> {
   const container = byId("graph");
   const sigma: InsightSigma = createSigma(graph, container, decoded.state.view);
   // Sigma draws its first frame inside the constructor, before any listener can be attached:
-  // ask for one more and mark the container ready when that one is on screen.
-  sigma.once("afterRender", () => {
-    container.setAttribute("aria-busy", "false");
-    loading.done();
-  });
+  // ask for one more and hide the loading notice when that one is on screen. The map is ready
+  // (aria-busy "false") once its labels are placed too and that frame is drawn.
+  sigma.once("afterRender", () => loading.done());
   sigma.scheduleRender();
 
   const regionNames = createRegionNames(sigma, graph);
+  const mapLabels = createMapLabels(sigma, graph, { obstacles: () => regionNames.drawn().map((name) => name.box) });
+  void mapLabels.settled().then(() => container.setAttribute("aria-busy", "false"));
   const details = createDetails(context);
   const filters = createFilters(context);
   const path = createPath(context);
@@ -167,18 +168,10 @@ async function boot(): Promise<void> {
   let lit: Emphasis = litIn(decoded.state);
   let hovered: string | null = null;
 
-  // Labels are placed once the map settles (after a repaint, a camera move, a resize), a
-  // moment later so that sigma has applied the new states to its display data.
-  let labelTimer: number | undefined;
-  const requestLabels = () => {
-    window.clearTimeout(labelTimer);
-    labelTimer = window.setTimeout(() => placeMapLabels(sigma, graph), 120);
-  };
-
   const paint = () => {
     const shown = hovered ? restrictTo(viewNeighbourhood(graph, store.get().view, hovered), visible) : lit;
     applyStates(sigma, graph, visible, shown);
-    requestLabels();
+    mapLabels.light(shown.nodes);
   };
 
   const render = (state: AppState) => {
@@ -261,12 +254,9 @@ async function boot(): Promise<void> {
     }
   });
 
-  sigma.on("resize", requestLabels);
-
   // The camera is part of the state, but moving it should not flood the history.
   let cameraTimer: number | undefined;
   sigma.getCamera().on("updated", ({ ratio }) => {
-    requestLabels();
     if (revealsRare(context.choices.rareCount, ratio) !== rareRevealed) {
       rareRevealed = !rareRevealed;
       visible = visibleIn(store.get());
@@ -321,6 +311,8 @@ async function boot(): Promise<void> {
     get state() {
       return store.get();
     },
+    // The labels on the map now (nodes' and regions'), as viewport boxes: benches count overlaps.
+    drawnLabels: () => [...mapLabels.drawn(), ...regionNames.drawn()],
   };
 }
 

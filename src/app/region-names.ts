@@ -1,19 +1,28 @@
 /**
- * Region names drawn on the map, over sigma's canvas: each named region's name at the centre of
- * its nodes, placed again after every frame (a dozen elements: the cost does not grow with the
- * graph), largest regions first, and a name that would overlap one already placed is left out.
- * Shown while the map is coloured by region. Names are document text: set as text, never HTML.
+ * Regions drawn on the map while it is coloured by region: a soft hull in the region's colour
+ * behind its nodes (see hulls.ts) and its name over sigma's canvas at the centre of its nodes,
+ * placed again after every frame (a dozen elements: the cost does not grow with the graph),
+ * largest regions first; a name that would overlap one already placed is left out. The names
+ * placed are obstacles the node labels keep off (see map-labels). Names are document text: set
+ * as text, never HTML.
  */
+import type { Box } from "./data/labels";
 import type { AppGraph } from "./data/graph";
 import { regionCentres } from "./data/regions";
+import { createRegionHulls } from "./hulls";
+import type { DrawnLabel } from "./map-labels";
 import type { InsightSigma } from "./renderer";
 
 export interface RegionNames {
   show(on: boolean): void;
+  /** The names drawn now, with their boxes in viewport pixels (none while hidden). */
+  drawn(): DrawnLabel[];
 }
 
 export function createRegionNames(sigma: InsightSigma, graph: AppGraph): RegionNames {
   const centres = regionCentres(graph);
+  const hulls = createRegionHulls(sigma, graph, centres);
+  const container = sigma.getContainer();
   const layer = document.createElement("div");
   layer.className = "region-names";
   layer.setAttribute("aria-hidden", "true");
@@ -26,21 +35,24 @@ export function createRegionNames(sigma: InsightSigma, graph: AppGraph): RegionN
     layer.append(label);
     return label;
   });
-  sigma.getContainer().append(layer);
+  container.append(layer);
+  let drawn: DrawnLabel[] = [];
 
   const place = () => {
+    drawn = [];
     if (layer.hidden) return;
-    const placed: DOMRect[] = [];
+    const origin = container.getBoundingClientRect();
     centres.forEach((centre, i) => {
       const label = labels[i]!;
       const at = sigma.graphToViewport({ x: centre.x, y: centre.y });
       label.style.left = `${at.x}px`;
       label.style.top = `${at.y}px`;
       label.style.visibility = "visible";
-      const box = label.getBoundingClientRect();
-      const clash = placed.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom);
+      const rect = label.getBoundingClientRect();
+      const box: Box = [rect.left - origin.left, rect.top - origin.top, rect.right - origin.left, rect.bottom - origin.top];
+      const clash = drawn.some(({ box: [l, t, r, b] }) => l < box[2] && box[0] < r && t < box[3] && box[1] < b);
       if (clash) label.style.visibility = "hidden";
-      else placed.push(box);
+      else drawn.push({ key: `region:${centre.id}`, text: centre.name, box });
     });
   };
   sigma.on("afterRender", place);
@@ -48,7 +60,11 @@ export function createRegionNames(sigma: InsightSigma, graph: AppGraph): RegionN
   return {
     show(on) {
       layer.hidden = !on;
+      hulls.show(on);
       place();
+      // The node labels make room for the names (or take it back): a new frame places them.
+      sigma.scheduleRender();
     },
+    drawn: () => drawn,
   };
 }

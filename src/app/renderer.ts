@@ -13,7 +13,6 @@ import {
   FONT,
   LABEL_GAP,
   LABEL_LINE_HEIGHT,
-  LABEL_MIN_RADIUS,
   LABEL_SIZE,
   labelSize,
   mapLabel,
@@ -71,18 +70,15 @@ export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewN
       // The chosen and hovered nodes draw, with their labels, above every other lit node.
       depthLayers: ["edges", "topEdges", "nodes", "topNodes", "focusNodes"],
     },
-    // labelRoom, labelSide: the verdict of the last label placement pass ("unknown" before it ran).
-    customNodeState: { isFocus: false, labelRoom: "unknown" as LabelRoom, labelSide: "right" as LabelSide },
+    // labelRoom, labelSide: the verdict of the last label placement pass (see map-labels; no
+    // label before it ran: sigma's own label grid would let labels of neighbouring cells cross).
+    customNodeState: { isFocus: false, labelRoom: "no" as LabelRoom, labelSide: "right" as LabelSide },
     // Presentation mode: the same map read from the back of a room, so labels grow. colorBy:
     // what the colours tell, concept type or region (see data/regions). view: which of the
     // graph's views is drawn, each node at its place in it (see data/views).
     customGraphState: { isPresenting: false, colorBy: "type" as ColorBy, view },
     settings: {
       stagePadding: 40,
-      // Before the app's placement pass has run (first frames), sigma's grid culls labels.
-      labelDensity: 1,
-      labelGridCellSize: 110,
-      labelRenderedSizeThreshold: LABEL_MIN_RADIUS,
       // Small nodes are hard to hit with a pointer; a few pixels of slack make hovering forgiving.
       nodePickingPadding: 4,
       zoomDuration: 250,
@@ -102,9 +98,8 @@ export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewN
           labelColor: PALETTE.label,
           shape: { whenData: { kind: "article" }, then: "square", else: "circle" },
           visibility: (attributes, state, graphState) => (state.isHidden || !isInView(attributes, graphState.view) ? "hidden" : "visible"),
-          // Concept names are short and worth reading; article titles are long, so they show
-          // only when an article is lit or hovered.
-          labelVisibility: (attributes, state) => (attributes.kind === "article" ? "hidden" : roomFor(state.labelRoom)),
+          // Where the placement pass found room: concepts first, article titles once zoomed in.
+          labelVisibility: (_attributes, state) => roomFor(state.labelRoom),
           depth: "nodes",
           zIndex: { attribute: "size", defaultValue: 1 },
         },

@@ -54,12 +54,14 @@ export function withoutOutliers(points: readonly Point[], share = 0.9, minCount 
 }
 
 /**
- * The outline of `hull` (as `convexHull` gives it) grown by `margin`: straight sides parallel to
- * the hull's, `margin` away, joined by circular arcs around its corners, each arc cut into steps
- * of at most `step` radians. One point gives a circle, two a capsule.
+ * The outline of a convex `hull` (its corners in either turning order: a projection that flips
+ * an axis reverses it) grown by `margin`: straight sides parallel to the hull's, `margin` away,
+ * joined by circular arcs around its corners, each arc cut into steps of at most `step` radians.
+ * One point gives a circle, two a capsule.
  */
-export function roundedOutline(hull: readonly Point[], margin: number, step = Math.PI / 8): Point[] {
-  if (hull.length === 0) return [];
+export function roundedOutline(corners: readonly Point[], margin: number, step = Math.PI / 8): Point[] {
+  if (corners.length === 0) return [];
+  const hull = signedArea(corners) < 0 ? [...corners].reverse() : corners;
   const arc = (centre: Point, from: number, to: number, out: Point[]) => {
     const steps = Math.max(1, Math.ceil((to - from) / step));
     for (let i = 0; i <= steps; i++) {
@@ -86,4 +88,15 @@ export function roundedOutline(hull: readonly Point[], margin: number, step = Ma
     arc(corner, from, to, outline);
   }
   return outline;
+}
+
+/** The signed area of a polygon (shoelace), positive in `convexHull`'s order. */
+function signedArea(polygon: readonly Point[]): number {
+  let sum = 0;
+  for (let i = 0; i < polygon.length; i++) {
+    const [x, y] = polygon[i]!;
+    const [nx, ny] = polygon[(i + 1) % polygon.length]!;
+    sum += x * ny - nx * y;
+  }
+  return sum / 2;
 }

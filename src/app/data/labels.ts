@@ -31,10 +31,12 @@ const CELL = 64;
  * Which candidates' labels get room, and where: the index of the box each one takes. Greedy by
  * priority (ties by key, so the result is stable across frames). A box partly outside `bounds`
  * is never chosen for an optional label: a label cut at the edge of the canvas helps no one.
+ * `taken`: boxes something else already draws there (region names), which labels keep off.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   bounds: { width: number; height: number },
+  taken: readonly Box[] = [],
 ): Map<string, number> {
   const placed = new Map<string, number>();
   const cells = new Map<string, Box[]>();
@@ -63,6 +65,7 @@ export function placeLabels(
   };
   // Labels keep off the nodes they would hide; a node's own labels sit beside it, clear of it.
   for (const candidate of candidates) if (candidate.node) occupy(candidate.node);
+  for (const box of taken) occupy(box);
 
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : 1));
   for (const candidate of ordered) {

@@ -70,6 +70,13 @@ describe("roundedOutline", () => {
     }
   });
 
+  it("grows the hull outwards whichever way its corners turn (a projection that flips y reverses them)", () => {
+    const flipped = convexHull([[0, 0], [100, 0], [100, 60], [0, 60]]).map(([x, y]) => [x, -y] as const);
+    const outline = roundedOutline(flipped, 10);
+    expect(Math.min(...outline.map((p) => p[0]))).toBeCloseTo(-10, 9);
+    expect(Math.min(...outline.map((p) => p[1]))).toBeCloseTo(-70, 9);
+  });
+
   it("draws a circle round a single node and a capsule round two", () => {
     const circle = roundedOutline([[5, 5]], 10);
     expect(circle.length).toBeGreaterThan(8);

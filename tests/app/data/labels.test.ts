@@ -104,6 +104,13 @@ describe("placeLabels", () => {
     expect(countOverlaps(drawn)).toBe(0);
   });
 
+  it("keeps labels off what is already drawn there", () => {
+    const [right, left] = labelBoxes(300, 100, 6, 5, 120, 18);
+    const placed = placeLabels([{ key: "beside a name", boxes: [right, left], priority: 1 }], bounds, [[300, 80, 460, 120]]);
+    expect(placed.get("beside a name")).toBe(1);
+    expect(placeLabels([{ key: "under a name", boxes: [right], priority: 1 }], bounds, [[300, 80, 460, 120]]).size).toBe(0);
+  });
+
   it("keeps labels off other nodes, not off their own", () => {
     const [right, left] = labelBoxes(300, 100, 6, 5, 120, 18);
     const placed = placeLabels(
