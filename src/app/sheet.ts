@@ -184,26 +184,13 @@ function dragToResize(
   let swallowClick = false;
 
   const topsNow = () => sheetTops(window.innerHeight, bar.offsetHeight);
-  const end = () => {
-    drag = null;
-    body.removeAttribute("data-sheet-dragging");
-    body.style.removeProperty("--sheet-panel");
-  };
-
-  bar.addEventListener("pointerdown", (event) => {
-    swallowClick = false;
-    if (!narrow.matches || !event.isPrimary || event.button !== 0) return;
-    if ((event.target as Element).closest("input, .listbox")) return;
-    const startTop = topsNow()[current()];
-    drag = { pointer: event.pointerId, startY: event.clientY, startTop, dragging: false, lastY: event.clientY, lastTime: event.timeStamp, velocity: 0 };
-  });
-  bar.addEventListener("pointermove", (event) => {
+  // Once a drag has begun, the pointer soon leaves the bar: follow it on the whole window.
+  const move = (event: PointerEvent) => {
     if (!drag || event.pointerId !== drag.pointer) return;
     const moved = event.clientY - drag.startY;
     if (!drag.dragging) {
       if (Math.abs(moved) < DRAG_THRESHOLD) return;
       drag.dragging = true;
-      bar.setPointerCapture(event.pointerId);
       body.dataset.sheetDragging = "";
     }
     const tops = topsNow();
@@ -213,8 +200,8 @@ function dragToResize(
     if (elapsed > 0) drag.velocity = (event.clientY - drag.lastY) / elapsed;
     drag.lastY = event.clientY;
     drag.lastTime = event.timeStamp;
-  });
-  bar.addEventListener("pointerup", (event) => {
+  };
+  const up = (event: PointerEvent) => {
     if (!drag || event.pointerId !== drag.pointer) return;
     if (drag.dragging) {
       const tops = topsNow();
@@ -227,8 +214,26 @@ function dragToResize(
     } else {
       end();
     }
+  };
+  const end = () => {
+    drag = null;
+    body.removeAttribute("data-sheet-dragging");
+    body.style.removeProperty("--sheet-panel");
+    window.removeEventListener("pointermove", move);
+    window.removeEventListener("pointerup", up);
+    window.removeEventListener("pointercancel", end);
+  };
+
+  bar.addEventListener("pointerdown", (event) => {
+    swallowClick = false;
+    if (!narrow.matches || !event.isPrimary || event.button !== 0) return;
+    if ((event.target as Element).closest("input, .listbox")) return;
+    const startTop = topsNow()[current()];
+    drag = { pointer: event.pointerId, startY: event.clientY, startTop, dragging: false, lastY: event.clientY, lastTime: event.timeStamp, velocity: 0 };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+    window.addEventListener("pointercancel", end);
   });
-  bar.addEventListener("pointercancel", end);
   bar.addEventListener(
     "click",
     (event) => {
