@@ -11,10 +11,12 @@
  * - Closing brackets in one paragraph: each `[…]` that does not become a link leaves data tokens
  *   that micromark merges with an `Array#splice` per run, quadratic in the paragraph
  *   (`[a]` × 20,000: 3.6 s; × 80,000: 33 s). {@link MAX_BRACKETS} per paragraph bounds it.
- * - Nested lists make micromark's subtokenizer quadratic in the whole document (2,000 items with
- *   one nested bullet each: 11 s; 4,000: 43 s), so {@link chunks} splits the document at block
- *   boundaries and each chunk (about {@link CHUNK_SIZE} characters) is parsed on its own: 10,000
- *   such items then take about 11 s under load instead of minutes. Known limit: every chunk
+ * - Nested lists make micromark's subtokenizer quadratic in the whole document: every pass of
+ *   `subtokenize` applies its edit map (`micromark-util-edit-map` `consume`) to all the events
+ *   so far (a tight list of 2,000 items with one nested bullet each: 7 s, 86% of it in
+ *   `consume`; 4,000: 31 s), so {@link parseInChunks} splits the document between top-level
+ *   blocks, list items included, and each chunk (about {@link CHUNK_SIZE} characters) is parsed
+ *   on its own. Known limit: every chunk
  *   carries a copy of the reference definitions, so chunks grow to four times their size and a
  *   document with very many definitions and nested lists is parsed in fewer, slower chunks.
  */
@@ -24,54 +26,152 @@ import { InputError } from "../../types";
 export const MAX_NESTING = 32;
 /** Most closing brackets (`]`) in one paragraph, table row or heading. */
 export const MAX_BRACKETS = 256;
-/** A chunk ends at the first safe boundary after this many characters (smaller is faster on nested lists). */
+/** A chunk ends at the first safe cut after this many characters (smaller is faster on nested lists). */
 export const CHUNK_SIZE = 8_192;
 
-/** A piece of the document parsed on its own; `firstLine` is its 1-based first line. */
-export interface Chunk {
-  text: string;
-  firstLine: number;
+/**
+ * A line a chunk may start at. `sibling`: the line is an ordered item numbered other than 1
+ * with this delimiter, which starts an item only as the next item of an open ordered list
+ * (it cannot interrupt a paragraph), so the chunk before it must end in such a list.
+ */
+export interface Cut {
+  /** 0-based index of the line. */
+  line: number;
+  sibling?: "." | ")";
+}
+
+/** What micromark made of one chunk: its top-level nodes, and the lines before the chunk. */
+export interface ParsedChunk<Node> {
+  nodes: Node[];
+  lineOffset: number;
+}
+
+/** The part of an mdast root the chunk check reads (kept structural, so this module needs no mdast). */
+interface TreeNode {
+  type: string;
+  ordered?: boolean | null;
+  identifier?: string;
+  label?: string | null;
+  position?: { start: { line: number; column: number } };
+  children?: TreeNode[];
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /**
- * Checks the bounds above (throws `InputError` naming the line) and cuts the document into chunks.
- * A chunk boundary is a line that starts at column 0 after a blank line, outside fenced code and
- * HTML comments: such a line closes every open list and quote, so what follows reads the same
- * alone. Reference definitions (`[label]: url`) apply document-wide, so every chunk gets a copy
- * of them; chunks grow with the definitions so copies stay a small share of the work.
+ * Checks the bounds above (throws `InputError` naming the line), then parses the document in
+ * chunks with `parse` (text, first line), each about `chunkSize` characters, and returns every
+ * chunk's top-level nodes in document order, as one parse of the whole would give them.
+ *
+ * Where a chunk may start (a cut), found by one pass over the lines outside fenced code and
+ * HTML comments:
+ * - after a blank line, a line at column 0 that opens no block quote: it closes every open list
+ *   item and paragraph, so what follows reads the same alone;
+ * - a list item at column 0 with content (not a thematic break or a table's delimiter row): it
+ *   closes every item above it, and a bullet or an item numbered 1 interrupts any paragraph, so
+ *   it starts an item wherever it stands; another number starts one only as a sibling.
+ * Only micromark knows whether a fenced code block or an HTML block was still open at a cut
+ * (they swallow what follows them, blank lines and list items included), so each chunk's parse
+ * is checked: when its last top-level node is code or HTML, or a sibling cut does not follow an
+ * ordered list of its delimiter, the cut is not taken and the chunk is parsed again, twice as
+ * long. A list split between its items becomes several lists with the same items, which is all
+ * the reader looks at.
+ *
+ * Reference definitions (`[label]: url`) apply document-wide, and micromark reads
+ * `[text][label]` as a link only when `label` is defined, so every chunk ends with a copy of
+ * the definitions (its nodes are not returned: each definition comes once, where it stands).
+ * The line scan guesses which lines are definitions; micromark decides (a definition may sit in
+ * a list item; a `[label]:` line may continue a paragraph), so when the labels it found differ
+ * from the guess, the document is parsed again with copies of exactly those labels. Chunks grow
+ * with the copies so that they stay a small share of the work.
  */
-export function chunks(text: string): Chunk[] {
+export function parseInChunks<Node extends TreeNode>(
+  text: string,
+  parse: (chunk: string, firstLine: number) => { children: Node[] },
+  chunkSize = CHUNK_SIZE,
+): ParsedChunk<Node>[] {
   const lines = text.split(LINE_BREAK);
-  const definitions: string[] = [];
-  const boundaries: number[] = [];
+  const guessed: string[] = [];
+  const cuts: Cut[] = [];
   const scan = new LineScan();
   for (let index = 0; index < lines.length; index++) {
-    if (scan.read(lines[index]!, index + 1) && index > 0) boundaries.push(index);
-    if (scan.definition) definitions.push(lines[index]!);
+    const cut = scan.read(lines[index]!, index + 1);
+    if (cut && index > 0) cuts.push({ line: index, ...(cut === true ? {} : { sibling: cut }) });
+    if (scan.definition) guessed.push(lines[index]!);
   }
-  const shared = definitions.length > 0 ? `\n\n${definitions.join("\n")}\n` : "";
-  const size = Math.max(CHUNK_SIZE, 4 * shared.length);
+  const chunks = parseChunks(lines, cuts, guessed.join("\n"), parse, chunkSize);
+  if (chunks.length === 1) return chunks;
+  const found = chunks.flatMap((chunk) => definitionsIn(chunk.nodes));
+  const copied = guessed.length > 0 ? definitionsIn(parse(guessed.join("\n"), 1).children) : [];
+  const identifiers = (definitions: readonly TreeNode[]) => [...new Set(definitions.map((node) => node.identifier))].sort().join("\n");
+  if (identifiers(found) === identifiers(copied)) return chunks;
+  const copies = found.map((node) => `[${node.label ?? node.identifier}]: #`).join("\n");
+  return parseChunks(lines, cuts, copies, parse, chunkSize);
+}
 
-  const result: Chunk[] = [];
+/** The document's chunks, cut where {@link endsBefore} allows, each parsed with `copies` after it. */
+function parseChunks<Node extends TreeNode>(
+  lines: readonly string[],
+  cuts: readonly Cut[],
+  copies: string,
+  parse: (chunk: string, firstLine: number) => { children: Node[] },
+  chunkSize: number,
+): ParsedChunk<Node>[] {
+  const shared = copies === "" ? "" : `\n\n${copies}\n`;
+  const size = Math.max(chunkSize, 4 * shared.length);
+  /** Character offset of every line's start, and of the end. */
+  const offsets = [0];
+  for (const line of lines) offsets.push(offsets.at(-1)! + line.length + 1);
+
+  const result: ParsedChunk<Node>[] = [];
   let from = 0;
-  let chars = 0;
   let next = 0;
-  for (let index = 0; index < lines.length; index++) {
-    if (index === boundaries[next]) {
-      next++;
-      if (chars >= size) {
-        result.push({ text: lines.slice(from, index).join("\n") + shared, firstLine: from + 1 });
-        from = index;
-        chars = 0;
+  while (from < lines.length) {
+    while (next < cuts.length && cuts[next]!.line <= from) next++;
+    for (let want = size; ; want *= 2) {
+      let end = next;
+      while (end < cuts.length && offsets[cuts[end]!.line]! - offsets[from]! < want) end++;
+      const cut = cuts[end];
+      const to = cut?.line ?? lines.length;
+      const own = lines.slice(from, to).join("\n");
+      const root = parse(from === 0 && cut === undefined ? own : own + shared, from + 1);
+      const nodes = root.children.filter((node) => (node.position?.start.line ?? Infinity) <= to - from);
+      if (cut === undefined || endsBefore(cut, nodes, lines, from)) {
+        result.push({ nodes, lineOffset: from });
+        from = to;
+        break;
       }
     }
-    chars += lines[index]!.length + 1;
   }
-  const last = lines.slice(from).join("\n");
-  result.push({ text: result.length === 0 ? last : last + shared, firstLine: from + 1 });
   return result;
+}
+
+/** The definition nodes among `nodes` and in their lists, items and block quotes. */
+function definitionsIn(nodes: readonly TreeNode[]): TreeNode[] {
+  const found: TreeNode[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "definition") found.push(node);
+    else if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") stack.push(...[...(node.children ?? [])].reverse());
+  }
+  return found;
+}
+
+/**
+ * Whether the chunk starting at line index `from`, parsed as `nodes`, leaves the state a fresh
+ * parse starts from at `cut`: no fenced code or HTML block open at its end, and for a sibling
+ * cut an ordered list of the same delimiter still open. The check is on the last top-level node
+ * of the chunk's own lines; nested blocks all close at a line that starts at column 0. Code and HTML refuse the cut even when closed: safe, rare.
+ */
+function endsBefore(cut: Cut, nodes: readonly TreeNode[], lines: readonly string[], from: number): boolean {
+  const last = nodes.at(-1);
+  if (last?.type === "code" || last?.type === "html") return false;
+  if (cut.sibling === undefined) return true;
+  const item = last?.type === "list" && last.ordered ? last.children?.at(-1) : undefined;
+  if (!item?.position) return false;
+  const { line, column } = item.position.start;
+  return /^\d{1,9}([.)])/.exec(lines[from + line - 1]!.slice(column - 1))?.[1] === cut.sibling;
 }
 
 /** One line at a time: container depth, brackets per paragraph, fences, boundaries. */
@@ -90,8 +190,11 @@ class LineScan {
   /** Whether the line just read looks like a reference definition. */
   definition = false;
 
-  /** Reads line `number`; returns whether a chunk may start at it. */
-  read(line: string, number: number): boolean {
+  /**
+   * Reads line `number`; returns whether a chunk may start at it (see {@link parseInChunks}):
+   * `true`, or the delimiter of an ordered item that may start one only as a sibling.
+   */
+  read(line: string, number: number): boolean | "." | ")" {
     this.definition = false;
     const boundary = this.previousBlank && !this.fence && !this.inComment && /^[^\s>]/.test(line);
     if (this.fence) {
@@ -121,6 +224,7 @@ class LineScan {
     }
     const listWasOpen = this.markers.length > 0;
     this.markers.push(...markers);
+    const cut = boundary || itemCut(line, markers, quotes, rest);
     if (this.markers.length + quotes > MAX_NESTING) {
       throw new InputError(`lists and block quotes nested deeper than ${MAX_NESTING} levels`, number);
     }
@@ -129,7 +233,7 @@ class LineScan {
     if (fence) {
       this.fence = { char: fence[1]![0]!, length: fence[1]!.length };
       this.previousBlank = false;
-      return boundary;
+      return cut;
     }
     if (rest.startsWith("<!--") && !rest.includes("-->")) this.inComment = true;
     // A definition cannot interrupt a paragraph: only after a blank line or another definition.
@@ -146,7 +250,7 @@ class LineScan {
       /^#{1,6}(\s|$)/.test(rest) ||
       this.afterDefinition ||
       this.inTable;
-    if (!this.inTable && this.previousHadPipe && /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(rest) && rest.includes("-")) {
+    if (!this.inTable && this.previousHadPipe && TABLE_DELIMITER_ROW.test(rest) && rest.includes("-")) {
       this.inTable = true;
     }
     if (startsBlock) this.startParagraph(number);
@@ -156,13 +260,27 @@ class LineScan {
     }
     this.previousHadPipe = rest.includes("|");
     this.previousBlank = false;
-    return boundary;
+    return cut;
   }
 
   private startParagraph(number: number): void {
     this.brackets = 0;
     this.paragraphLine = number;
   }
+}
+
+const TABLE_DELIMITER_ROW = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/**
+ * Whether a line with these containers is a list item at column 0 with content, that is not
+ * also a table's delimiter row (`- | - |`): `true` for a bullet or an item numbered 1, which
+ * start an item wherever they stand; the delimiter for another number.
+ */
+function itemCut(line: string, markers: readonly number[], quotes: number, rest: string): boolean | "." | ")" {
+  if (quotes > 0 || markers[0] !== 0 || rest.trim() === "" || TABLE_DELIMITER_ROW.test(line)) return false;
+  const ordered = /^(\d{1,9})([.)])/.exec(line);
+  if (!ordered || ordered[1] === "1") return true;
+  return ordered[2] as "." | ")";
 }
 
 /**

@@ -38,7 +38,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import { InputError, type Entry, type ParsedDocument } from "../../types";
 import { OutlineBuilder } from "../outline";
 import { sourceOf } from "../source";
-import { chunks } from "./bounds";
+import { parseInChunks } from "./bounds";
 import { furtherLinks, isBareAddress, mainLinkIndex, wordsAround } from "./entry";
 import { normalizeSpace, piecesOf, plainText, textOfPieces, type Piece } from "./text";
 
@@ -56,10 +56,15 @@ interface Found {
 
 type Resolve = (identifier: string) => string | undefined;
 
-export function parseMarkdown(text: string): ParsedDocument {
+export interface MarkdownOptions {
+  /** Characters per chunk parsed on its own (see `parseInChunks`); the default keeps time linear. */
+  chunkSize?: number;
+}
+
+export function parseMarkdown(text: string, options: MarkdownOptions = {}): ParsedDocument {
   const blocks: Block[] = [];
-  for (const chunk of chunks(text)) {
-    for (const node of parse(chunk.text, chunk.firstLine).children) blocks.push({ node, lineOffset: chunk.firstLine - 1 });
+  for (const chunk of parseInChunks<RootContent>(text, parse, options.chunkSize)) {
+    for (const node of chunk.nodes) blocks.push({ node, lineOffset: chunk.lineOffset });
   }
   const resolve = definitionsOf(blocks);
   const foundIn = blocks.map((block) => entriesIn(block, resolve));
@@ -109,16 +114,16 @@ function parse(text: string, firstLine: number): Root {
   }
 }
 
-/** Targets of reference definitions (`[label]: url`), by identifier; the first one wins. */
+/** Targets of reference definitions (`[label]: url`), by identifier; the first in the document wins. */
 function definitionsOf(blocks: readonly Block[]): Resolve {
   const targets = new Map<string, string>();
-  const stack: Nodes[] = blocks.map((block) => block.node);
+  const stack: Nodes[] = blocks.map((block) => block.node).reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === "definition") {
       if (!targets.has(node.identifier)) targets.set(node.identifier, node.url);
     } else if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") {
-      stack.push(...(node.children as Nodes[]));
+      stack.push(...(node.children as Nodes[]).toReversed());
     }
   }
   return (identifier) => targets.get(identifier);
