@@ -22,7 +22,7 @@ import {
   type LabelSide,
 } from "./map-labels";
 import { nodeColour, regionsOf, type ColorBy } from "./data/regions";
-import { isInView, isViewEdge, viewCentres, viewPosition, type ViewName } from "./data/views";
+import { isInView, isViewEdge, viewFrames, viewPosition, type ViewName } from "./data/views";
 
 /** Colours of the stage, chosen for a projector: dark ink on white, faded items still visible. */
 export const PALETTE = {
@@ -62,8 +62,8 @@ export type InsightSigma = ReturnType<typeof createSigma>;
 /** `view`: the view drawn first (see data/views); the app switches it through the graph state `view`. */
 export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewName = "map") {
   const regions = regionsOf(graph);
-  // A node the view does not show waits, hidden, in the middle of the view's extent (see viewCentres).
-  const centres = viewCentres(graph);
+  // Where each view's layout sits, and its size against the map's (see viewFrames).
+  const frames = viewFrames(graph);
   return new Sigma(graph, container, {
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare()], label: { font: FONT, color: PALETTE.label } },
@@ -88,9 +88,9 @@ export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewN
     styles: {
       nodes: [
         {
-          x: (attributes, _state, graphState) => (viewPosition(attributes, graphState.view) ?? centres[graphState.view])[0],
-          y: (attributes, _state, graphState) => (viewPosition(attributes, graphState.view) ?? centres[graphState.view])[1],
-          size: { attribute: "size", defaultValue: 4 },
+          x: (attributes, _state, graphState) => (viewPosition(attributes, graphState.view) ?? frames[graphState.view].centre)[0],
+          y: (attributes, _state, graphState) => (viewPosition(attributes, graphState.view) ?? frames[graphState.view].centre)[1],
+          size: (attributes, _state, graphState) => (attributes.size ?? 4) * frames[graphState.view].scale,
           color: (attributes, _state, graphState) => nodeColour(regions, graphState.colorBy, attributes),
           label: (attributes) => mapLabel(attributes),
           labelSize: (_a, _s, graphState) => labelSize(LABEL_SIZE.plain, graphState.isPresenting),
@@ -146,19 +146,19 @@ export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewN
       ],
       edges: [
         {
-          size: 0.6,
+          size: (_attributes, _state, graphState) => 0.6 * frames[graphState.view].scale,
           color: PALETTE.edge,
           // Each view draws its own kinds of edge (VIEW_EDGES): mentions on the map, co-occurrence
           // among concepts, related articles among articles.
           visibility: (attributes, state, graphState) => (state.isHidden || !isViewEdge(attributes.kind, graphState.view) ? "hidden" : "visible"),
           depth: "edges",
         },
-        { when: (attributes) => attributes.kind === "broader", then: { color: PALETTE.broaderEdge, size: 0.9 } },
+        { when: (attributes) => attributes.kind === "broader", then: { color: PALETTE.broaderEdge, size: (_a, _s, g) => 0.9 * frames[g.view].scale } },
         {
           when: (_attributes, state, graphState) => graphState.hasHighlighted && !state.isHighlighted,
           then: { color: PALETTE.fadedEdge },
         },
-        { whenState: "isHighlighted", then: { color: PALETTE.litEdge, size: 1.6, depth: "topEdges" } },
+        { whenState: "isHighlighted", then: { color: PALETTE.litEdge, size: (_a, _s, g) => 1.6 * frames[g.view].scale, depth: "topEdges" } },
       ],
     },
   });

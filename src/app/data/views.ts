@@ -47,11 +47,21 @@ export function viewNodes(graph: AppGraph, view: ViewName): Set<string> {
   return new Set(graph.filterNodes((_node, attributes) => isInView(attributes, view)));
 }
 
-/**
- * The middle of each view's extent. A node a view does not show is parked there, hidden: sigma
- * frames the extent of every node, so a node parked anywhere else would take space.
- */
-export function viewCentres(graph: AppGraph): Record<ViewName, [number, number]> {
+/** How a view's layout sits in its coordinates: where its middle is, and how large it is against the map. */
+export interface ViewFrame {
+  /** The middle of its extent. A node the view does not show is parked there, hidden: sigma
+   * frames the extent of every node, so a node parked anywhere else would take space. */
+  centre: [number, number];
+  /**
+   * Its extent's larger side over the map's. Sigma sizes nodes in graph units (its
+   * `itemSizesReference: "positions"`), and the build sizes them for the map: a view laid out
+   * twice as wide multiplies sizes by 2 so that nodes look the same size in every view.
+   */
+  scale: number;
+}
+
+/** Each view's frame (see `ViewFrame`); a view with no node placed gets the map's. */
+export function viewFrames(graph: AppGraph): Record<ViewName, ViewFrame> {
   const bounds = Object.fromEntries(VIEW_NAMES.map((view) => [view, [Infinity, Infinity, -Infinity, -Infinity]])) as Record<ViewName, number[]>;
   graph.forEachNode((_node, attributes) => {
     for (const view of VIEW_NAMES) {
@@ -64,12 +74,18 @@ export function viewCentres(graph: AppGraph): Record<ViewName, [number, number]>
       box[3] = Math.max(box[3]!, at[1]);
     }
   });
+  const span = (view: ViewName) => {
+    const [x0, y0, x1, y1] = bounds[view] as [number, number, number, number];
+    return Number.isFinite(x0) ? Math.max(x1 - x0, y1 - y0) : 0;
+  };
+  const mapSpan = span("map");
   return Object.fromEntries(
     VIEW_NAMES.map((view) => {
       const [x0, y0, x1, y1] = bounds[view] as [number, number, number, number];
-      return [view, Number.isFinite(x0) ? [(x0 + x1) / 2, (y0 + y1) / 2] : [0, 0]];
+      if (!Number.isFinite(x0)) return [view, { centre: [0, 0], scale: 1 }];
+      return [view, { centre: [(x0 + x1) / 2, (y0 + y1) / 2], scale: mapSpan > 0 && span(view) > 0 ? span(view) / mapSpan : 1 }];
     }),
-  ) as Record<ViewName, [number, number]>;
+  ) as Record<ViewName, ViewFrame>;
 }
 
 /** A node and its neighbours through the edges `view` draws, with those edges: what hovering lights. */

@@ -3,8 +3,8 @@ import {
   availableViews,
   isInView,
   isViewEdge,
-  viewCentres,
   viewEmphasis,
+  viewFrames,
   viewNeighbourhood,
   viewNodes,
   viewPosition,
@@ -44,16 +44,27 @@ describe("where a node stands", () => {
   });
 
   it("parks a node a view lacks inside that view's extent, so it takes no space", () => {
-    const centres = viewCentres(graph);
+    const frames = viewFrames(graph);
     for (const view of ["concepts", "articles"] as const) {
-      const xs = graph.filterNodes((_n, a) => isInView(a, view)).map((n) => viewPosition(graph.getNodeAttributes(n), view)![0]);
-      const ys = graph.filterNodes((_n, a) => isInView(a, view)).map((n) => viewPosition(graph.getNodeAttributes(n), view)![1]);
-      const [x, y] = centres[view];
-      expect(x).toBeGreaterThanOrEqual(Math.min(...xs));
-      expect(x).toBeLessThanOrEqual(Math.max(...xs));
-      expect(y).toBeGreaterThanOrEqual(Math.min(...ys));
-      expect(y).toBeLessThanOrEqual(Math.max(...ys));
+      const places = graph.filterNodes((_n, a) => isInView(a, view)).map((n) => viewPosition(graph.getNodeAttributes(n), view)!);
+      const [x, y] = frames[view].centre;
+      expect(x).toBeGreaterThanOrEqual(Math.min(...places.map((p) => p[0])));
+      expect(x).toBeLessThanOrEqual(Math.max(...places.map((p) => p[0])));
+      expect(y).toBeGreaterThanOrEqual(Math.min(...places.map((p) => p[1])));
+      expect(y).toBeLessThanOrEqual(Math.max(...places.map((p) => p[1])));
     }
+  });
+
+  it("sizes nodes to each view's extent, so that they look alike in every view", () => {
+    const frames = viewFrames(graph);
+    expect(frames.map.scale).toBe(1);
+    // The fixture's views spread 10 units a node; its map fits in a circle of radius 100.
+    const span = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    const mapSpan = Math.max(span(graph.mapNodes((_n, a) => a.x)), span(graph.mapNodes((_n, a) => a.y)));
+    const articles = graph.filterNodes((_n, a) => isInView(a, "articles")).map((n) => viewPosition(graph.getNodeAttributes(n), "articles")!);
+    const articleSpan = Math.max(span(articles.map((p) => p[0])), span(articles.map((p) => p[1])));
+    expect(frames.articles.scale).toBeCloseTo(articleSpan / mapSpan);
+    expect(viewFrames(fixtureGraph()).concepts).toEqual({ centre: [0, 0], scale: 1 });
   });
 });
 
