@@ -24,7 +24,7 @@ import { seededRandom } from "../src/core/random";
 
 const BIG_DEFAULT_MB = 10;
 const MB = 1_000_000;
-const BENCHES = ["extraction", "search", "build", "big"] as const;
+const BENCHES = ["extraction", "search", "build", "big", "frames"] as const;
 type Bench = (typeof BENCHES)[number];
 
 const HELP = `Usage: npm run bench [-- options]
@@ -32,7 +32,9 @@ const HELP = `Usage: npm run bench [-- options]
 Prints: extraction time vs compromise alone on ${DEFAULT_INPUT}; search time per keystroke on a
 synthetic 10,000-node / 50,000-edge graph; the full graph build time and peak memory; the build's
 stages (parse, extract, graph, layout, serialise) on a big generated document and on ¼ and ½ of it.
-Each figure is measured in a fresh process.
+Each figure is measured in a fresh process. frames: the app against a bare sigma page in headless
+Chromium (first frame, pan and zoom, click to focus) on the bundled and a 10,000-article graph,
+and overlapping labels per view (scripts/bench/frames.ts; slow: minutes of software WebGL).
 
 Options:
   --only LIST      run only these benchmarks (comma-separated): ${BENCHES.join(", ")}
@@ -386,6 +388,12 @@ runMain(async () => {
   }
 
   if (runs("big")) await benchBigInput(await readFile(DEFAULT_INPUT, "utf8"), bigMb);
+  if (runs("frames")) {
+    const doc = parseDocument(await readFile(DEFAULT_INPUT, "utf8"), "text");
+    // bigDocument is sized in bytes: as many copies of the bundled list as make `articles` entries.
+    const bigList = (articles: number) => bigDocument(doc, (articles / doc.entries.length) * bigDocument(doc, 1).length);
+    await (await import("./bench/frames")).benchFrames({ bigList });
+  }
 });
 
 /**

@@ -116,11 +116,12 @@
     },
 
     /**
-     * The biggest concept on screen in the app, with its position on the page: what a person
-     * would click first.
+     * The biggest concept on screen, with its position on the page: what a person would click
+     * first. Both pages hold the same graph, so both find the same node.
      */
     conceptToClick() {
-      const { sigma: renderer, graph } = window.__insightGraph;
+      const renderer = sigma();
+      const graph = renderer.getGraph();
       const { width, height } = renderer.getDimensions();
       const box = renderer.getContainer().getBoundingClientRect();
       let best = null;
@@ -137,27 +138,28 @@
     },
 
     /**
-     * Watches for `node`'s focus: the time the pointer is released over the map, and the time
-     * the first frame drawn with the node in focus (sigma state `isFocus`) is painted.
+     * Watches for the click on `node` to show: the time the pointer is released over the map,
+     * and the time the first frame drawn with the node's `state` set is painted (the app's
+     * focus, `isFocus`; the bare page's highlight, `isHighlighted`).
      */
-    watchFocus(node) {
+    watchClick(node, state) {
       const renderer = sigma();
       const watch = { releasedAt: null, paintedAt: null };
-      window.__focusWatch = watch;
+      window.__clickWatch = watch;
       window.addEventListener("mouseup", (event) => (watch.releasedAt = event.timeStamp), { capture: true, once: true });
       const check = () => {
-        if (!renderer.getNodeState(node).isFocus) return;
+        if (!renderer.getNodeState(node)[state]) return;
         renderer.off("afterRender", check);
         void nextFrame().then((now) => (watch.paintedAt = now));
       };
       renderer.on("afterRender", check);
     },
 
-    /** Resolves once the watched focus is painted: release → painted, and what the app selected. */
-    focused() {
+    /** Resolves once the watched click shows: release → painted, and what the app selected. */
+    clicked() {
       return new Promise((done) => {
         const check = () => {
-          const watch = window.__focusWatch;
+          const watch = window.__clickWatch;
           if (watch.paintedAt === null || watch.releasedAt === null) return void setTimeout(check, 50);
           done({ ms: watch.paintedAt - watch.releasedAt, selection: window.__insightGraph?.state.selection ?? null });
         };
@@ -174,33 +176,31 @@
     },
 
     /**
-     * The labels sigma drew in its last frame, as boxes in viewport pixels (left, top, right,
-     * bottom): the node's label text measured in its label font, beside the node on its label's
-     * side, one font size high.
+     * The labels on the map, as boxes in viewport pixels ([left, top, right, bottom]): as the
+     * app reports them (`__insightGraph.drawnLabels`, null where it has no such hook) and as
+     * sigma drew them in its last frame (the node labels it chose, measured here in their
+     * font, beside the node on their side, one font size high), to check the one by the other.
      */
     drawnLabels() {
       const renderer = sigma();
-      const drawn = renderer.labelRenderer?.displayedNodeLabels;
-      if (!drawn) return null;
-      const font = renderer.internals?.primitives?.nodes?.label?.font ?? {};
+      const reported = window.__insightGraph?.drawnLabels?.() ?? null;
       const context = document.createElement("canvas").getContext("2d");
-      const boxes = [];
-      for (const node of drawn) {
-        const display = renderer.getNodeDisplayData(node);
+      const font = renderer.internals?.primitives?.nodes?.label?.font ?? {};
+      const drawn = [];
+      for (const key of renderer.labelRenderer?.displayedNodeLabels ?? []) {
+        const display = renderer.getNodeDisplayData(key);
         if (!display?.label) continue;
         const size = display.labelSize ?? 14;
         context.font = `${font.weight ?? "normal"} ${size}px ${font.family ?? "Arial"}`;
         const width = context.measureText(display.label).width;
         const at = renderer.framedGraphToViewport(display);
-        const radius = renderer.scaleSize(display.size);
-        const gap = 5;
-        const top = at.y - size / 2;
+        const gap = renderer.scaleSize(display.size) + 5;
         const side = display.labelPosition ?? "right";
-        const left = side === "left" ? at.x - radius - gap - width : side === "right" ? at.x + radius + gap : at.x - width / 2;
-        const shiftY = side === "above" ? -(radius + gap + size / 2) : side === "below" ? radius + gap + size / 2 : 0;
-        boxes.push({ node, label: display.label, box: [left, top + shiftY, left + width, top + shiftY + size] });
+        const left = side === "left" ? at.x - gap - width : side === "right" ? at.x + gap : at.x - width / 2;
+        const top = at.y - size / 2 + (side === "above" ? -(gap + size / 2) : side === "below" ? gap + size / 2 : 0);
+        drawn.push({ key, text: display.label, box: [left, top, left + width, top + size] });
       }
-      return boxes;
+      return { reported: reported && reported.map(({ key, text, box }) => ({ key, text, box: [...box] })), drawn };
     },
   };
 })();
