@@ -64,8 +64,8 @@ function sizeButton(page: Page): Locator {
 /**
  * Controls on screen smaller than a finger: buttons, links, fields and options that are
  * visible (a checkbox or a radio counts by its label, which is what one taps). Words inside
- * running text (a concept named in an insight, a link in a sentence) are exempt, as WCAG
- * exempts inline targets.
+ * running text (a concept button in an insight, a link in a sentence) are exempt, as WCAG
+ * exempts inline targets; fields never are.
  */
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate((minimum) => {
@@ -75,7 +75,8 @@ async function smallTargets(page: Page): Promise<string[]> {
     );
     for (const control of controls) {
       if (!control.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
-      if (control.closest("p, q, .insights, .description, #graph")) continue;
+      if (control.closest("#graph")) continue;
+      if (control.matches("button, a") && control.closest("p, q, .insights, .description")) continue;
       const target = control.matches("input[type='checkbox'], input[type='radio']") ? (control.closest("label") ?? control) : control;
       const { width, height } = target.getBoundingClientRect();
       if (width === 0 && height === 0) continue;
@@ -207,7 +208,7 @@ describe("at a phone's width (400×800, touch)", () => {
     expect(await legend.isVisible(), "a drag by the bar presses none of its buttons").toBe(true);
   });
 
-  it("makes every control at least 44×44 px, in Details and in every panel", async () => {
+  it("makes every control at least 44×44 px: Details, every panel, the search results, the list view", async () => {
     const page = await openAt(PHONE);
     await focusThroughSearch(page, "postgres", "PostgreSQL");
     await expect.poll(() => details(page).isVisible()).toBe(true);
@@ -220,6 +221,12 @@ describe("at a phone's width (400×800, touch)", () => {
     await searchBox(page).fill("post");
     await page.getByRole("listbox", { name: "Search results" }).getByRole("option").first().waitFor();
     expect(await smallTargets(page), "the search results").toEqual([]);
+    await searchBox(page).press("Escape");
+
+    const list = page.getByRole("button", { name: "List view", exact: true });
+    await list.tap();
+    await expect.poll(() => page.getByRole("region", { name: "List view" }).isVisible()).toBe(true);
+    expect(await smallTargets(page), "the list view").toEqual([]);
   });
 
   it("keeps the page accessible with the sheet open (axe-core: no serious or critical violation)", async () => {
