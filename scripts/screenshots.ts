@@ -158,6 +158,17 @@ const SHOTS: Shot[] = [
       await steps.scrollIntoViewIfNeeded();
     },
   },
+  {
+    name: "phone",
+    shows: "at a phone's width (400×800): the map above, a concept's Details in the bottom sheet",
+    async prepare(page, graph) {
+      // The layout follows the width alone, so the same page narrowed is the phone's page.
+      await page.setViewportSize({ width: 400, height: 800 });
+      await page.waitForFunction(() => window.__insightGraph.sigma.getDimensions().width === 400);
+      await focusThroughSearch(page, graph.getNodeAttribute(featuredConcept(graph), "label"));
+      await page.waitForFunction(() => document.body.dataset.sheet === "half");
+    },
+  },
 ];
 
 /** A concept that articles name and whose narrower concepts articles name too, the most of them. */
