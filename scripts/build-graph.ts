@@ -3,9 +3,10 @@
  * Reads one or more reading lists, extracts their entities and writes one graph file (and its
  * GEXF), all or nothing.
  */
-import { buildGraphFile, buildTimeFromEnvironment } from "./lib/build";
+import { buildGraphFile, buildTimeFromEnvironment, type GraphCounts } from "./lib/build";
 import { MAX_INPUT_LABEL, readArguments, runMain } from "./lib/cli";
 import { DEFAULT_GRAPH, DEFAULT_INPUT } from "./lib/paths";
+import { stageTable } from "./lib/stages";
 
 const HELP = `Usage: npm run graph -- [options]
 
@@ -19,6 +20,9 @@ Options:
   --gexf FILE      also write the graph as GEXF 1.3, to open it in Gephi
   --format NAME    text | markdown | html, for every input (default: from each file's extension:
                    .md markdown, .html/.htm browser bookmarks, anything else the bookmarks text format)
+  --stats          also print the time, CPU time and peak memory of every stage (parse, extract,
+                   graph, layout, write) and what the graph holds: articles by kind, concepts by
+                   type, edges by kind, communities
   -h, --help       show this help
 
 Inputs must be regular files of at most ${MAX_INPUT_LABEL}; --out and --gexf may not name an input.
@@ -34,6 +38,7 @@ runMain(async () => {
     out: { type: "string", default: DEFAULT_GRAPH },
     format: { type: "string" },
     gexf: { type: "string" },
+    stats: { type: "boolean", default: false },
   });
   if (values.help) {
     console.log(HELP);
@@ -52,4 +57,15 @@ runMain(async () => {
       `${summary.broader.lexicon + summary.broader.head} broader edges (${summary.broader.lexicon} from the lexicon, ${summary.broader.head} from compound heads) ` +
       `in ${(summary.milliseconds / 1000).toFixed(1)} s`,
   );
+  if (values.stats) console.log([...stageTable(summary.stages), ...countLines(summary.counts)].join("\n"));
 });
+
+/** `articles: 254 (bookmark 250, reference 4)`: each count with its parts, largest first. */
+function countLines(counts: GraphCounts): string[] {
+  const line = (name: string, parts: Record<string, number>) => {
+    const entries = Object.entries(parts).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+    const total = entries.reduce((sum, [, n]) => sum + n, 0);
+    return `${name}: ${total}${entries.length > 0 ? ` (${entries.map(([kind, n]) => `${kind} ${n}`).join(", ")})` : ""}`;
+  };
+  return [line("articles", counts.articles), line("concepts", counts.concepts), line("edges", counts.edges), `communities: ${counts.communities}`];
+}

@@ -7,6 +7,7 @@ import { buildGraph, type InsightGraph } from "../../src/core/graph/build";
 import { assignLayout } from "../../src/core/graph/layout";
 import { toGexf } from "../../src/core/graph/gexf";
 import { loadLexicon } from "./lexicon";
+import { StageClock, type StageTimes } from "./stages";
 import { CliError, fileIdentity, inFile, prepareOutput, readTextFile, UsageError, writeOutputs, type Output } from "./cli";
 
 /** The reading lists to build from: several, in the order their articles and sections come, or one. */
@@ -32,7 +33,22 @@ export interface BuildSummary {
   mentions: number;
   /** Broader relations between concepts, by origin (see src/core/concepts). */
   broader: { lexicon: number; head: number };
+  /** What the graph holds, by kind (see `graphCounts`). */
+  counts: GraphCounts;
+  /** Time and memory of every stage (see scripts/lib/stages.ts). */
+  stages: StageTimes;
   milliseconds: number;
+}
+
+/** The graph's nodes and edges counted by kind, whatever kinds it holds. */
+export interface GraphCounts {
+  /** Articles by entry kind: bookmark, reference. */
+  articles: Record<string, number>;
+  /** Concepts by type: technology, technique, organization, person, … */
+  concepts: Record<string, number>;
+  /** Edges by kind: mentions, broader, related, cooccurs, … */
+  edges: Record<string, number>;
+  communities: number;
 }
 
 /** What joins the names of several inputs into the graph's name. */
@@ -99,10 +115,11 @@ async function refuseClashingOutputs(request: BuildOutputs, given: readonly stri
 /**
  * Reads, parses, merges, extracts and lays out. Every failure is a CliError naming the file it
  * concerns; a failure of the whole-graph steps (extraction, layout) names every input.
+ * `clock` is told where each stage ends (parse, extract, graph, layout); it changes nothing built.
  */
 export async function buildGraphFromFiles(
   inputs: readonly string[],
-  options: { format?: string; builtAt?: Date } = {},
+  options: { format?: string; builtAt?: Date; clock?: StageClock } = {},
 ): Promise<InsightGraph> {
   if (inputs.length === 0) throw new UsageError("no --input given");
   await refuseRepeatedInputs(inputs);
@@ -115,17 +132,22 @@ export async function buildGraphFromFiles(
     if (doc.entries.length === 0) throw new CliError("no entries found", input);
     documents.push({ name: names[i]!, doc });
   }
+  const clock = options.clock;
+  const doc = inFile(inputs.join(", "), () => mergeDocuments(documents));
+  clock?.lap("parse");
   const lexicon = await loadLexicon();
   return inFile(inputs.join(", "), () => {
-    const doc = mergeDocuments(documents);
     const extraction = createExtractor(lexicon).extract(doc.entries);
+    clock?.lap("extract");
     const graph = buildGraph(doc, extraction, {
       name: names.join(NAME_JOINER),
       inputs: names,
       builtAt: options.builtAt,
       terms: lexicon.terms,
     });
+    clock?.lap("graph");
     assignLayout(graph);
+    clock?.lap("layout");
     return graph;
   });
 }
@@ -141,11 +163,13 @@ export async function buildGraphFile(request: BuildRequest): Promise<BuildSummar
   await prepareOutput(request.out);
   if (request.gexf !== undefined) await prepareOutput(request.gexf);
 
-  const graph = await buildGraphFromFiles(inputs, request);
+  const clock = new StageClock();
+  const graph = await buildGraphFromFiles(inputs, { ...request, clock });
   const outputs: Output[] = [{ file: request.out, data: inFile(request.out, () => JSON.stringify(graph.export())) }];
   const gexf = request.gexf;
   if (gexf !== undefined) outputs.push({ file: gexf, data: inFile(gexf, () => toGexf(graph)) });
   await writeOutputs(outputs);
+  clock.lap("write");
 
   let articles = 0;
   let withInsights = 0;
@@ -167,6 +191,22 @@ export async function buildGraphFile(request: BuildRequest): Promise<BuildSummar
     entities: graph.order - articles,
     mentions,
     broader,
+    counts: graphCounts(graph),
+    stages: clock.times,
     milliseconds: performance.now() - started,
   };
+}
+
+export function graphCounts(graph: InsightGraph): GraphCounts {
+  const counts: GraphCounts = { articles: {}, concepts: {}, edges: {}, communities: 0 };
+  const add = (record: Record<string, number>, key: string) => (record[key] = (record[key] ?? 0) + 1);
+  const communities = new Set<number>();
+  graph.forEachNode((_, attr) => {
+    if (attr.kind === "article") add(counts.articles, attr.entryKind);
+    else add(counts.concepts, attr.type);
+    if (attr.community !== undefined) communities.add(attr.community);
+  });
+  graph.forEachEdge((_, attr) => add(counts.edges, attr.kind));
+  counts.communities = communities.size;
+  return counts;
 }
