@@ -129,11 +129,12 @@ const DEFAULT_INDEX_OPTIONS: LabelIndexOptions = { perCell: 8, maxDepth: 16 };
 
 /**
  * Which nodes deserve a label in a part of the map, without looking at the rest of it: a pyramid
- * of grids over the layout, built once per layout, as map tiles are. Level `l` cuts the layout
- * into 2^l × 2^l cells and each cell keeps only its `perCell` most important nodes; the first
- * level at which no cell has more is the last and is complete. A query picks the finest level
- * whose cells are at least `minCell` wide, so the work is bounded by how many such cells cover
- * the area (by the screen, not by the graph), and zooming in, to finer levels, reveals more.
+ * of grids over the layout (a quadtree), built once per layout, as map tiles are. Level `l` cuts
+ * the layout into 2^l × 2^l cells and each cell keeps only its `perCell` most important nodes; a
+ * cell that holds more is cut again at the next level, one that holds all its nodes stands for
+ * its area at every finer level. A query picks the finest level whose cells are at least
+ * `minCell` wide, so the work is bounded by how many such cells cover the area (by the screen,
+ * not by the graph), and zooming in, to finer levels, reveals more.
  */
 export interface LabelIndex {
   /** Nodes indexed. */
@@ -165,22 +166,41 @@ export function createLabelIndex(points: readonly LabelPoint[], options: Partial
   const cellOf = (coordinate: number, origin: number, side: number) =>
     Math.min(side - 1, Math.max(0, Math.floor(((coordinate - origin) / span) * side)));
 
+  // Level by level, only the cells that overflowed are cut again: a cell that holds all its
+  // nodes stands for its whole area at every finer level, so the work is about n, not n × levels.
   const levels: Map<number, string[]>[] = [];
-  for (let depth = 0; depth <= maxDepth; depth++) {
+  const overflowed: Set<number>[] = [];
+  let active = sorted;
+  for (let depth = 0; depth <= maxDepth && active.length > 0; depth++) {
     const side = 2 ** depth;
     const last = depth === maxDepth;
     const cells = new Map<number, string[]>();
-    let full = false;
-    for (const { key, x, y } of sorted) {
-      const id = cellOf(y, minY, side) * side + cellOf(x, minX, side);
+    const full = new Set<number>();
+    const idOf = ({ x, y }: LabelPoint) => cellOf(y, minY, side) * side + cellOf(x, minX, side);
+    for (const point of active) {
+      const id = idOf(point);
       const cell = cells.get(id);
-      if (!cell) cells.set(id, [key]);
-      else if (last || cell.length < perCell) cell.push(key);
-      else full = true;
+      if (!cell) cells.set(id, [point.key]);
+      else if (last || cell.length < perCell) cell.push(point.key);
+      else full.add(id);
     }
     levels.push(cells);
-    if (!full) break;
+    overflowed.push(full);
+    active = active.filter((point) => full.has(idOf(point)));
   }
+
+  /** The kept nodes of cell (cx, cy) at `depth`, or of the ancestor that holds all of its nodes. */
+  const cellAt = (depth: number, cx: number, cy: number): { level: number; id: number } | null => {
+    for (let level = depth; level >= 0; level--) {
+      const shift = depth - level;
+      const side = 2 ** level;
+      const id = (cy >> shift) * side + (cx >> shift);
+      // An overflowed ancestor was cut again: a cell missing below it is empty.
+      if (level < depth && overflowed[level]!.has(id)) return null;
+      if (levels[level]!.has(id)) return { level, id };
+    }
+    return null;
+  };
 
   return {
     size: points.length,
@@ -191,12 +211,14 @@ export function createLabelIndex(points: readonly LabelPoint[], options: Partial
       const finest = Math.floor(Math.log2(span / Math.max(minCell, Number.MIN_VALUE)));
       const depth = Math.max(0, Math.min(levels.length - 1, finest));
       const side = 2 ** depth;
-      const cells = levels[depth]!;
       const keys: string[] = [];
+      const taken = new Set<string>();
       for (let cy = cellOf(top, minY, side); cy <= cellOf(bottom, minY, side); cy++) {
         for (let cx = cellOf(left, minX, side); cx <= cellOf(right, minX, side); cx++) {
-          const cell = cells.get(cy * side + cx);
-          if (cell) keys.push(...cell);
+          const found = cellAt(depth, cx, cy);
+          if (!found || taken.has(`${found.level}:${found.id}`)) continue;
+          taken.add(`${found.level}:${found.id}`);
+          keys.push(...levels[found.level]!.get(found.id)!);
         }
       }
       return keys;

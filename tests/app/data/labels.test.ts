@@ -201,6 +201,15 @@ describe("createLabelIndex", () => {
     expect(index.query([4, 4, 6, 6], 0.001)).toHaveLength(40);
   });
 
+  it("answers nothing for an empty part of the layout, and a sparse part's few nodes at any zoom", () => {
+    const crowded: LabelPoint[] = Array.from({ length: 200 }, (_, i) => ({ key: `c${i}`, x: (i % 20) / 2, y: Math.floor(i / 20) / 2, priority: i }));
+    const sparse: LabelPoint[] = [{ key: "lone", x: 1000, y: 1000, priority: 0 }, { key: "pair", x: 990, y: 995, priority: 0 }];
+    const index = createLabelIndex([...crowded, ...sparse], { perCell: 4 });
+    // Beside the crowd, where cells were cut finer and hold nothing.
+    expect(index.query([100, 100, 300, 300], 1)).toEqual([]);
+    expect(new Set(index.query([980, 980, 1000, 1000], 1))).toEqual(new Set(["lone", "pair"]));
+  });
+
   it("remembers where each node was indexed and answers nothing outside the layout", () => {
     const index = createLabelIndex(layout(10));
     expect(index.position("n0")).toEqual([expect.any(Number), expect.any(Number)]);
