@@ -37,6 +37,7 @@ import { readArguments, runMain, UsageError } from "../lib/cli";
 import { DEFAULT_GRAPH, PROJECT_ROOT } from "../lib/paths";
 import { serveDirectory, type StaticServer } from "../lib/serve";
 import { VIEW_NAMES, type ViewName } from "../../src/core/graph/types";
+import { costByFunction, median, overlappingPairs, type CpuProfile, type LabelBox } from "./measures";
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const PROBE = fileURLToPath(new URL("./probe.js", import.meta.url));
@@ -87,12 +88,6 @@ interface GraphSite {
   file: string;
   nodes: number;
   edges: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function countGraph(file: string): Promise<{ nodes: number; edges: number }> {
@@ -235,28 +230,6 @@ async function appMapSize(browser: Browser, url: string): Promise<{ width: numbe
   }
 }
 
-interface LabelBox {
-  key: string;
-  text: string;
-  box: [number, number, number, number];
-}
-
-/** Pairs of labels whose boxes overlap by more than half a pixel each way. */
-function overlappingPairs(labels: LabelBox[]): [LabelBox, LabelBox][] {
-  const pairs: [LabelBox, LabelBox][] = [];
-  const sorted = [...labels].sort((a, b) => a.box[0] - b.box[0]);
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i]!;
-    for (let j = i + 1; j < sorted.length && sorted[j]!.box[0] < a.box[2] - 0.5; j++) {
-      const b = sorted[j]!;
-      if (Math.min(a.box[2], b.box[2]) - Math.max(a.box[0], b.box[0]) > 0.5 && Math.min(a.box[3], b.box[3]) - Math.max(a.box[1], b.box[1]) > 0.5) {
-        pairs.push([a, b]);
-      }
-    }
-  }
-  return pairs;
-}
-
 interface LabelCount {
   /** The view the app shows (it falls back to the map when the graph lacks the view asked for). */
   view: ViewName;
@@ -317,50 +290,6 @@ function report(graph: GraphSite, app: PageRun[], bare: PageRun[], map: { width:
     `  click on ${app[0]?.clicked ?? "?"} → focus painted: app ${ms(focus)}; one bare frame (forced refresh) ${ms(bareFrame)}: ` +
       `${ratio(focus, bareFrame, TARGETS.focus)}; a click that highlights it in the bare page ${ms(of(bare, (r) => r.click))}`,
   );
-}
-
-/** A node of Chrome's sampled CPU profile (the DevTools protocol's Profiler.ProfileNode). */
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self and total milliseconds of each function, heaviest first by self time. */
-export function costByFunction(profile: CpuProfile): { name: string; self: number; total: number }[] {
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const nameOf = new Map(
-    profile.nodes.map((node) => {
-      const { functionName, url, lineNumber } = node.callFrame;
-      const where = url ? ` ${basename(url)}:${lineNumber + 1}` : "";
-      return [node.id, `${functionName || "(anonymous)"}${where}`];
-    }),
-  );
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  // timeDeltas[i + 1] is how long the sample i lasted.
-  profile.samples.forEach((sample, i) => {
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const leaf = nameOf.get(sample)!;
-    self.set(leaf, (self.get(leaf) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
-      const name = nameOf.get(id)!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      total.set(name, (total.get(name) ?? 0) + ms);
-    }
-  });
-  return [...total.entries()]
-    .map(([name, ms]) => ({ name, self: self.get(name) ?? 0, total: ms }))
-    .sort((a, b) => b.self - a.self || b.total - a.total);
 }
 
 /** Samples every 200 µs: a frame of tens of milliseconds shows its parts. */
