@@ -76,6 +76,8 @@ export function createRegionHulls(sigma: InsightSigma, graph: AppGraph, regions:
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
@@ -103,7 +105,7 @@ export function createRegionHulls(sigma: InsightSigma, graph: AppGraph, regions:
     }
   };
 
-  // Sigma sizes its layers' boxes on resize; the drawing buffer is this module's to size.
+  // Sigma sizes its layers' boxes when it is resized; the drawing buffer is this module's to size.
   sigma.on("beforeRender", draw);
   sigma.on("resize", draw);
 
