@@ -111,8 +111,14 @@ export function mountSheet(context: AppContext, onStageResize: () => void): Shee
   let height: SheetHeight = "collapsed";
   let panel: SheetPanel = "details";
 
-  const apply = (nextHeight: SheetHeight, nextPanel: SheetPanel) => {
-    const stageBefore = stage.getBoundingClientRect().height;
+  /** Runs a change of the sheet and tells the map when it changed the map's size. */
+  const resizing = (change: () => void) => {
+    const before = stage.getBoundingClientRect().height;
+    change();
+    if (narrow.matches && stage.getBoundingClientRect().height !== before) requestAnimationFrame(onStageResize);
+  };
+
+  const apply = (nextHeight: SheetHeight, nextPanel: SheetPanel) => resizing(() => {
     height = nextHeight;
     panel = nextPanel;
     body.dataset.sheet = height;
@@ -121,8 +127,7 @@ export function mountSheet(context: AppContext, onStageResize: () => void): Shee
     sizeButton.setAttribute("aria-label", SIZE_ACTIONS[height]);
     if (chevron) chevron.dataset.points = height === "full" ? "down" : "up";
     for (const button of panelButtons) button.setAttribute("aria-pressed", String(button.dataset.panel === panel));
-    if (narrow.matches && stage.getBoundingClientRect().height !== stageBefore) requestAnimationFrame(onStageResize);
-  };
+  });
 
   const sheet: Sheet = {
     get height() {
@@ -139,8 +144,8 @@ export function mountSheet(context: AppContext, onStageResize: () => void): Shee
     },
   };
 
-  // The bar's height is what the map keeps below it when the sheet is collapsed.
-  new ResizeObserver(() => body.style.setProperty("--sheet-bar", `${bar.offsetHeight}px`)).observe(bar);
+  // The bar's height is what the map leaves below it when the sheet is collapsed.
+  new ResizeObserver(() => resizing(() => body.style.setProperty("--sheet-bar", `${bar.offsetHeight}px`))).observe(bar);
 
   for (const button of panelButtons) {
     button.addEventListener("click", () => sheet.show(button.dataset.panel as SheetPanel));
