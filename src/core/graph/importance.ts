@@ -10,8 +10,10 @@
  * articles and of concepts are each spread over 0–1, so the most important article and the most
  * important concept stand level.
  *
- * Betweenness (Brandes, O(nm)) is computed only on graphs of at most `maxBetweennessOrder` nodes.
- * Above that, a concept's bridging is the number of distinct communities its articles belong to
+ * Betweenness (Brandes: a breadth-first search from every node, O(nm)) is computed only when the
+ * nodes times the mention edges stay within `maxBetweennessWork` (10⁷ by default: about 0.7 s of
+ * CPU, measured on 1,500 nodes and 7,000 mentions; the bundled list, 1,063 nodes and 1,307
+ * mentions, is a seventh of that). Above it, a concept's bridging is the number of distinct communities its articles belong to
  * (when the graph has communities; else its article count again), a linear stand-in that
  * rewards the same thing: joining regions.
  *
@@ -24,17 +26,17 @@ import type { InsightGraph } from "./build";
 import { isMentionEdge, isRelatedEdge } from "./types";
 
 export interface ImportanceOptions {
-  /** Largest graph (in nodes) on which betweenness is computed (default 3,000). */
-  maxBetweennessOrder: number;
+  /** Most nodes × mention edges on which betweenness is computed (default 10⁷; see above). */
+  maxBetweennessWork: number;
 }
 
-export const DEFAULT_IMPORTANCE_OPTIONS: ImportanceOptions = { maxBetweennessOrder: 3000 };
+export const DEFAULT_IMPORTANCE_OPTIONS: ImportanceOptions = { maxBetweennessWork: 1e7 };
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
 /** Each node's importance, 0–1. */
 export function importance(graph: InsightGraph, options: Partial<ImportanceOptions> = {}): Record<string, number> {
-  const { maxBetweennessOrder } = { ...DEFAULT_IMPORTANCE_OPTIONS, ...options };
+  const { maxBetweennessWork } = { ...DEFAULT_IMPORTANCE_OPTIONS, ...options };
   const mentionsOut = new Map<string, number>();
   const mentionsIn = new Map<string, number>();
   const relatedDegree = new Map<string, number>();
@@ -48,7 +50,9 @@ export function importance(graph: InsightGraph, options: Partial<ImportanceOptio
       bump(relatedDegree, target);
     }
   });
-  const bridging = graph.order <= maxBetweennessOrder ? mentionBetweenness(graph) : communitySpread(graph);
+  let mentions = 0;
+  for (const count of mentionsOut.values()) mentions += count;
+  const bridging = graph.order * mentions <= maxBetweennessWork ? mentionBetweenness(graph) : communitySpread(graph);
 
   const articles: string[] = [];
   const concepts: string[] = [];

@@ -84,30 +84,39 @@ export function cooccurs(graph: InsightGraph, options: Partial<CooccursOptions> 
   const frequency = new Int32Array(m);
   for (const list of counted) for (const c of list) frequency[c]!++;
 
-  // Pairs keyed by first · m + second (first < second: each list is ascending).
-  const together = new Map<number, number>();
-  for (const list of counted) {
-    for (let i = 0; i < list.length; i++) {
-      const base = list[i]! * m;
-      for (let j = i + 1; j < list.length; j++) {
-        const pair = base + list[j]!;
-        together.set(pair, (together.get(pair) ?? 0) + 1);
-      }
-    }
-  }
-
+  // For each concept, its partners of higher number and how many counted articles name both,
+  // in a typed-array accumulator reset after each concept: no map of pairs, nothing allocated
+  // per pair seen.
+  const postings: number[][] = concepts.map(() => []);
+  counted.forEach((list, article) => {
+    for (const c of list) postings[c]!.push(article);
+  });
+  const together = new Int32Array(m);
+  const touched = new Int32Array(m);
   const partners: { other: number; score: number; pair: number }[][] = concepts.map(() => []);
   const counts = new Map<number, { weight: number; score: number }>();
-  for (const [pair, both] of together) {
-    if (both < minArticles) continue;
-    const a = Math.floor(pair / m);
-    const b = pair % m;
-    if (both * total <= frequency[a]! * frequency[b]!) continue; // not above chance
-    const score = logLikelihoodRatio(both, frequency[a]!, frequency[b]!, total);
-    if (score < minScore) continue;
-    counts.set(pair, { weight: both, score });
-    partners[a]!.push({ other: b, score, pair });
-    partners[b]!.push({ other: a, score, pair });
+  for (let a = 0; a < m; a++) {
+    let found = 0;
+    for (const article of postings[a]!) {
+      for (const b of counted[article]!) {
+        if (b <= a) continue;
+        if (together[b] === 0) touched[found++] = b;
+        together[b]!++;
+      }
+    }
+    for (let i = 0; i < found; i++) {
+      const b = touched[i]!;
+      const both = together[b]!;
+      together[b] = 0;
+      if (both < minArticles) continue;
+      if (both * total <= frequency[a]! * frequency[b]!) continue; // not above chance
+      const score = logLikelihoodRatio(both, frequency[a]!, frequency[b]!, total);
+      if (score < minScore) continue;
+      const pair = a * m + b;
+      counts.set(pair, { weight: both, score });
+      partners[a]!.push({ other: b, score, pair });
+      partners[b]!.push({ other: a, score, pair });
+    }
   }
 
   const kept = new Set<number>();

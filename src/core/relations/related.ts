@@ -69,15 +69,18 @@ export function related(graph: InsightGraph, options: Partial<RelatedOptions> = 
   });
 
   // Sparse accumulators, reset after each article: dot products by candidate, and the weights
-  // of the current article's concepts by concept.
+  // of the current article's concepts by concept. Typed arrays allocated once: the loop below
+  // runs once per posting scanned, and allocates nothing.
   const dot = new Float64Array(n);
   const seen = new Uint8Array(n);
   const own = new Float64Array(concepts.length);
+  const candidates = new Int32Array(n);
+  const best = new TopK(k);
   const kept = new Set<number>();
   for (let a = 0; a < n; a++) {
     const list = conceptsOf[a]!;
     if (norm[a] === 0) continue;
-    const candidates: number[] = [];
+    let found = 0;
     for (const c of list) {
       own[c] = idf[c]!;
       if (!proposes(c)) continue;
@@ -86,24 +89,26 @@ export function related(graph: InsightGraph, options: Partial<RelatedOptions> = 
         if (b === a) continue;
         if (seen[b] === 0) {
           seen[b] = 1;
-          candidates.push(b);
+          candidates[found++] = b;
         }
         dot[b]! += weight;
       }
     }
-    const scored: { b: number; cosine: number }[] = [];
-    for (const b of candidates) {
+    best.clear();
+    for (let i = 0; i < found; i++) {
+      const b = candidates[i]!;
       let product = dot[b]!;
       for (const c of hubsOf[b]!) product += own[c]! * idf[c]!;
       const cosine = product / (norm[a]! * norm[b]!);
-      if (cosine >= minSimilarity) scored.push({ b, cosine });
+      if (cosine >= minSimilarity) best.offer(b, cosine);
       dot[b] = 0;
       seen[b] = 0;
     }
     for (const c of list) own[c] = 0;
-    // Strongest first; between equals, the smaller key (articles are numbered in key order).
-    scored.sort((x, y) => y.cosine - x.cosine || x.b - y.b);
-    for (const { b } of scored.slice(0, k)) kept.add(a < b ? a * n + b : b * n + a);
+    for (let i = 0; i < best.size; i++) {
+      const b = best.items[i]!;
+      kept.add(a < b ? a * n + b : b * n + a);
+    }
   }
 
   return [...kept]
@@ -146,4 +151,40 @@ function intersection(first: Int32Array, second: Int32Array): number[] {
     }
   }
   return common;
+}
+
+/**
+ * The k best items offered, by score, highest first; between equal scores the smaller item (the
+ * smaller key). Insertion into a sorted array of k: most offers fall below the k-th and cost
+ * one comparison.
+ */
+class TopK {
+  readonly items: Int32Array;
+  readonly scores: Float64Array;
+  size = 0;
+
+  constructor(readonly k: number) {
+    this.items = new Int32Array(k);
+    this.scores = new Float64Array(k);
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  offer(item: number, score: number): void {
+    const { items, scores, k } = this;
+    if (this.size === k && (k === 0 || !TopK.beats(item, score, items[k - 1]!, scores[k - 1]!))) return;
+    let at = this.size < k ? this.size++ : k - 1;
+    for (; at > 0 && TopK.beats(item, score, items[at - 1]!, scores[at - 1]!); at--) {
+      items[at] = items[at - 1]!;
+      scores[at] = scores[at - 1]!;
+    }
+    items[at] = item;
+    scores[at] = score;
+  }
+
+  private static beats(item: number, score: number, other: number, otherScore: number): boolean {
+    return score > otherScore || (score === otherScore && item < other);
+  }
 }

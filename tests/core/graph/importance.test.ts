@@ -58,13 +58,13 @@ describe("importance", () => {
     expect(importance(again)).toEqual(values);
   });
 
-  it("stands in for betweenness above maxBetweennessOrder by the number of communities a concept's articles span", () => {
+  it("stands in for betweenness above maxBetweennessWork by the number of communities a concept's articles span", () => {
     const large = mentionGraph(articles);
     related.assign(large);
     communities.assign(large);
     const spans = (concept: string) => new Set(graph.inNeighbors(concept).map((a) => large.getNodeAttribute(a, "community"))).size;
     expect(spans("entity:io_uring")).toBeGreaterThan(spans("entity:mvcc"));
-    const fallback = importance(large, { maxBetweennessOrder: 0 });
+    const fallback = importance(large, { maxBetweennessWork: 0 });
     expect(fallback["entity:io_uring"]).toBeGreaterThan(fallback["entity:mvcc"]!);
     expect(fallback["entity:postgres"]).toBeGreaterThan(fallback["entity:trivia"]!);
   });
