@@ -87,6 +87,13 @@ async function focusThroughSearch(page: Page, label: string): Promise<void> {
     .waitFor();
 }
 
+/** Switches the map to another view with the toolbar's radio group, and waits for it to be drawn. */
+async function showView(page: Page, name: string): Promise<void> {
+  await page.getByRole("radiogroup", { name: "Views" }).getByRole("radio", { name, exact: true }).check();
+  await page.waitForFunction((view) => new URL(location.href).searchParams.get("view") === view, name.toLowerCase());
+  await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
+}
+
 /** Waits until sigma's camera has stopped moving, so the picture is not mid-animation. */
 async function settle(page: Page): Promise<void> {
   let previous = "";
@@ -141,6 +148,20 @@ const SHOTS: Shot[] = [
       await focusThroughSearch(page, graph.getNodeAttribute(broadestConcept(graph), "label"));
       const details = page.getByRole("region", { name: "Details", exact: true });
       await details.getByRole("checkbox", { name: "Include narrower concepts" }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: "view-concepts",
+    shows: "the concepts view: concepts only, joined where articles name them together more than by chance",
+    async prepare(page) {
+      await showView(page, "Concepts");
+    },
+  },
+  {
+    name: "view-articles",
+    shows: "the articles view: articles only, joined to the articles that share their specific vocabulary",
+    async prepare(page) {
+      await showView(page, "Articles");
     },
   },
   {
