@@ -17,21 +17,26 @@ import { fileURLToPath } from "node:url";
 import Graph from "graphology";
 import { readArguments, runMain, UsageError } from "./lib/cli";
 import { DEFAULT_INPUT } from "./lib/paths";
-import { formatForPath, parseDocument } from "../src/core/parse/index";
+import { parseDocument } from "../src/core/parse/index";
 import type { Entry, ParsedDocument } from "../src/core/types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/core/graph/types";
 import { seededRandom } from "../src/core/random";
+import { buildStages, STAGES, type StagesResult } from "./lib/stages";
+import { benchScale } from "./bench/scale";
+import { benchBuildSpeed } from "./bench/buildspeed";
 
 const BIG_DEFAULT_MB = 10;
 const MB = 1_000_000;
-const BENCHES = ["extraction", "search", "build", "big", "frames"] as const;
+const BENCHES = ["extraction", "search", "build", "big", "frames", "scale", "buildspeed"] as const;
 type Bench = (typeof BENCHES)[number];
 
 const HELP = `Usage: npm run bench [-- options]
 
 Prints: extraction time vs compromise alone on ${DEFAULT_INPUT}; search time per keystroke on a
 synthetic 10,000-node / 50,000-edge graph; the full graph build time and peak memory; the build's
-stages (parse, extract, graph, layout, serialise) on a big generated document and on ¼ and ½ of it.
+stages (parse, extract, graph, layout, write) on a big generated document and on ¼ and ½ of it;
+scale: the stages and peak memory on synthetic lists of 1,000 and 10,000 articles (target < 60 s);
+buildspeed: \`npm run graph\` as a process against one that only runs compromise (target ≤ 1.5×).
 Each figure is measured in a fresh process. frames: the app against a bare sigma page in headless
 Chromium (first frame, pan and zoom, click to focus) on the bundled and a 10,000-article graph,
 and overlapping labels per view (scripts/bench/frames.ts; slow: minutes of software WebGL).
@@ -125,63 +130,6 @@ async function inChild(part: string, rounds: number, ...args: string[]): Promise
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
-}
-
-interface StageFigures {
-  /** Wall-clock time of the stage alone. */
-  ms: number;
-  /** CPU time of the stage (user + system): steadier than wall-clock time on a shared machine. */
-  cpuMs: number;
-  /** The process's peak resident memory so far (maxRSS only grows), so the last is the build's peak. */
-  peakRssMiB: number;
-}
-
-const STAGES = ["parse", "extract", "graph", "layout", "serialise"] as const;
-
-interface StagesResult {
-  bytes: number;
-  entries: number;
-  nodes: number;
-  edges: number;
-  stages: Record<(typeof STAGES)[number], StageFigures>;
-}
-
-/**
- * One build of `input` through the functions `npm run graph` chains (scripts/lib/build.ts),
- * timed stage by stage in this fresh process, so that the peak memory is this build's own.
- * Modules are loaded before the clock starts: start-up is not the input's cost.
- */
-async function buildStages(input: string): Promise<StagesResult> {
-  const [{ loadLexicon }, { createExtractor }, { buildGraph }, { assignLayout }] = await Promise.all([
-    import("./lib/lexicon"),
-    import("../src/core/extract/index"),
-    import("../src/core/graph/build"),
-    import("../src/core/graph/layout"),
-  ]);
-  const stages = {} as StagesResult["stages"];
-  let lap = performance.now();
-  let cpuLap = process.cpuUsage();
-  const done = (stage: (typeof STAGES)[number]) => {
-    const now = performance.now();
-    const cpu = process.cpuUsage(cpuLap);
-    stages[stage] = { ms: now - lap, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
-    lap = now;
-    cpuLap = process.cpuUsage();
-  };
-  const text = await readFile(input, "utf8");
-  const doc = parseDocument(text, formatForPath(input));
-  done("parse");
-  const extraction = createExtractor(await loadLexicon()).extract(doc.entries);
-  done("extract");
-  const graph = buildGraph(doc, extraction, { name: "big.txt" });
-  done("graph");
-  assignLayout(graph);
-  done("layout");
-  const out = `${input}.graph.json`;
-  await writeFile(out, JSON.stringify(graph.export()));
-  done("serialise");
-  await rm(out, { force: true });
-  return { bytes: Buffer.byteLength(text), entries: doc.entries.length, nodes: graph.order, edges: graph.size, stages };
 }
 
 /** Title framings for the copies of an entry; with the copy's year they make every title unique. */
@@ -388,6 +336,8 @@ runMain(async () => {
   }
 
   if (runs("big")) await benchBigInput(await readFile(DEFAULT_INPUT, "utf8"), bigMb);
+  if (runs("scale")) await benchScale((file) => inChild("stages", 1, "--input", file) as Promise<StagesResult>);
+  if (runs("buildspeed")) await benchBuildSpeed();
   if (runs("frames")) {
     const doc = parseDocument(await readFile(DEFAULT_INPUT, "utf8"), "text");
     // bigDocument is sized in bytes: as many copies of the bundled list as make `articles` entries.
@@ -421,8 +371,8 @@ async function benchBigInput(bundled: string, megabytes: number): Promise<void> 
       const total = STAGES.reduce((sum, s) => sum + r.stages[s].ms, 0);
       const cpu = STAGES.reduce((sum, s) => sum + r.stages[s].cpuMs, 0);
       console.log(
-        `${(r.bytes / MB).toFixed(1).padStart(7)} ${String(r.entries).padStart(8)} ${String(r.nodes).padStart(8)} ${String(r.edges).padStart(8)} ` +
-          `${STAGES.map((s) => seconds(r.stages[s].ms).padStart(9)).join("")} ${seconds(total)} ${seconds(cpu)} ${r.stages.serialise.peakRssMiB.toFixed(0).padStart(9)}`,
+        `${(r.bytes / MB).toFixed(1).padStart(7)} ${String(r.articles).padStart(8)} ${String(r.nodes).padStart(8)} ${String(r.edges).padStart(8)} ` +
+          `${STAGES.map((s) => seconds(r.stages[s].ms).padStart(9)).join("")} ${seconds(total)} ${seconds(cpu)} ${r.stages.write.peakRssMiB.toFixed(0).padStart(9)}`,
       );
     }
     for (let i = 1; i < results.length; i++) {
@@ -433,14 +383,14 @@ async function benchBigInput(bundled: string, megabytes: number): Promise<void> 
       console.log(
         `  ${(before.bytes / MB).toFixed(1)} → ${(after.bytes / MB).toFixed(1)} MB (input ${growth(before.bytes, after.bytes)}, linear would be the same): ` +
           STAGES.map((s) => `${s} ${growth(before.stages[s].ms, after.stages[s].ms)}`).join(", ") +
-          `, total ${growth(total(before), total(after))}, cpu ${growth(cpu(before), cpu(after))}, peak RSS ${growth(before.stages.serialise.peakRssMiB, after.stages.serialise.peakRssMiB)}`,
+          `, total ${growth(total(before), total(after))}, cpu ${growth(cpu(before), cpu(after))}, peak RSS ${growth(before.stages.write.peakRssMiB, after.stages.write.peakRssMiB)}`,
       );
     }
     const biggest = results.at(-1)!;
     const biggestTotal = STAGES.reduce((sum, s) => sum + biggest.stages[s].ms, 0);
     console.log(
       `  ${(biggest.bytes / MB).toFixed(1)} MB: ${(biggestTotal / 1000).toFixed(0)} s (target: a few minutes; was 18 min), ` +
-        `peak RSS ${biggest.stages.serialise.peakRssMiB.toFixed(0)} MiB (target: well under 2048; was 2.1 GB)`,
+        `peak RSS ${biggest.stages.write.peakRssMiB.toFixed(0)} MiB (target: well under 2048; was 2.1 GB)`,
     );
   } finally {
     await rm(folder, { recursive: true, force: true });
