@@ -63,8 +63,11 @@ const BISECTION_STEPS = 30;
 
 /**
  * The closest camera (smallest ratio within bounds) at which every item and its label lies
- * inside the screen less its padding, centred on what they cover. When even the farthest
- * ratio allowed cannot hold them, that ratio, still centred. Null for no items.
+ * inside the screen less its padding, centred on what they cover. When even the farthest ratio
+ * allowed cannot hold them with their labels (a narrow screen, long labels), the nodes alone are
+ * framed: a label that would run off the screen is placed on a node's other side or left out by
+ * the label pass, but a node framed off the screen is lost. When the farthest ratio cannot hold
+ * even the nodes, that ratio, still centred. Null for no items.
  */
 export function fitItems(items: readonly FitItem[], options: FitOptions): Fit | null {
   if (items.length === 0) return null;
@@ -73,6 +76,12 @@ export function fitItems(items: readonly FitItem[], options: FitOptions): Fit | 
     const covered = span(items, ratio);
     return covered.right - covered.left <= room.width && covered.bottom - covered.top <= room.height;
   };
+  if (!fits(options.maxRatio) && items.some((item) => item.label)) {
+    return fitItems(
+      items.map(({ label: _label, ...node }) => node),
+      options,
+    );
+  }
   let ratio = options.maxRatio;
   if (fits(options.minRatio)) {
     ratio = options.minRatio;

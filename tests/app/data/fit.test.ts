@@ -52,8 +52,23 @@ describe("fitItems", () => {
     expect(fitItems([node(50, 50, 80)], { ...screen, minRatio: 0.2 })!.ratio).toBe(0.2);
   });
 
-  it("stops at the farthest ratio allowed when labels can never fit", () => {
-    expect(fitItems([node(0, 0, 5000)], { ...screen, maxRatio: 1 })!.ratio).toBe(1);
+  it("frames the nodes alone, centred on them, when their labels can never fit (a narrow screen)", () => {
+    // Two nodes 600 px apart whose labels (5,000 px) no ratio up to 1 can hold: centring on the
+    // labels would push the nodes off the screen; the nodes are framed instead.
+    const items = [node(0, 0, 5000), node(600, 0, 5000)];
+    const fit = fitItems(items, { ...screen, maxRatio: 1 })!;
+    expect(fit.x).toBeCloseTo(300, 5);
+    for (const item of items) {
+      const x = screen.width / 2 + (item.x - fit.x) / fit.ratio;
+      expect(x).toBeGreaterThanOrEqual(20);
+      expect(x).toBeLessThanOrEqual(980);
+    }
+  });
+
+  it("stops at the farthest ratio allowed when even the nodes cannot fit, still centred", () => {
+    const fit = fitItems([node(0, 0), node(50_000, 0)], { ...screen, maxRatio: 1 })!;
+    expect(fit.ratio).toBe(1);
+    expect(fit.x).toBeCloseTo(25_000, 5);
   });
 
   it("has nothing to fit without items", () => {
