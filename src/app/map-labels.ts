@@ -72,7 +72,7 @@ export function roomFor(room: LabelRoom): "visible" | "hidden" {
 }
 
 /** Nodes drawn smaller than this many pixels get no label unless they are lit or chosen. */
-export const LABEL_MIN_RADIUS = 3.5;
+const LABEL_MIN_RADIUS = 3.5;
 
 /**
  * Article titles are long: on the whole map they would crowd out the concepts that tie articles
