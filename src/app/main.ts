@@ -10,7 +10,7 @@ import "./styles.css";
 import { filterChoices, revealsRare, visibleNodes } from "./data/filters";
 import { GraphLoadError, readGraphResponse, type AppGraph, type LoadProgress } from "./data/graph";
 import { findPath, type FoundPath } from "./data/path";
-import { emphasis, type Emphasis } from "./data/scene";
+import type { Emphasis } from "./data/scene";
 import { viewEmphasis, viewNeighbourhood, viewNodes, type ViewName } from "./data/views";
 import { createSearchIndex } from "./data/search";
 import type { AppContext } from "./context";
@@ -164,7 +164,7 @@ async function boot(): Promise<void> {
   const pathOf = (state: AppState) =>
     state.path.from && state.path.to ? findPath(graph, state.path.from, state.path.to) : null;
   let found: FoundPath | null = pathOf(decoded.state);
-  const litIn = (state: AppState) => viewEmphasis(graph, state.view, emphasis(graph, state.selection, found));
+  const litIn = (state: AppState) => viewEmphasis(graph, state.view, state.selection, found);
   let lit: Emphasis = litIn(decoded.state);
   let hovered: string | null = null;
 

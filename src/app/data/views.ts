@@ -6,7 +6,8 @@
  */
 import { VIEW_EDGES, VIEW_NAMES, type EdgeKind, type NodeAttributes, type ViewName } from "../../core/graph/types";
 import type { AppGraph } from "./graph";
-import type { Emphasis } from "./scene";
+import type { FoundPath } from "./path";
+import { emphasis, type Emphasis, type Selection } from "./scene";
 
 export { VIEW_NAMES, type ViewName } from "../../core/graph/types";
 
@@ -101,17 +102,19 @@ export function viewNeighbourhood(graph: AppGraph, view: ViewName, node: string)
 }
 
 /**
- * What `lit` (the map's emphasis of a selection or a path) lights in `view`. The map takes it as
- * it is. Another view keeps the nodes it shows, adds the neighbours of the chosen nodes through
- * its own edges (an article's related articles, a concept's co-occurring concepts), and lights
- * its edges between lit nodes: a concept chosen in the articles view lights its articles and how
- * they relate, an article chosen there lights the articles related to it.
+ * What a selection, or else a found path, lights in `view`: on the map, the scene's emphasis as
+ * it is (see data/scene). Another view keeps the nodes of it that it shows, adds the neighbours
+ * of the chosen nodes through its own edges (an article's related articles, a concept's
+ * co-occurring concepts; a path adds none: it is its steps), and lights its edges between lit
+ * nodes. A concept chosen in the articles view thus lights its articles and how they relate, an
+ * article chosen there the articles related to it.
  */
-export function viewEmphasis(graph: AppGraph, view: ViewName, lit: Emphasis): Emphasis {
+export function viewEmphasis(graph: AppGraph, view: ViewName, selection: Selection, path: FoundPath | null): Emphasis {
+  const lit = emphasis(graph, selection, path);
   if (view === "map" || lit.nodes.size === 0) return lit;
   const shows = (node: string) => isInView(graph.getNodeAttributes(node), view);
   const nodes = new Set([...lit.nodes].filter(shows));
-  for (const chosen of lit.focus) {
+  for (const chosen of selection.kind === "none" ? [] : lit.focus) {
     if (!shows(chosen)) continue;
     graph.forEachEdge(chosen, (_edge, attributes, source, target) => {
       if (isViewEdge(attributes.kind, view)) nodes.add(source === chosen ? target : source);

@@ -10,6 +10,7 @@ import {
   viewPosition,
 } from "../../../src/app/data/views";
 import { emphasis } from "../../../src/app/data/scene";
+import { findPath } from "../../../src/app/data/path";
 import { fixtureGraph } from "../fixtures/graph";
 import { IO_URING, KAFKA_AT_NETFLIX, POSTGRES_MVCC, RUST_STORAGE, WAL_IN_DEPTH, viewsGraph } from "./views-fixture";
 
@@ -90,12 +91,12 @@ describe("what a view lights", () => {
   });
 
   it("takes the map's emphasis as it is on the map", () => {
-    const lit = emphasis(graph, { kind: "article", id: RUST_STORAGE }, null);
-    expect(viewEmphasis(graph, "map", lit)).toBe(lit);
+    const article = { kind: "article", id: RUST_STORAGE } as const;
+    expect(viewEmphasis(graph, "map", article, null)).toEqual(emphasis(graph, article, null));
   });
 
   it("lights an article chosen in the articles view with its related articles, not its concepts", () => {
-    const lit = viewEmphasis(graph, "articles", emphasis(graph, { kind: "article", id: POSTGRES_MVCC }, null));
+    const lit = viewEmphasis(graph, "articles", { kind: "article", id: POSTGRES_MVCC }, null);
     expect([...lit.nodes].sort()).toEqual([POSTGRES_MVCC, WAL_IN_DEPTH, RUST_STORAGE, KAFKA_AT_NETFLIX].sort());
     expect([...lit.focus]).toEqual([POSTGRES_MVCC]);
     // Its three related articles, and the tie between two of them (Kafka and WAL).
@@ -104,20 +105,28 @@ describe("what a view lights", () => {
   });
 
   it("lights a concept chosen in the articles view through its articles and how they relate", () => {
-    const lit = viewEmphasis(graph, "articles", emphasis(graph, { kind: "concepts", ids: ["entity:postgresql"], match: "all" }, null));
+    const lit = viewEmphasis(graph, "articles", { kind: "concepts", ids: ["entity:postgresql"], match: "all" }, null);
     expect([...lit.nodes].sort()).toEqual([POSTGRES_MVCC, WAL_IN_DEPTH].sort());
     expect(lit.focus.size).toBe(0);
     expect([...lit.edges].map((e) => graph.getEdgeAttribute(e, "kind"))).toEqual(["related"]);
   });
 
   it("lights a concept chosen in the concepts view with the concepts it co-occurs with", () => {
-    const lit = viewEmphasis(graph, "concepts", emphasis(graph, { kind: "concepts", ids: ["entity:postgresql"], match: "all" }, null));
+    const lit = viewEmphasis(graph, "concepts", { kind: "concepts", ids: ["entity:postgresql"], match: "all" }, null);
     expect([...lit.nodes].sort()).toEqual(["entity:postgresql", "entity:write-ahead-logging"]);
     expect([...lit.focus]).toEqual(["entity:postgresql"]);
     expect([...lit.edges].map((e) => graph.getEdgeAttribute(e, "kind"))).toEqual(["cooccurs"]);
   });
 
   it("lights nothing when nothing is chosen", () => {
-    expect(viewEmphasis(graph, "concepts", emphasis(graph, { kind: "none" }, null)).nodes.size).toBe(0);
+    expect(viewEmphasis(graph, "concepts", { kind: "none" }, null).nodes.size).toBe(0);
+  });
+
+  it("lights a path's steps that the view shows, and nothing beside them", () => {
+    const path = findPath(graph, "entity:kafka", "entity:mvcc")!;
+    const lit = viewEmphasis(graph, "articles", { kind: "none" }, path);
+    const articleSteps = path.steps.filter((step) => step.kind === "article").map((step) => step.id);
+    expect([...lit.nodes].sort()).toEqual(articleSteps.sort());
+    expect([...lit.focus].sort()).toEqual(articleSteps.sort());
   });
 });
