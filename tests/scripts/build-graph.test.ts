@@ -178,6 +178,50 @@ describe("npm run graph on a Markdown reading list", () => {
   }, 180_000);
 });
 
+describe("npm run graph -- --stats", () => {
+  it("prints every stage's times and peak memory, and the graph's counts by kind, matching the graph written", async () => {
+    const input = join(dir, "stats.md");
+    await writeFile(
+      input,
+      "# Reading\n\n## Storage\n\n- [PostgreSQL internals](https://example.com/pg) - how PostgreSQL and Kafka store rows\n" +
+        "- [Kafka at scale](https://example.com/kafka) - Kafka, PostgreSQL and ZooKeeper at Netflix\n",
+    );
+    const out = join(dir, "stats.json");
+    const result = await graphCli("--input", input, "--out", out, "--stats");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^wrote /);
+    expect(lines[1]).toMatch(/^stage\s+parse\s+extract\s+graph\s+layout\s+write\s+total$/);
+    for (const [i, label] of ["wall-clock \\(s\\)", "CPU \\(s\\)", "peak RSS \\(MiB\\)"].entries()) {
+      expect(lines[2 + i]).toMatch(new RegExp(`^${label}(\\s+\\d+(\\.\\d+)?){6}$`));
+    }
+
+    const graph = Graph.from(JSON.parse(await readFile(out, "utf8"))) as Graph<NodeAttributes, EdgeAttributes>;
+    const count = (values: string[]) => {
+      const counts = new Map<string, number>();
+      for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+      return counts;
+    };
+    const expectCounts = (line: string | undefined, name: string, counts: Map<string, number>) => {
+      const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+      expect(line).toMatch(new RegExp(`^${name}: ${total}`));
+      for (const [kind, n] of counts) expect(line).toContain(`${kind} ${n}`);
+    };
+    const articles = graph.filterNodes((_, a) => a.kind === "article");
+    expectCounts(lines[5], "articles", count(articles.map((node) => (graph.getNodeAttributes(node) as { entryKind: string }).entryKind)));
+    expectCounts(lines[6], "concepts", count(graph.filterNodes((_, a) => a.kind === "entity").map((node) => (graph.getNodeAttributes(node) as { type: string }).type)));
+    expectCounts(lines[7], "edges", count(graph.mapEdges((_, a) => a.kind)));
+    expect(lines[8]).toBe(`communities: ${new Set(graph.mapNodes((_, a) => a.community)).size}`);
+    expect(lines).toHaveLength(9);
+  }, 180_000);
+
+  it("is described in --help", async () => {
+    const result = await graphCli("--help");
+    expect(result.stdout).toMatch(/--stats\s+also print the time, CPU time and peak memory of every stage/);
+  });
+});
+
 describe("npm run graph on bad input", () => {
   async function expectRefused(input: string, message: RegExp, line?: number) {
     const out = join(dir, "kept.json");
