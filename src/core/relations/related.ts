@@ -100,7 +100,7 @@ export function related(graph: InsightGraph, options: Partial<RelatedOptions> = 
       let product = dot[b]!;
       for (const c of hubsOf[b]!) product += own[c]! * idf[c]!;
       const cosine = product / (norm[a]! * norm[b]!);
-      if (cosine >= minSimilarity) best.offer(b, cosine);
+      if (cosine >= minSimilarity) best.offer(b, cosine, Math.abs(b - a));
       dot[b] = 0;
       seen[b] = 0;
     }
@@ -154,37 +154,42 @@ function intersection(first: Int32Array, second: Int32Array): number[] {
 }
 
 /**
- * The k best items offered, by score, highest first; between equal scores the smaller item (the
- * smaller key). Insertion into a sorted array of k: most offers fall below the k-th and cost
- * one comparison.
+ * The k best items offered, by score, highest first; between equal scores the one nearer in key
+ * order (the smaller `distance`), then the smaller item. The distance is an arbitrary but stable
+ * spread: without it, the articles that name only one concept ("Rust"), all at cosine 1 with one
+ * another, would each keep the same first k of them, which would become hubs of dozens of
+ * related edges (33 on the bundled list); with it, each keeps its own neighbours in key order. Insertion into a sorted array of k: most offers fall below the
+ * k-th and cost one comparison.
  */
 class TopK {
   readonly items: Int32Array;
   readonly scores: Float64Array;
+  readonly distances: Int32Array;
   size = 0;
 
   constructor(readonly k: number) {
     this.items = new Int32Array(k);
     this.scores = new Float64Array(k);
+    this.distances = new Int32Array(k);
   }
 
   clear(): void {
     this.size = 0;
   }
 
-  offer(item: number, score: number): void {
-    const { items, scores, k } = this;
-    if (this.size === k && (k === 0 || !TopK.beats(item, score, items[k - 1]!, scores[k - 1]!))) return;
+  offer(item: number, score: number, distance: number): void {
+    const { items, scores, distances, k } = this;
+    const beats = (at: number) =>
+      score > scores[at]! || (score === scores[at]! && (distance < distances[at]! || (distance === distances[at]! && item < items[at]!)));
+    if (this.size === k && (k === 0 || !beats(k - 1))) return;
     let at = this.size < k ? this.size++ : k - 1;
-    for (; at > 0 && TopK.beats(item, score, items[at - 1]!, scores[at - 1]!); at--) {
+    for (; at > 0 && beats(at - 1); at--) {
       items[at] = items[at - 1]!;
       scores[at] = scores[at - 1]!;
+      distances[at] = distances[at - 1]!;
     }
     items[at] = item;
     scores[at] = score;
-  }
-
-  private static beats(item: number, score: number, other: number, otherScore: number): boolean {
-    return score > otherScore || (score === otherScore && item < other);
+    distances[at] = distance;
   }
 }

@@ -92,6 +92,16 @@ describe("related", () => {
     expect(between(capped, "a", "b")!.shared).toEqual(["entity:rare", "entity:hub"]);
   });
 
+  it("spreads ties: articles alike in everything do not all keep the same first k", () => {
+    // Twenty articles that name only "rust" are all at cosine 1: each keeps its nearest in key
+    // order, so none gathers more than the 2k edges of its two sides.
+    const edges = related(mentionGraph(many("rust-only", 20, ["rust"])), { k: 2, minSimilarity: 0 });
+    const degree = new Map<string, number>();
+    for (const { source, target } of edges) for (const end of [source, target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    expect(degree.size).toBe(20);
+    expect(Math.max(...degree.values())).toBeLessThanOrEqual(4);
+  });
+
   it("finds, without a cap, exactly the pairs a comparison of every pair finds", () => {
     const random = seededRandom(11);
     const articles: Mentions = {};
@@ -124,7 +134,10 @@ describe("related", () => {
   });
 });
 
-/** The same relation by brute force: every pair's cosine, every article's top k, the union. */
+/**
+ * The same relation by brute force: every pair's cosine, every article's top k, the union. The
+ * articles are numbered in key order, and ties go to the nearer in that order, then the smaller key.
+ */
 function allPairs(articles: Mentions, options: { k: number; minSimilarity: number }): RelatedEdge[] {
   const names = Object.keys(articles).sort();
   const df = new Map<string, number>();
@@ -132,13 +145,15 @@ function allPairs(articles: Mentions, options: { k: number; minSimilarity: numbe
   const idf = (concept: string) => Math.log(1 + names.length / df.get(concept)!);
   const norm = (name: string) => Math.hypot(...articles[name]!.map(idf));
   const cosine = (a: string, b: string) => articles[a]!.filter((c) => articles[b]!.includes(c)).reduce((sum, c) => sum + idf(c) ** 2, 0) / (norm(a) * norm(b));
+  const distance = (a: string, b: string) => Math.abs(names.indexOf(a) - names.indexOf(b));
   const kept = new Set<string>();
   for (const a of names) {
     const ranked = names
       .filter((b) => b !== a)
       .map((b) => ({ b, similarity: cosine(a, b) }))
       .filter(({ similarity }) => similarity > 0 && similarity >= options.minSimilarity)
-      .sort((x, y) => y.similarity - x.similarity || (x.b < y.b ? -1 : 1));
+      // Ties: the article nearer in the list first, then the smaller key.
+      .sort((x, y) => y.similarity - x.similarity || distance(a, x.b) - distance(a, y.b) || (x.b < y.b ? -1 : 1));
     for (const { b } of ranked.slice(0, options.k)) kept.add([a, b].sort().join(" "));
   }
   return [...kept].sort().map((pair) => {
