@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { separateDiscs } from "../../../src/core/graph/overlap";
+import { countOverlaps, separateDiscs } from "../../../src/core/graph/overlap";
 import { seededRandom } from "../../../src/core/random";
 
 function discs(points: Array<[x: number, y: number, r: number]>) {
@@ -80,5 +80,16 @@ describe("separateDiscs", () => {
   it("accepts no discs, and refuses arrays of different lengths", () => {
     expect(separateDiscs(new Float64Array(0), new Float64Array(0), new Float64Array(0))).toEqual({ iterations: 1, overlaps: 0 });
     expect(() => separateDiscs(new Float64Array(2), new Float64Array(2), new Float64Array(1))).toThrow(RangeError);
+  });
+});
+
+describe("countOverlaps", () => {
+  it("counts each overlapping pair once, as a pair-by-pair check does, and moves nothing", () => {
+    const d = crowd(400, 150, 7);
+    const before = [...d.x];
+    expect(countOverlaps(d.x, d.y, d.radius, 2)).toBe(overlappingPairs(d, 2));
+    expect(countOverlaps(d.x, d.y, d.radius)).toBe(overlappingPairs(d, 0));
+    expect([...d.x]).toEqual(before);
+    expect(countOverlaps(new Float64Array(0), new Float64Array(0), new Float64Array(0))).toBe(0);
   });
 });
