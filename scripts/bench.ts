@@ -27,7 +27,7 @@ import { benchBuildSpeed } from "./bench/buildspeed";
 
 const BIG_DEFAULT_MB = 10;
 const MB = 1_000_000;
-const BENCHES = ["extraction", "search", "build", "big", "frames", "scale", "buildspeed"] as const;
+const BENCHES = ["extraction", "search", "build", "big", "frames", "scale", "buildspeed", "layout"] as const;
 type Bench = (typeof BENCHES)[number];
 
 const HELP = `Usage: npm run bench [-- options]
@@ -37,6 +37,9 @@ synthetic 10,000-node / 50,000-edge graph; the full graph build time and peak me
 stages (parse, extract, graph, layout, write) on a big generated document and on ¼ and ½ of it;
 scale: the stages and peak memory on synthetic lists of 1,000 and 10,000 articles (target < 60 s);
 buildspeed: \`npm run graph\` as a process against one that only runs compromise (target ≤ 1.5×).
+layout: per view, on the bundled list and both corpora, how well regions separate (5-NN community
+share, target ≥ 0.7) and overlapping discs (target 0), and the layout's time at 1,000 and 10,000 articles
+(measured in the bench's own process).
 Each figure is measured in a fresh process. frames: the app against a bare sigma page in headless
 Chromium (first frame, pan and zoom, click to focus) on the bundled and a 10,000-article graph,
 and overlapping labels per view (scripts/bench/frames.ts; slow: minutes of software WebGL).
@@ -338,6 +341,7 @@ runMain(async () => {
   if (runs("big")) await benchBigInput(await readFile(DEFAULT_INPUT, "utf8"), bigMb);
   if (runs("scale")) await benchScale((file) => inChild("stages", 1, "--input", file) as Promise<StagesResult>);
   if (runs("buildspeed")) await benchBuildSpeed();
+  if (runs("layout")) await (await import("./bench/layout")).benchLayout();
   if (runs("frames")) {
     const doc = parseDocument(await readFile(DEFAULT_INPUT, "utf8"), "text");
     // bigDocument is sized in bytes: as many copies of the bundled list as make `articles` entries.
