@@ -39,7 +39,7 @@ describe("Markdown in chunks reads as the whole document", () => {
     expect(whole.entries.length).toBeGreaterThan(200);
     expect(parseMarkdown(markdown, EVERY_CUT)).toEqual(whole);
     expect(parseMarkdown(markdown)).toEqual(whole);
-  });
+  }, 180_000);
 
   it.each([
     [
@@ -93,5 +93,5 @@ describe("Markdown in chunks reads as the whole document", () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, 180_000);
 });
