@@ -7,12 +7,13 @@
  * within 1.5× one bare frame.
  *
  * Each page is measured in a fresh browser context, app and bare in alternating order, by the
- * same in-page probe (probe.js):
+ * same in-page probe (probe.js), for which a frame is painted once the GPU has drawn it (software
+ * WebGL can lag the page by seconds):
  *  - first frame: navigation start → the first frame sigma drew is painted; for the app also
  *    when `aria-busy` turned "false", and when the page went quiet (its last frame before
  *    nothing more was drawn for a while: what a second full render after label placement costs);
- *  - pan and zoom for 10 s along one scripted camera path: intervals between frames (median,
- *    worst), frames drawn, long tasks;
+ *  - pan and zoom for 10 s along one scripted camera path: time from one painted frame to the
+ *    next (median, worst), frames drawn, long tasks;
  *  - click: on the biggest concept on screen, the pointer released → the first frame drawn
  *    with it in focus (app) is painted; against one bare frame, a forced `sigma.refresh()`,
  *    and beside the same click in the bare page, which only highlights the node.
@@ -21,8 +22,9 @@
  * (`__insightGraph.drawnLabels`) and as sigma drew them (its displayed node labels), so that
  * each checks the other.
  *
- * `tsx scripts/bench/frames.ts --profile` instead records Chrome's CPU profile of the app
- * (unminified) through each phase on each graph, and prints the functions that cost the most.
+ * `tsx scripts/bench/frames.ts --big-graph FILE --profile` instead records Chrome's CPU profile
+ * of both pages (unminified) through each phase on each graph, and prints the app's costliest
+ * functions and where it spends more than the bare page.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -37,7 +39,7 @@ import { readArguments, runMain, UsageError } from "../lib/cli";
 import { DEFAULT_GRAPH, PROJECT_ROOT } from "../lib/paths";
 import { serveDirectory, type StaticServer } from "../lib/serve";
 import { VIEW_NAMES, type ViewName } from "../../src/core/graph/types";
-import { costByFunction, median, overlappingPairs, type CpuProfile, type LabelBox } from "./measures";
+import { costByFunction, median, overlappingPairs, type CpuProfile, type FunctionCost, type LabelBox } from "./measures";
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const PROBE = fileURLToPath(new URL("./probe.js", import.meta.url));
@@ -49,8 +51,8 @@ const BIG_ARTICLES = 10_000;
 const PAN_SECONDS = 10;
 /** A page is settled when it has drawn nothing for this long. */
 const QUIET_MS = 2000;
-/** Rounds per page on each graph (medians); the big graph's are long. */
-const ROUNDS = { bundled: 3, big: 2 } as const;
+/** Page loads per page on each graph (medians): one on the big graph, where a click alone can take minutes. */
+const ROUNDS = { bundled: 3, big: 1 } as const;
 /** Software WebGL at 10,000 nodes takes seconds a frame: patience. */
 const PAGE_TIMEOUT = 10 * 60_000;
 const TARGETS = { firstFrame: 1.3, frame: 1.3, focus: 1.5 } as const;
@@ -58,7 +60,7 @@ const TARGETS = { firstFrame: 1.3, frame: 1.3, focus: 1.5 } as const;
 type PageKind = "app" | "bare";
 
 interface PanFigures {
-  /** Milliseconds between the starts of consecutive frames. */
+  /** Milliseconds from one painted frame to the next (the first from the start of the pan). */
   intervals: number[];
   /** Frames sigma drew during the pan. */
   frames: number;
@@ -187,10 +189,9 @@ async function measurePage(browser: Browser, url: string, kind: PageKind): Promi
   try {
     const settled = await quiet(page);
     const start = (await page.evaluate("__probe.start()")) as { firstFrame: number; idleAt: number | null };
-    const window = (await page.evaluate(`__probe.panZoom(${PAN_SECONDS})`)) as { start: number; end: number; intervals: number[] };
+    const window = (await page.evaluate(`__probe.panZoom(${PAN_SECONDS})`)) as { start: number; end: number };
     await quiet(page);
-    const during = (await page.evaluate(`__probe.between(${window.start}, ${window.end})`)) as Omit<PanFigures, "intervals">;
-    const pan = { intervals: window.intervals, ...during };
+    const pan = (await page.evaluate(`__probe.between(${window.start}, ${window.end})`)) as PanFigures;
     const click = await clickConcept(page, kind === "app" ? "isFocus" : "isHighlighted");
     const refreshes: number[] = [];
     if (kind === "bare") for (let i = 0; i < 3; i++) refreshes.push((await page.evaluate("__probe.oneFrame()")) as number);
@@ -306,33 +307,23 @@ async function stopProfile(session: CDPSession): Promise<CpuProfile> {
   return profile as unknown as CpuProfile;
 }
 
-function printProfile(phase: string, profile: CpuProfile, log: (line: string) => void): void {
-  const costs = costByFunction(profile);
-  const wall = profile.timeDeltas.reduce((sum, delta) => sum + delta, 0) / 1000;
-  const idle = costs.find((cost) => cost.name === "(idle)")?.self ?? 0;
-  log(`  ${phase}: ${ms(wall)} profiled, ${ms(wall - idle)} busy; by own time (self / with callees):`);
-  const shown = costs.filter((cost) => !["(idle)", "(root)"].includes(cost.name)).slice(0, 14);
-  for (const cost of shown) log(`    ${ms(cost.self).padStart(9)} ${ms(cost.total).padStart(9)}  ${cost.name}`);
-  const app = costs.filter((cost) => /\bindex-[\w-]+\.js/.test(cost.name) && cost.total >= 0.02 * wall).sort((a, b) => b.total - a.total);
-  log(`    with callees, the page's own functions over 2% of the time:`);
-  for (const cost of app.slice(0, 20)) log(`    ${ms(cost.self).padStart(9)} ${ms(cost.total).padStart(9)}  ${cost.name}`);
-}
+const PHASES = { load: "load → quiet", pan: `pan and zoom ${PAN_SECONDS} s → quiet`, click: "click on a concept → quiet" } as const;
+type Phase = keyof typeof PHASES;
 
-/** The app's CPU profile through its first frame, a pan and zoom, and a focus, on one graph. */
-async function profileApp(browser: Browser, url: string, graph: GraphSite, log: (line: string) => void): Promise<void> {
+/** A page's CPU profile through its first frame, the pan and zoom, and a click on a concept. */
+async function profilePhases(browser: Browser, url: string): Promise<Record<Phase, CpuProfile>> {
   let session: CDPSession | undefined;
   const page = await openPage(browser, url, async (fresh) => {
     session = await fresh.context().newCDPSession(fresh);
     await startProfile(session);
   });
   try {
-    log(`profile: app on the ${graph.name} graph (${graph.nodes} nodes, ${graph.edges} edges), unminified`);
     await quiet(page);
-    printProfile("load → quiet", await stopProfile(session!), log);
+    const load = await stopProfile(session!);
     await startProfile(session!);
     await page.evaluate(`__probe.panZoom(${PAN_SECONDS})`);
     await quiet(page);
-    printProfile(`pan and zoom ${PAN_SECONDS} s → quiet`, await stopProfile(session!), log);
+    const pan = await stopProfile(session!);
     const target = (await page.evaluate("__probe.conceptToClick()")) as { node: string; x: number; y: number } | null;
     if (!target) throw new Error("no concept on screen to click");
     await page.mouse.move(target.x, target.y);
@@ -341,10 +332,41 @@ async function profileApp(browser: Browser, url: string, graph: GraphSite, log: 
     await page.mouse.down();
     await page.mouse.up();
     await quiet(page);
-    printProfile("click on a concept → quiet", await stopProfile(session!), log);
+    return { load, pan, click: await stopProfile(session!) };
   } finally {
     await page.context().close();
   }
+}
+
+const line = (cost: FunctionCost) => `    ${ms(cost.self).padStart(9)} ${ms(cost.total).padStart(9)}  ${cost.name}`;
+/** A function's name without its place: the two pages' bundles put sigma's functions at different lines. */
+const unplaced = (name: string) => name.replace(/ [^ ]+\.js:\d+$/, "");
+
+/**
+ * One phase of the app's profile: its costliest functions by own time and, with callees, its
+ * own code's; then where it spent more than the bare page, function by function (by name, with
+ * callees), which is what the app adds.
+ */
+function printPhase(phase: Phase, app: CpuProfile, bare: CpuProfile, log: (line: string) => void): void {
+  const costs = costByFunction(app);
+  const busy = (profile: CpuProfile, list: FunctionCost[]) =>
+    profile.timeDeltas.reduce((sum, delta) => sum + delta, 0) / 1000 - (list.find((cost) => cost.name === "(idle)")?.self ?? 0);
+  const bareCosts = costByFunction(bare);
+  log(`  ${PHASES[phase]}: app busy ${ms(busy(app, costs))}, bare ${ms(busy(bare, bareCosts))} on the main thread; app by own time (self / with callees):`);
+  for (const cost of costs.filter((cost) => !["(idle)", "(root)"].includes(cost.name)).slice(0, 12)) log(line(cost));
+  log(`    app's bundle, with callees (over 50 ms):`);
+  const own = costs.filter((cost) => /\bindex-[\w-]+\.js/.test(cost.name) && cost.total >= 50).sort((a, b) => b.total - a.total);
+  for (const cost of own.slice(0, 24)) log(line(cost));
+  const bareTotal = new Map<string, number>();
+  for (const cost of bareCosts) bareTotal.set(unplaced(cost.name), Math.max(bareTotal.get(unplaced(cost.name)) ?? 0, cost.total));
+  const extra = new Map<string, number>();
+  for (const cost of costs) extra.set(unplaced(cost.name), Math.max(extra.get(unplaced(cost.name)) ?? 0, cost.total));
+  const more = [...extra]
+    .map(([name, total]) => ({ name, more: total - (bareTotal.get(name) ?? 0) }))
+    .filter((entry) => entry.more >= 50 && !["(idle)", "(root)", "(program)"].includes(entry.name))
+    .sort((a, b) => b.more - a.more);
+  log(`    app minus bare, with callees, by function name (over 50 ms):`);
+  for (const { name, more: diff } of more.slice(0, 20)) log(`    ${`+${ms(diff)}`.padStart(9)}  ${name}`);
 }
 
 export interface FramesOptions {
@@ -352,7 +374,7 @@ export interface FramesOptions {
   bigList?: (articles: number) => string;
   /** A graph.json to use as the big graph instead of generating and building one. */
   bigGraph?: string;
-  /** Record CPU profiles of the app instead of comparing it with the bare page. */
+  /** Record CPU profiles of both pages and print where the app spends more, instead of timing them. */
   profile?: boolean;
   /** Lines go here (console.log by default). */
   log?: (line: string) => void;
@@ -372,7 +394,13 @@ export async function benchFrames(options: FramesOptions = {}): Promise<void> {
     servers = await serve(await buildPages(folder, !options.profile), Object.values(graphs));
     browser = await launchBrowser();
     if (options.profile) {
-      for (const graph of [graphs.bundled, graphs.big]) await profileApp(browser, `${servers.app.url}${graph.name}/`, graph, log);
+      const map = await appMapSize(browser, `${servers.app.url}bundled/`);
+      for (const graph of [graphs.bundled, graphs.big]) {
+        const app = await profilePhases(browser, `${servers.app.url}${graph.name}/`);
+        const bare = await profilePhases(browser, `${servers.bare.url}${graph.name}/?width=${map.width}&height=${map.height}`);
+        log(`profile: the ${graph.name} graph (${graph.nodes} nodes, ${graph.edges} edges), both pages unminified, sampled every ${PROFILE_INTERVAL_US} µs`);
+        for (const phase of Object.keys(PHASES) as Phase[]) printPhase(phase, app[phase], bare[phase], log);
+      }
       return;
     }
     const map = await appMapSize(browser, `${servers.app.url}bundled/`);
@@ -381,7 +409,13 @@ export async function benchFrames(options: FramesOptions = {}): Promise<void> {
       for (let round = 0; round < ROUNDS[graph.name as keyof typeof ROUNDS]; round++) {
         for (const kind of round % 2 === 0 ? (["bare", "app"] as const) : (["app", "bare"] as const)) {
           const url = kind === "app" ? `${servers.app.url}${graph.name}/` : `${servers.bare.url}${graph.name}/?width=${map.width}&height=${map.height}`;
-          runs[kind].push(await measurePage(browser, url, kind));
+          const run = await measurePage(browser, url, kind);
+          runs[kind].push(run);
+          // Rounds take minutes on the big graph: say where the run is.
+          log(
+            `    ${graph.name} ${kind} #${runs[kind].length}: first frame ${ms(run.firstFrame)}, quiet at ${ms(run.settled)}, ` +
+              `pan median ${ms(median(run.pan.intervals))} worst ${ms(Math.max(...run.pan.intervals))} (${run.pan.frames} frames), click ${ms(run.click)}`,
+          );
         }
       }
       report(graph, runs.app, runs.bare, map, log);
@@ -420,9 +454,9 @@ const HELP = `Usage: tsx scripts/bench/frames.ts --big-graph FILE [--profile]
 The frame benchmark of \`npm run bench -- --only frames\`, alone, on a big graph already built
 (\`npm run bench\` generates a list of ${BIG_ARTICLES} articles and builds it).
   --big-graph FILE  the graph.json to use as the big graph
-  --profile         record the app's CPU profile (unminified build) through the first frame,
-                    the pan and zoom and the focus, on the bundled and the big graph, and print
-                    the functions that cost the most
+  --profile         record both pages' CPU profiles (unminified builds) through the first
+                    frame, the pan and zoom and a click, on the bundled and the big graph, and
+                    print the app's costliest functions and where it spends more than bare
   -h, --help        show this help`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,20 +3,44 @@
  * the page runs (playwright's `addInitScript`), the same in the app and in the bare sigma page,
  * so that both are measured by one yardstick. Plain JavaScript: the browser runs it as written.
  *
- * A frame is a task that issued WebGL draw calls; it counts as painted when the next frame
- * begins (the first `requestAnimationFrame` callback after the draw calls), since that is when
- * what was drawn can be on screen. Times are `performance.now()`: milliseconds since the page's
- * navigation started.
+ * A frame is a task that issued WebGL draw calls. It counts as painted once the GPU has carried
+ * out its draw calls (a fence after them has signalled) and the next frame has begun (the first
+ * `requestAnimationFrame` callback after them): with software WebGL the GPU process can lag the
+ * page by seconds, and a frame is not on screen before it is drawn. Fences are polled, never
+ * waited on, so the page keeps its own pace. Times are `performance.now()`: milliseconds since
+ * the page's navigation started.
  */
 (() => {
-  /** @type {{ drawn: number, painted: number }[]} */
+  /**
+   * Frames painted, in order.
+   * @type {{ drawn: number, painted: number }[]}
+   */
   const frames = [];
   /** @type {{ start: number, duration: number }[]} */
   const longTasks = [];
-  /** When the first draw call of the frame in progress was issued; null between frames. */
+  /**
+   * The frame whose draw calls are being issued, until its next animation frame; then it is in
+   * flight until its fence signals.
+   * @type {{ drawn: number, painted: Promise<number> } | null}
+   */
   let drawing = null;
+  let inFlight = 0;
   /** When #graph's aria-busy turned "false". */
   let idleAt = null;
+
+  /** Resolves with the time the GPU is seen to have carried out every command issued to `gl` so far. */
+  const gpuDone = (gl) =>
+    new Promise((done) => {
+      if (!(gl instanceof WebGL2RenderingContext)) return done(performance.now());
+      const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      gl.flush();
+      const poll = () => {
+        if (gl.getSyncParameter(fence, gl.SYNC_STATUS) !== gl.SIGNALED) return void setTimeout(poll, 4);
+        gl.deleteSync(fence);
+        done(performance.now());
+      };
+      setTimeout(poll, 0);
+    });
 
   const drawCalls = ["drawArrays", "drawElements", "drawArraysInstanced", "drawElementsInstanced", "drawRangeElements"];
   for (const prototype of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
@@ -25,10 +49,20 @@
       if (typeof original !== "function") continue;
       prototype[name] = function (...args) {
         if (drawing === null) {
-          drawing = performance.now();
+          const gl = this;
+          let painted;
+          const frame = { drawn: performance.now(), painted: new Promise((done) => (painted = done)) };
+          drawing = frame;
+          inFlight += 1;
           requestAnimationFrame(() => {
-            frames.push({ drawn: drawing, painted: performance.now() });
+            const next = performance.now();
             drawing = null;
+            void gpuDone(gl).then((drawn) => {
+              const at = Math.max(next, drawn);
+              frames.push({ drawn: frame.drawn, painted: at });
+              inFlight -= 1;
+              painted(at);
+            });
           });
         }
         return original.apply(this, args);
@@ -67,7 +101,7 @@
         const check = () => {
           const last = frames.at(-1);
           const busy = document.getElementById("graph")?.getAttribute("aria-busy") === "true";
-          const ready = sigma() !== undefined && last !== undefined && drawing === null && !busy;
+          const ready = sigma() !== undefined && last !== undefined && drawing === null && inFlight === 0 && !busy;
           if (ready && performance.now() - last.painted >= quietMs) done(last.painted);
           else setTimeout(check, 100);
         };
@@ -88,29 +122,29 @@
 
     /**
      * Pans and zooms for `seconds` along `cameraAt`, setting the camera at the start of every
-     * frame, so a slow page takes fewer, longer steps along the same path. Returns the window
-     * and the intervals between frames.
+     * animation frame, so a slow page takes fewer, longer steps along the same path. Returns the
+     * window it took; `between` tells the frames once they are painted.
      */
     async panZoom(seconds) {
       const camera = sigma().getCamera();
       camera.setState(HOME);
       await nextFrame();
-      const stamps = [];
       const start = performance.now();
-      for (let now = start; now - start < seconds * 1000; now = await nextFrame()) {
-        stamps.push(now);
-        camera.setState(cameraAt((now - start) / 1000));
-      }
+      for (let now = start; now - start < seconds * 1000; now = await nextFrame()) camera.setState(cameraAt((now - start) / 1000));
       const end = performance.now();
-      stamps.push(end);
       camera.setState(HOME);
-      return { start, end, intervals: stamps.slice(1).map((stamp, i) => stamp - stamps[i]) };
+      return { start, end };
     },
 
-    /** Frames painted and long tasks begun between `start` and `end`. */
+    /**
+     * The frames drawn between `start` and `end`, with the time from one painted frame to the
+     * next (the first from `start`), and the long tasks begun then.
+     */
     between(start, end) {
+      const inside = frames.filter((frame) => frame.drawn >= start && frame.drawn <= end);
       return {
-        frames: frames.filter((f) => f.painted >= start && f.painted <= end).length,
+        frames: inside.length,
+        intervals: inside.map((frame, i) => frame.painted - (i === 0 ? start : inside[i - 1].painted)),
         longTasks: longTasks.filter((task) => task.start >= start && task.start <= end).map((task) => task.duration),
       };
     },
@@ -148,9 +182,9 @@
       window.__clickWatch = watch;
       window.addEventListener("mouseup", (event) => (watch.releasedAt = event.timeStamp), { capture: true, once: true });
       const check = () => {
-        if (!renderer.getNodeState(node)[state]) return;
+        if (!renderer.getNodeState(node)[state] || drawing === null) return;
         renderer.off("afterRender", check);
-        void nextFrame().then((now) => (watch.paintedAt = now));
+        void drawing.painted.then((at) => (watch.paintedAt = at));
       };
       renderer.on("afterRender", check);
     },
@@ -172,7 +206,7 @@
       await nextFrame();
       const started = performance.now();
       sigma().refresh();
-      return (await nextFrame()) - started;
+      return (await drawing.painted) - started;
     },
 
     /**
