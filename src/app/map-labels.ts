@@ -13,12 +13,14 @@ import {
   createLabelIndex,
   labelBoxes,
   placeLabels,
+  waitsForZoom,
   type Box,
   type LabelCandidate,
   type LabelIndex,
 } from "./data/labels";
 import { shorten } from "./data/text";
 import type { AppGraph } from "./data/graph";
+import { isInView } from "./data/views";
 import type { InsightSigma } from "./renderer";
 
 const PRESENTATION_SCALE = 1.4;
@@ -73,12 +75,6 @@ export function roomFor(room: LabelRoom): "visible" | "hidden" {
 
 /** Nodes drawn smaller than this many pixels get no label unless they are lit or chosen. */
 const LABEL_MIN_RADIUS = 3.5;
-
-/**
- * Article titles are long: on the whole map they would crowd out the concepts that tie articles
- * together, so they join the candidates once the map is zoomed in this much (or when lit).
- */
-const ARTICLE_TITLES_FROM_ZOOM = 1.5;
 
 /**
  * Screen pixels a cell of the label index covers at least: each such cell offers its few most
@@ -145,15 +141,27 @@ export function createMapLabels(sigma: InsightSigma, graph: AppGraph, options: M
   graph.forEachNode((_node, attributes) => (largest = Math.max(largest, attributes.size)));
   const priorityOf = (node: string, size: number): number => graph.getNodeAttribute(node, "importance") ?? size / largest;
 
-  /** Built once per layout: from where sigma draws the nodes now, in its framed coordinates. */
-  const buildIndex = (): LabelIndex =>
-    createLabelIndex(
-      graph.mapNodes((node) => {
+  /**
+   * Built once per layout: from where sigma draws the nodes now, in its framed coordinates. The
+   * nodes the view does not show are indexed absent (never offered); those the filters hide are
+   * offered, as the filters change without a new layout.
+   */
+  const buildIndex = (): LabelIndex => {
+    const { view } = sigma.getGraphState();
+    return createLabelIndex(
+      graph.mapNodes((node, attributes) => {
         const display = sigma.getNodeDisplayData(node);
-        return { key: node, x: display?.x ?? 0, y: display?.y ?? 0, priority: priorityOf(node, display?.size ?? 0) };
+        return {
+          key: node,
+          x: display?.x ?? 0,
+          y: display?.y ?? 0,
+          priority: priorityOf(node, display?.size ?? 0),
+          absent: !isInView(attributes, view),
+        };
       }),
       { perCell: PER_CELL },
     );
+  };
 
   /** The nodes the index offers for the screen, with a margin for nodes whose label reaches in. */
   const offered = (current: LabelIndex): string[] => {
@@ -181,6 +189,7 @@ export function createMapLabels(sigma: InsightSigma, graph: AppGraph, options: M
     const candidates: LabelCandidate[] = [];
     const seen = new Set<string>();
     const zoom = 1 / sigma.getCamera().getState().ratio;
+    const { view } = sigma.getGraphState();
     const dimensions = sigma.getDimensions();
     let stale = false;
     const consider = (node: string, isLit: boolean) => {
@@ -193,8 +202,7 @@ export function createMapLabels(sigma: InsightSigma, graph: AppGraph, options: M
       const state = sigma.getNodeState(node);
       if (state.isHidden || display.visibility === "hidden" || !display.label) return;
       const mustShow = state.isFocus || state.isHovered;
-      const kind = graph.getNodeAttribute(node, "kind");
-      if (kind === "article" && !isLit && zoom < ARTICLE_TITLES_FROM_ZOOM) return;
+      if (!isLit && waitsForZoom(graph.getNodeAttribute(node, "kind"), view, zoom)) return;
       const radius = sigma.scaleSize(display.size);
       if (radius < LABEL_MIN_RADIUS && !isLit) return;
       const { x, y } = sigma.framedGraphToViewport(display);

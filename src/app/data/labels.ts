@@ -5,6 +5,7 @@
  * label on the right of a node near the right edge is cut; this pass settles both. Pure and
  * DOM-free.
  */
+import type { NodeAttributes, ViewName } from "../../core/graph/types";
 
 /** Left, top, right, bottom of a label box, in pixels. */
 export type Box = readonly [number, number, number, number];
@@ -106,6 +107,22 @@ export function countOverlaps(boxes: readonly Box[]): number {
   return overlaps;
 }
 
+/**
+ * Article titles are long: where concepts share the screen, titles would crowd out the concepts
+ * that tie articles together, so they wait until the camera is zoomed in this much (or are lit).
+ */
+export const ARTICLE_TITLES_FROM_ZOOM = 1.5;
+
+/**
+ * Whether a node's label waits for the camera to come closer before it may be placed: an
+ * article's title in a view that shows concepts too (the map; the concepts view shows no
+ * article), until zoomed in `ARTICLE_TITLES_FROM_ZOOM` times. The articles view shows no
+ * concept: its titles are all it can name, so they compete by importance from the first frame.
+ */
+export function waitsForZoom(kind: NodeAttributes["kind"], view: ViewName, zoom: number): boolean {
+  return kind === "article" && view !== "articles" && zoom < ARTICLE_TITLES_FROM_ZOOM;
+}
+
 /** A node that may get a label: where it is (graph coordinates of the view) and how much it matters. */
 export interface LabelPoint {
   key: string;
@@ -113,6 +130,12 @@ export interface LabelPoint {
   y: number;
   /** Higher is labelled first (the node's importance, 0–1). */
   priority: number;
+  /**
+   * The view does not show it (a concept in the articles view, parked hidden at the middle): the
+   * index remembers its place, to notice a new layout, but never offers it, so it takes no room
+   * from the nodes shown around that spot.
+   */
+  absent?: boolean;
 }
 
 /** Left, top (smaller y), right, bottom (larger y) of an area in the index's coordinates. */
@@ -137,7 +160,7 @@ const DEFAULT_INDEX_OPTIONS: LabelIndexOptions = { perCell: 8, maxDepth: 16 };
  * not by the graph), and zooming in, to finer levels, reveals more.
  */
 export interface LabelIndex {
-  /** Nodes indexed. */
+  /** Nodes it can offer (those the view shows). */
   readonly size: number;
   /** Levels built (the last one complete). */
   readonly levels: number;
@@ -152,17 +175,18 @@ export interface LabelIndex {
 
 export function createLabelIndex(points: readonly LabelPoint[], options: Partial<LabelIndexOptions> = {}): LabelIndex {
   const { perCell, maxDepth } = { ...DEFAULT_INDEX_OPTIONS, ...options };
-  const sorted = [...points].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const positions = new Map(points.map((p) => [p.key, [p.x, p.y] as const]));
+  const shown = points.filter((p) => !p.absent);
+  const sorted = [...shown].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { x, y } of points) {
+  for (const { x, y } of shown) {
     minX = Math.min(minX, x);
     minY = Math.min(minY, y);
     maxX = Math.max(maxX, x);
     maxY = Math.max(maxY, y);
   }
   // A square over the layout, so cells are square at every level.
-  const span = points.length === 0 ? 1 : Math.max(maxX - minX, maxY - minY) || 1;
+  const span = shown.length === 0 ? 1 : Math.max(maxX - minX, maxY - minY) || 1;
   const cellOf = (coordinate: number, origin: number, side: number) =>
     Math.min(side - 1, Math.max(0, Math.floor(((coordinate - origin) / span) * side)));
 
@@ -203,11 +227,11 @@ export function createLabelIndex(points: readonly LabelPoint[], options: Partial
   };
 
   return {
-    size: points.length,
+    size: shown.length,
     levels: levels.length,
     position: (key) => positions.get(key),
     query([left, top, right, bottom], minCell) {
-      if (points.length === 0 || right < minX || left > minX + span || bottom < minY || top > minY + span) return [];
+      if (shown.length === 0 || right < minX || left > minX + span || bottom < minY || top > minY + span) return [];
       const finest = Math.floor(Math.log2(span / Math.max(minCell, Number.MIN_VALUE)));
       const depth = Math.max(0, Math.min(levels.length - 1, finest));
       const side = 2 ** depth;

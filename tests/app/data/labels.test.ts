@@ -4,6 +4,8 @@ import {
   createLabelIndex,
   labelBoxes,
   placeLabels,
+  waitsForZoom,
+  ARTICLE_TITLES_FROM_ZOOM,
   type Box,
   type LabelCandidate,
   type LabelPoint,
@@ -216,5 +218,35 @@ describe("createLabelIndex", () => {
     expect(index.position("unknown")).toBeUndefined();
     expect(index.query([2000, 2000, 3000, 3000], 10)).toEqual([]);
     expect(createLabelIndex([]).query(whole, 10)).toEqual([]);
+  });
+
+  it("never offers a node the view does not show, nor lets it crowd out those it shows, yet remembers its place", () => {
+    const shown = layout(300);
+    // The nodes another view shows are parked at this one's middle, hidden, and matter more.
+    const parked: LabelPoint[] = Array.from({ length: 50 }, (_, i) => ({ key: `parked${i}`, x: 500, y: 500, priority: 2 + i, absent: true }));
+    const index = createLabelIndex([...shown, ...parked], { perCell: 4 });
+    const alone = createLabelIndex(shown, { perCell: 4 });
+    expect(index.size).toBe(shown.length);
+    for (const [area, cell] of [[whole, 1000], [whole, 250], [[450, 450, 550, 550], 25]] as const) {
+      expect(index.query(area, cell)).toEqual(alone.query(area, cell));
+    }
+    expect(index.position("parked7")).toEqual([500, 500]);
+  });
+});
+
+describe("waitsForZoom", () => {
+  it("holds article titles back where concepts share the screen, until zoomed in far enough", () => {
+    expect(waitsForZoom("article", "map", 1)).toBe(true);
+    expect(waitsForZoom("article", "map", ARTICLE_TITLES_FROM_ZOOM)).toBe(false);
+    expect(waitsForZoom("article", "map", 3)).toBe(false);
+  });
+
+  it("lets article titles compete from the first frame in the articles view, where there is no concept", () => {
+    expect(waitsForZoom("article", "articles", 1)).toBe(false);
+    expect(waitsForZoom("article", "articles", 0.5)).toBe(false);
+  });
+
+  it("never holds a concept back", () => {
+    for (const view of ["map", "concepts", "articles"] as const) expect(waitsForZoom("entity", view, 0.5)).toBe(false);
   });
 });
