@@ -541,7 +541,9 @@ function placeNearNeighbours(order: number[], links: Adjacency, x: Float64Array,
 
 /** Adds `weight` to the undirected edge a–b, which it creates when missing. */
 function addWeight(graph: Graph, a: number, b: number, weight: number): void {
-  graph.updateEdge(a, b, (attributes) => ({ weight: ((attributes.weight as number | undefined) ?? 0) + weight }));
+  const edge = graph.edge(a, b);
+  if (edge === undefined) graph.addEdge(a, b, { weight });
+  else graph.setEdgeAttribute(edge, "weight", (graph.getEdgeAttribute(edge, "weight") as number) + weight);
 }
 
 /** The diameter of a typical disc (the 90th percentile of `reach`, doubled). */
