@@ -1,13 +1,15 @@
 /**
  * Region hulls: a soft shape in each named region's colour behind its nodes, on a canvas layer
  * that sigma places under its own (`createCanvas(…, { beforeLayer: "stage" })`), so nodes,
- * edges and labels draw over it. The hulls are computed once per layout, in sigma's framed
+ * edges and labels draw over it. The hulls are computed once per layout (per view drawn, and
+ * again when the nodes move), from where sigma draws the nodes the view shows, in its framed
  * coordinates (see data/hulls); each frame only projects their few corners and grows them by a
  * margin in pixels, so the cost does not grow with the graph.
  */
+import type { CommunitySummary } from "../core/graph/types";
 import { convexHull, roundedOutline, withoutOutliers, type Point } from "./data/hulls";
 import type { AppGraph } from "./data/graph";
-import type { RegionCentre } from "./data/regions";
+import type { ViewName } from "./data/views";
 import type { InsightSigma } from "./renderer";
 
 /** Pixels between a region's outermost nodes and the edge of its hull. */
@@ -39,12 +41,17 @@ function rgba(hex: string, alpha: number): string {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** Hulls of `regions` (those the map names), from where sigma draws their nodes now. */
-export function createRegionHulls(sigma: InsightSigma, graph: AppGraph, regions: readonly RegionCentre[]): RegionHulls {
+/**
+ * Hulls of `regions` (those the map names), from where sigma draws their nodes now: in the view
+ * drawn, of the nodes it shows (a region it shows none of has no hull there).
+ */
+export function createRegionHulls(sigma: InsightSigma, graph: AppGraph, regions: readonly Pick<CommunitySummary, "id" | "color">[]): RegionHulls {
   const canvas = sigma.createCanvas("regionHulls", { beforeLayer: "stage", style: { pointerEvents: "none" } });
   const context = canvas.getContext("2d");
   let shown = false;
   let hulls: Hull[] | null = null;
+  /** The view the hulls were made in: another view places every node elsewhere. */
+  let hullsView: ViewName | null = null;
 
   const members = new Map<number, string[]>(regions.map((region) => [region.id, []]));
   graph.forEachNode((node, attributes) => {
@@ -82,7 +89,11 @@ export function createRegionHulls(sigma: InsightSigma, graph: AppGraph, regions:
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
     if (!shown) return;
-    if (!hulls || hulls.some(moved)) hulls = makeHulls();
+    const { view } = sigma.getGraphState();
+    if (!hulls || view !== hullsView || hulls.some(moved)) {
+      hulls = makeHulls();
+      hullsView = view;
+    }
     // While something is lit, the hulls step back with the rest of the map.
     const dim = sigma.getGraphState().hasHighlighted ? 0.5 : 1;
     context.lineWidth = 1.5;

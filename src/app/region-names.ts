@@ -1,14 +1,16 @@
 /**
- * Regions drawn on the map while it is coloured by region: a soft hull in the region's colour
- * behind its nodes (see hulls.ts) and its name over sigma's canvas at the centre of its nodes,
- * placed again after every frame (a dozen elements: the cost does not grow with the graph),
- * largest regions first; a name that would overlap one already placed is left out. The names
- * placed are obstacles the node labels keep off (see map-labels). Names are document text: set
- * as text, never HTML.
+ * Regions drawn on the map while it is coloured by region, in whichever view is drawn: a soft
+ * hull in the region's colour behind its nodes (see hulls.ts) and its name over sigma's canvas at
+ * the centre of its nodes in that view (sigma's graph state `view`), placed again after every
+ * frame (a dozen elements: the cost does not grow with the graph), largest regions first; a name
+ * that would overlap one already placed is left out, and so is a region the view shows none of.
+ * The names placed are obstacles the node labels keep off (see map-labels). Names are document
+ * text: set as text, never HTML.
  */
 import type { Box } from "./data/labels";
 import type { AppGraph } from "./data/graph";
-import { regionCentres } from "./data/regions";
+import { namedRegions, regionCentres, regionsOf, type RegionCentre } from "./data/regions";
+import type { ViewName } from "./data/views";
 import { createRegionHulls } from "./hulls";
 import type { DrawnLabel } from "./map-labels";
 import type { InsightSigma } from "./renderer";
@@ -20,21 +22,27 @@ export interface RegionNames {
 }
 
 export function createRegionNames(sigma: InsightSigma, graph: AppGraph): RegionNames {
-  const centres = regionCentres(graph);
-  const hulls = createRegionHulls(sigma, graph, centres);
+  const { shown: regions } = namedRegions(regionsOf(graph));
+  const hulls = createRegionHulls(sigma, graph, regions);
+  // Each view's centres, measured the first time that view is drawn with its names.
+  const centres = new Map<ViewName, RegionCentre[]>();
+  const centresIn = (view: ViewName) => centres.get(view) ?? centres.set(view, regionCentres(graph, view)).get(view)!;
   const container = sigma.getContainer();
   const layer = document.createElement("div");
   layer.className = "region-names";
   layer.setAttribute("aria-hidden", "true");
   layer.hidden = true;
-  const labels = centres.map((centre) => {
-    const label = document.createElement("span");
-    label.className = "region-name";
-    label.textContent = centre.name;
-    label.style.borderColor = centre.color;
-    layer.append(label);
-    return label;
-  });
+  const labels = new Map(
+    regions.map((region) => {
+      const label = document.createElement("span");
+      label.className = "region-name";
+      label.textContent = region.name;
+      label.style.borderColor = region.color;
+      label.style.visibility = "hidden";
+      layer.append(label);
+      return [region.id, label] as const;
+    }),
+  );
   container.append(layer);
   let drawn: DrawnLabel[] = [];
 
@@ -42,8 +50,9 @@ export function createRegionNames(sigma: InsightSigma, graph: AppGraph): RegionN
     drawn = [];
     if (layer.hidden) return;
     const origin = container.getBoundingClientRect();
-    centres.forEach((centre, i) => {
-      const label = labels[i]!;
+    for (const label of labels.values()) label.style.visibility = "hidden";
+    for (const centre of centresIn(sigma.getGraphState().view)) {
+      const label = labels.get(centre.id)!;
       const at = sigma.graphToViewport({ x: centre.x, y: centre.y });
       label.style.left = `${at.x}px`;
       label.style.top = `${at.y}px`;
@@ -53,7 +62,7 @@ export function createRegionNames(sigma: InsightSigma, graph: AppGraph): RegionN
       const clash = drawn.some(({ box: [l, t, r, b] }) => l < box[2] && box[0] < r && t < box[3] && box[1] < b);
       if (clash) label.style.visibility = "hidden";
       else drawn.push({ key: `region:${centre.id}`, text: centre.name, box });
-    });
+    }
   };
   sigma.on("afterRender", place);
 

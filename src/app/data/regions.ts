@@ -5,6 +5,7 @@
  */
 import type { CommunitySummary, NodeAttributes } from "../../core/graph/types";
 import type { AppGraph } from "./graph";
+import { viewPosition, type ViewName } from "./views";
 
 /** What the map is coloured by: concept type (the build's colours) or region. */
 export type ColorBy = "type" | "region";
@@ -27,7 +28,7 @@ export function namedRegions(regions: readonly CommunitySummary[], limit = 12, m
   return { shown, others: regions.length - shown.length };
 }
 
-/** Where a region's name goes on the map: the mean position of its nodes, in graph coordinates. */
+/** Where a region's name goes in a view: the mean position of its nodes there, in graph coordinates. */
 export interface RegionCentre {
   id: number;
   name: string;
@@ -37,15 +38,20 @@ export interface RegionCentre {
   y: number;
 }
 
-/** The centres of the named regions (see `namedRegions`), largest first. */
-export function regionCentres(graph: AppGraph, limit = 12, minSize = 3): RegionCentre[] {
+/**
+ * The centres of the named regions (see `namedRegions`) in `view`, largest first: each the mean
+ * of its nodes' places in that view (see data/views), so a name stands among the nodes it names
+ * whichever view is drawn. A region the view shows none of has no centre there.
+ */
+export function regionCentres(graph: AppGraph, view: ViewName = "map", limit = 12, minSize = 3): RegionCentre[] {
   const { shown } = namedRegions(regionsOf(graph), limit, minSize);
   const sums = new Map(shown.map((r) => [r.id, { x: 0, y: 0, n: 0 }]));
   graph.forEachNode((_node, attributes) => {
     const sum = attributes.community === undefined ? undefined : sums.get(attributes.community);
-    if (!sum) return;
-    sum.x += attributes.x;
-    sum.y += attributes.y;
+    const at = sum && viewPosition(attributes, view);
+    if (!sum || !at) return;
+    sum.x += at[0];
+    sum.y += at[1];
     sum.n += 1;
   });
   return shown.flatMap((r) => {
