@@ -375,8 +375,9 @@ function fitted(members: number[], x: Float64Array, y: Float64Array, reach: Floa
 
 /**
  * Packs laid-out parts into one group: ForceAtlas2 arranges the parts by the view's edges
- * between them, the arrangement is scaled to the parts' sizes and pushed apart until no two
- * discs (radius plus half the gap) overlap, and each part is turned to face the parts it links to.
+ * between them, the arrangement is scaled to the parts' sizes (their discs, radius plus half the
+ * gap, covering half of it) and compacted until the discs touch without overlapping, and each
+ * part is turned to face the parts it links to.
  */
 function pack(parts: Placed[], gap: number, context: Context): Placed {
   if (parts.length === 1) return parts[0]!;
@@ -411,7 +412,7 @@ function pack(parts: Placed[], gap: number, context: Context): Placed {
     centreX,
     centreY,
     radius,
-    0.5,
+    PACKING_START_COVERAGE,
   );
   compact(arranged.x, arranged.y, radius, Math.floor(random() * 2 ** 32));
 
@@ -432,6 +433,9 @@ function pack(parts: Placed[], gap: number, context: Context): Placed {
   const scale = parts.reduce((sum, part) => sum + part.scale * part.members.length, 0) / members.length;
   return { members, x: Float64Array.from(xs), y: Float64Array.from(ys), radius: outer, scale };
 }
+
+/** How much of the arrangement's disc the parts' discs cover before `compact` (loose: few overlaps to undo). */
+const PACKING_START_COVERAGE = 0.5;
 
 /** Rounds of `compact`, and the scale each applies before discs are pushed apart again. */
 const COMPACTION_ROUNDS = 12;
