@@ -301,16 +301,6 @@ describe("assignLayout", () => {
     });
   });
 
-  it("draws the same picture whether or not the nodes carry their communities", () => {
-    const withCommunities = buildGraph(doc, extraction, { name: "t" });
-    const without = withCommunities.copy();
-    without.forEachNode((node) => without.removeNodeAttribute(node, "community"));
-    without.removeAttribute("communities");
-    assignLayout(withCommunities, { seed: 3 });
-    assignLayout(without, { seed: 3 });
-    withCommunities.forEachNode((node, attr) => expect(without.getNodeAttributes(node)).toMatchObject({ x: attr.x, y: attr.y }));
-  });
-
   it("draws articles that share concepts closer together than articles that share none", () => {
     // Two clusters: articles 0-4 all mention "a" and "b", articles 5-9 all mention "c" and "d".
     const entries = Array.from({ length: 10 }, (_, i) => entry(`Article ${i}`));
