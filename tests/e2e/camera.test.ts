@@ -13,6 +13,7 @@ import {
   reachableNode,
   settledCamera,
   useBrowser,
+  viewNeighbours,
 } from "./support";
 
 async function press(page: Page, name: string): Promise<number> {
@@ -47,9 +48,15 @@ describe("hover and camera", () => {
     expect(hovered, "a small concept hovered by the pointer").toBeDefined();
     const key = hovered as string;
     await expect.poll(async () => (await probeNodes(page, [key]))[key]?.labelShown).toBe(true);
-    const neighbours = graph.neighbors(key);
-    const probes = await probeNodes(page, neighbours);
-    expect(neighbours.filter((node) => !probes[node]?.highlighted)).toEqual([]);
+    // Its neighbours through the map's edges (mentions, broader relations) among those the
+    // filters show: hovering lights every one of them, and nothing it does not draw a line to.
+    const neighbours = new Set(viewNeighbours(graph, key, "map"));
+    const probes = await probeNodes(page, graph.nodes());
+    const shownNeighbours = [...neighbours].filter((node) => !probes[node]?.hidden);
+    expect(shownNeighbours.length, "neighbours on show").toBeGreaterThan(0);
+    expect(shownNeighbours.filter((node) => !probes[node]?.highlighted), "neighbours not lit").toEqual([]);
+    const strangers = graph.filterNodes((node) => node !== key && !neighbours.has(node));
+    expect(strangers.filter((node) => probes[node]?.highlighted), "lit without a line to it").toEqual([]);
 
     // Leaving the node clears it.
     await page.mouse.move(1, 1);

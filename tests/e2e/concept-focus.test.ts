@@ -98,28 +98,39 @@ describe("concept focus", () => {
   it("names the concepts that most often come with it, and each one focuses that concept", async () => {
     const graph = await loadGraph();
     const postgres = entityByLabel(graph, "PostgreSQL");
-    const together = new Map<string, number>();
-    for (const node of mentioningArticles(graph, postgres)) {
-      for (const other of graph.outNeighbors(node)) {
-        if (other !== postgres) together.set(entity(graph, other).label, (together.get(entity(graph, other).label) ?? 0) + 1);
-      }
-    }
+    // The build's co-occurrence edges (kept above chance) are the companions, the most
+    // significant first; "n articles" is the edge's weight, the articles naming both.
+    const companions = new Map<string, { key: string; weight: number; score: number }>();
+    graph.forEachEdge(postgres, (_edge, attributes, source, target) => {
+      if (attributes.kind !== "cooccurs") return;
+      const other = source === postgres ? target : source;
+      companions.set(entity(graph, other).label, { key: other, weight: attributes.weight, score: attributes.score });
+    });
+    expect(companions.size, "PostgreSQL has co-occurrence edges in graph.json").toBeGreaterThan(0);
+    const ofPostgres = new Set(mentioningArticles(graph, postgres));
     const page = await session.open();
     await focusThroughSearch(page, "postgres", "PostgreSQL");
     const panel = details(page);
     const section = sectionNamed(panel, /often together/i);
     await section.waitFor();
     const named: string[] = [];
-    for (const button of await section.getByRole("button").all()) {
-      const text = squash(await button.textContent());
-      const label = [...together.keys()].filter((name) => text.startsWith(name)).sort((a, b) => b.length - a.length)[0];
-      expect(label, `"${text}" names a concept that shares an article with PostgreSQL`).toBeDefined();
+    for (const item of await section.getByRole("listitem").all()) {
+      const text = squash(await item.textContent());
+      const label = [...companions.keys()].filter((name) => text.startsWith(name)).sort((a, b) => b.length - a.length)[0];
+      expect(label, `"${text}" names a concept joined to PostgreSQL by a co-occurrence edge`).toBeDefined();
+      const { key, weight } = companions.get(label as string)!;
+      expect(text, `"${text}" counts the articles naming both`).toMatch(new RegExp(`\\b${weight} articles?$`));
+      const both = mentioningArticles(graph, key).filter((node) => ofPostgres.has(node));
+      expect(both.length, `articles naming PostgreSQL and ${label}`).toBe(weight);
       named.push(label as string);
     }
     expect(named.length, "co-occurring concepts offered").toBeGreaterThan(0);
-    // The most frequent companion is among those offered.
-    const top = Math.max(...together.values());
-    expect(named.some((label) => together.get(label) === top)).toBe(true);
+    // Most significant first, and none left out that is more significant than one shown.
+    const scores = named.map((label) => companions.get(label)!.score);
+    expect(scores, "ordered by significance").toEqual([...scores].sort((a, b) => b - a));
+    const least = Math.min(...scores);
+    const missing = [...companions].filter(([label, { score }]) => score > least && !named.includes(label));
+    expect(missing.map(([label]) => label), "more significant companions left out").toEqual([]);
 
     const first = named[0] as string;
     await section.getByRole("button", { name: new RegExp(`^${escapeRegExp(first)}`) }).first().click();

@@ -21,6 +21,7 @@ import {
   squash,
   typeName,
   useBrowser,
+  viewNeighbours,
 } from "./support";
 
 describe("the built site", () => {
@@ -73,10 +74,16 @@ describe("the built site", () => {
     expect(target, "a well-connected concept drawn in the open").toBeDefined();
     const { key, x, y } = target as { key: string; x: number; y: number };
 
+    // Hover lights the neighbours through the map's own edges (mentions and broader relations)
+    // that the filters show: a one-article concept hidden at this zoom stays hidden.
+    const mapNeighbours = viewNeighbours(graph, key, "map");
+    const before = await probeNodes(page, mapNeighbours);
+    const neighbours = new Set(mapNeighbours.filter((node) => !before[node]?.hidden));
+    expect(neighbours.size, "neighbours on show").toBeGreaterThan(0);
+
     await page.mouse.move(x, y);
     await expect.poll(async () => (await probeNodes(page, [key]))[key]?.hovered).toBe(true);
 
-    const neighbours = new Set(graph.neighbors(key));
     const others = graph.filterNodes((node) => node !== key && !neighbours.has(node));
     const after = await probeNodes(page, [...neighbours, ...others]);
     const unlit = [...neighbours].filter((node) => !after[node]?.highlighted);

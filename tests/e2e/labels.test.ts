@@ -6,22 +6,16 @@
  * test hook `drawnLabels()` (see the UI contract); expectations come from graph.json.
  */
 import { describe, expect, it } from "vitest";
-import { countOverlaps, type Box } from "../../src/app/data/labels";
+import { countOverlaps } from "../../src/app/data/labels";
 import { loadGraph, useBrowser, type ExplorerGraph } from "./support";
 
 type Page = Awaited<ReturnType<ReturnType<typeof useBrowser>["open"]>>;
 
-interface DrawnLabel {
-  key: string;
-  text: string;
-  box: Box;
-}
+type DrawnLabel = ReturnType<Window["__insightGraph"]["drawnLabels"]>[number];
 
 /** The labels the page says it draws now. */
 function drawnLabels(page: Page): Promise<DrawnLabel[]> {
-  return page.evaluate(() =>
-    (window as unknown as { __insightGraph: { drawnLabels(): DrawnLabel[] } }).__insightGraph.drawnLabels(),
-  );
+  return page.evaluate(() => window.__insightGraph.drawnLabels());
 }
 
 /** The nodes whose label sigma draws now (display data `labelVisibility: "visible"`, node shown). */
@@ -103,7 +97,8 @@ describe("labels at every zoom", () => {
             const graphElement = document.getElementById("graph");
             if (graphElement?.getAttribute("aria-busy") !== "false") return;
             observer.disconnect();
-            const hook = (window as unknown as { __insightGraph?: { sigma: any; drawnLabels(): { key: string }[] } }).__insightGraph;
+            // The hook may not be set yet (it would be a bug: then nothing counts as placed).
+            const hook = window.__insightGraph as Window["__insightGraph"] | undefined;
             const placed = (hook?.drawnLabels() ?? []).map((label) => label.key).filter((key) => !key.startsWith("region:"));
             const sigma = hook?.sigma;
             const shown = placed.filter((key) => sigma?.getNodeDisplayData(key)?.labelVisibility === "visible");

@@ -8,12 +8,14 @@ import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject, vi } from "vitest";
-import type {
-  ArticleNodeAttributes,
-  EdgeAttributes,
-  EntityNodeAttributes,
-  GraphAttributes,
-  NodeAttributes,
+import {
+  VIEW_EDGES,
+  type ArticleNodeAttributes,
+  type EdgeAttributes,
+  type EntityNodeAttributes,
+  type GraphAttributes,
+  type NodeAttributes,
+  type ViewName,
 } from "../../src/core/graph/types";
 import type { Evidence } from "../../src/core/types";
 import { launchBrowser } from "../../scripts/lib/browser";
@@ -182,6 +184,19 @@ export function evidenceWords(graph: ExplorerGraph, articleKey: string, entityKe
           : (source.insights[evidence.index] ?? "");
     return text.slice(evidence.start, evidence.end);
   });
+}
+
+/**
+ * A node's neighbours through the edges a view draws (`VIEW_EDGES`: mentions and broader
+ * relations on the map), which are the ones hover lights there; `graph.neighbors` would add
+ * co-occurring concepts and related articles, which the map does not draw.
+ */
+export function viewNeighbours(graph: ExplorerGraph, key: string, view: ViewName = "map"): string[] {
+  const neighbours = new Set<string>();
+  graph.forEachEdge(key, (_edge, attributes, source, target) => {
+    if (VIEW_EDGES[view].includes(attributes.kind)) neighbours.add(source === key ? target : source);
+  });
+  return [...neighbours];
 }
 
 /** The entity types that occur in the graph. */
@@ -431,6 +446,8 @@ declare global {
       sigma: import("sigma").default;
       graph: unknown;
       state: unknown;
+      /** The labels drawn on the map now (node labels and region names), in `#graph`'s viewport pixels. */
+      drawnLabels(): { key: string; text: string; box: [number, number, number, number] }[];
     };
   }
 }
