@@ -7,7 +7,7 @@
  * The names placed are obstacles the node labels keep off (see map-labels). Names are document
  * text: set as text, never HTML.
  */
-import type { Box } from "./data/labels";
+import { shiftInside, type Box } from "./data/labels";
 import type { AppGraph } from "./data/graph";
 import { namedRegions, regionCentres, regionsOf, type RegionCentre } from "./data/regions";
 import type { ViewName } from "./data/views";
@@ -58,7 +58,17 @@ export function createRegionNames(sigma: InsightSigma, graph: AppGraph): RegionN
       label.style.top = `${at.y}px`;
       label.style.visibility = "visible";
       const rect = label.getBoundingClientRect();
-      const box: Box = [rect.left - origin.left, rect.top - origin.top, rect.right - origin.left, rect.bottom - origin.top];
+      let box: Box = [rect.left - origin.left, rect.top - origin.top, rect.right - origin.left, rect.bottom - origin.top];
+      // A region whose centre is on screen shows its whole name there, moved in from the edge;
+      // one whose centre is off screen is not pinned to the edge, where it would name nothing.
+      if (at.x >= 0 && at.y >= 0 && at.x <= origin.width && at.y <= origin.height) {
+        const [dx, dy] = shiftInside(box, origin);
+        if (dx !== 0 || dy !== 0) {
+          label.style.left = `${at.x + dx}px`;
+          label.style.top = `${at.y + dy}px`;
+          box = [box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy];
+        }
+      }
       const clash = drawn.some(({ box: [l, t, r, b] }) => l < box[2] && box[0] < r && t < box[3] && box[1] < b);
       if (clash) label.style.visibility = "hidden";
       else drawn.push({ key: `region:${centre.id}`, text: centre.name, box });

@@ -93,6 +93,16 @@ export function labelBoxes(x: number, y: number, radius: number, gap: number, wi
   ];
 }
 
+/**
+ * How far to move `box` so that it lies within `bounds` (0, 0 to width, height): by as little as
+ * will do, along each axis; a box larger than the bounds keeps its left or top edge inside. A
+ * name centred near the edge of the screen is thus read whole rather than cut.
+ */
+export function shiftInside([left, top, right, bottom]: Box, bounds: { width: number; height: number }): [number, number] {
+  const along = (low: number, high: number, size: number) => (low < 0 ? -low : high > size ? Math.max(size - high, -low) : 0);
+  return [along(left, right, bounds.width), along(top, bottom, bounds.height)];
+}
+
 /** How many pairs of `boxes` overlap (touching edges do not count): 0 on a map that reads. */
 export function countOverlaps(boxes: readonly Box[]): number {
   let overlaps = 0;

@@ -5,6 +5,7 @@ import {
   labelBoxes,
   placeLabels,
   waitsForZoom,
+  shiftInside,
   ARTICLE_TITLES_FROM_ZOOM,
   type Box,
   type LabelCandidate,
@@ -132,6 +133,22 @@ describe("labelBoxes", () => {
     const [right, left] = labelBoxes(100, 50, 4, 5, 60, 20);
     expect(right).toEqual([109, 40, 169, 60]);
     expect(left).toEqual([31, 40, 91, 60]);
+  });
+});
+
+describe("shiftInside", () => {
+  const screen = { width: 800, height: 600 };
+
+  it("leaves a box inside alone, and moves one that sticks out by just enough", () => {
+    expect(shiftInside([10, 10, 200, 40], screen)).toEqual([0, 0]);
+    expect(shiftInside([-30, 10, 170, 40], screen)).toEqual([30, 0]);
+    expect(shiftInside([700, 580, 900, 610], screen)).toEqual([-100, -10]);
+    expect(shiftInside([700, -5, 800, 25], screen)).toEqual([0, 5]);
+  });
+
+  it("keeps the start of a box wider than the screen on it", () => {
+    expect(shiftInside([-50, 10, 850, 40], screen)).toEqual([50, 0]);
+    expect(shiftInside([100, 10, 1000, 40], screen)).toEqual([-100, 0]);
   });
 });
 

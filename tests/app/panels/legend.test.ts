@@ -55,7 +55,10 @@ describe("the legend of each view", () => {
     const graph = viewsGraph();
     const holds = drawable(graph);
     expect(holds.marks.has("article")).toBe(true);
-    const types = new Set(graph.filterNodes((_node, attributes) => attributes.kind === "entity").map((node) => graph.getNodeAttribute(node, "type")));
+    const types = new Set<string>();
+    graph.forEachNode((_node, attributes) => {
+      if (attributes.kind === "entity") types.add(attributes.type);
+    });
     expect([...holds.marks].filter((mark) => mark !== "article").sort()).toEqual([...types].sort());
     expect(holds.edges).toEqual(new Set(graph.mapEdges((_edge, attributes) => attributes.kind)));
   });
