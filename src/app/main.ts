@@ -12,7 +12,7 @@ import { GraphLoadError, readGraphResponse, type AppGraph, type LoadProgress } f
 import { findPath, type FoundPath } from "./data/path";
 import type { Emphasis } from "./data/scene";
 import { viewEmphasis, viewNeighbourhood, viewNodes, type ViewName } from "./data/views";
-import { createSearchIndex } from "./data/search";
+import { createSearchIndex, type SearchIndex } from "./data/search";
 import type { AppContext } from "./context";
 import { applyStates, cameraFor, createSigma, type InsightSigma } from "./renderer";
 import { createMapLabels } from "./map-labels";
@@ -82,6 +82,12 @@ async function loadGraph(): Promise<AppGraph> {
   return readGraphResponse(response, (progress) => loading.show(progress));
 }
 
+/** Runs `work` when the page is idle (soon after, where the browser has no idle callbacks). */
+function whenIdle(work: () => void): void {
+  if ("requestIdleCallback" in window) requestIdleCallback(() => work(), { timeout: 2000 });
+  else setTimeout(work, 200);
+}
+
 /** Resolves after the browser has painted, so a notice set just before shows during the work that follows. */
 function nextPaint(): Promise<void> {
   return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
@@ -119,10 +125,16 @@ async function boot(): Promise<void> {
   status.textContent = ignoredNotice(decoded.ignored);
 
   const store = createStore(decoded.state);
+  // The search index takes half a second on the bundled graph and seconds on a large one, and
+  // nothing needs it before someone types: it is built when first asked for, or once the map is
+  // drawn and idle, whichever comes first, so it never delays the first frame.
+  let searchIndex: SearchIndex | undefined;
   const context: AppContext = {
     graph,
     store,
-    search: createSearchIndex(graph),
+    get search() {
+      return (searchIndex ??= createSearchIndex(graph));
+    },
     choices: filterChoices(graph),
   };
 
@@ -136,7 +148,10 @@ async function boot(): Promise<void> {
 
   const regionNames = createRegionNames(sigma, graph);
   const mapLabels = createMapLabels(sigma, graph, { obstacles: () => regionNames.drawn().map((name) => name.box) });
-  void mapLabels.settled().then(() => container.setAttribute("aria-busy", "false"));
+  void mapLabels.settled().then(() => {
+    container.setAttribute("aria-busy", "false");
+    whenIdle(() => void context.search);
+  });
   const details = createDetails(context);
   const filters = createFilters(context);
   const path = createPath(context);

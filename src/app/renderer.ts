@@ -108,7 +108,9 @@ export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewN
           then: {
             color: (attributes, _state, graphState) => fade(nodeColour(regions, graphState.colorBy, attributes)),
             labelVisibility: "hidden",
-            zIndex: 0,
+            // No zIndex change here: lit nodes already draw in a higher depth layer, and a zIndex
+            // that depends on the highlight makes sigma reprocess every node and edge whenever
+            // anything is lit, hover included (measured: the bulk of a focus's cost at 10,000 articles).
           },
         },
         {
