@@ -3,7 +3,7 @@
  *  1. extraction of the whole bookmarks document vs compromise alone tagging the same text
  *     (each measured in its own process: compromise plugins are global, and a fresh heap is fair);
  *  2. search answering a keystroke on a synthetic graph of 10,000 nodes and 50,000 edges;
- *  3. the whole graph build (parse, extract, layout, write) with its peak memory;
+ *  3. the whole graph build (parse, extract, graph, metrics, layout, write) with its peak memory;
  *  4. big input: the build's stages on generated documents of ¼, ½ and the whole of 10 MB, side
  *     by side, so that ratios show whether time and memory grow linearly with the input.
  * Figures are medians over repeated rounds after a warm-up round.
@@ -34,7 +34,7 @@ const HELP = `Usage: npm run bench [-- options]
 
 Prints: extraction time vs compromise alone on ${DEFAULT_INPUT}; search time per keystroke on a
 synthetic 10,000-node / 50,000-edge graph; the full graph build time and peak memory; the build's
-stages (parse, extract, graph, layout, write) on a big generated document and on ¼ and ½ of it;
+stages (parse, extract, graph, metrics, layout, write) on a big generated document and on ¼ and ½ of it;
 scale: the stages and peak memory on synthetic lists of 1,000 and 10,000 articles (target < 60 s);
 buildspeed: \`npm run graph\` as a process against one that only runs compromise (target ≤ 1.5×).
 layout: per view, on the bundled list and both corpora, how well regions separate (5-NN community

@@ -21,7 +21,7 @@ Options:
   --format NAME    text | markdown | html, for every input (default: from each file's extension:
                    .md markdown, .html/.htm browser bookmarks, anything else the bookmarks text format)
   --stats          also print the time, CPU time and peak memory of every stage (parse, extract,
-                   graph, layout, write) and what the graph holds: articles by kind, concepts by
+                   graph, metrics, layout, write) and what the graph holds: articles by kind, concepts by
                    type, edges by kind, communities
   -h, --help       show this help
 

@@ -115,7 +115,7 @@ async function refuseClashingOutputs(request: BuildOutputs, given: readonly stri
 /**
  * Reads, parses, merges, extracts and lays out. Every failure is a CliError naming the file it
  * concerns; a failure of the whole-graph steps (extraction, layout) names every input.
- * `clock` is told where each stage ends (parse, extract, graph, layout); it changes nothing built.
+ * `clock` is told where each stage ends (parse, extract, graph, metrics, layout); it changes nothing built.
  */
 export async function buildGraphFromFiles(
   inputs: readonly string[],
@@ -144,8 +144,8 @@ export async function buildGraphFromFiles(
       inputs: names,
       builtAt: options.builtAt,
       terms: lexicon.terms,
+      onStage: (stage) => clock?.lap(stage),
     });
-    clock?.lap("graph");
     assignLayout(graph);
     clock?.lap("layout");
     return graph;

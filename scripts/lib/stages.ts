@@ -11,12 +11,13 @@ import { join } from "node:path";
 /**
  * - parse: reading and parsing every input, and merging them;
  * - extract: finding the concepts the articles name;
- * - graph: nodes and edges (mentions, broader), communities, related and co-occurrence edges,
- *   label importance (all inside `buildGraph`);
- * - layout: ForceAtlas2 and overlap removal;
+ * - graph: nodes, mention and broader edges, sizes;
+ * - metrics: communities, related and co-occurrence edges, label importance (both inside
+ *   `buildGraph`, which reports where one ends);
+ * - layout: the three views' community-aware layouts and overlap removal;
  * - write: serialising the graph (and its GEXF) and writing the files.
  */
-export const STAGES = ["parse", "extract", "graph", "layout", "write"] as const;
+export const STAGES = ["parse", "extract", "graph", "metrics", "layout", "write"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface StageFigures {

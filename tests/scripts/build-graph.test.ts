@@ -192,7 +192,7 @@ describe("npm run graph -- --stats", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^wrote /);
-    expect(lines[1]).toMatch(/^stage\s+parse\s+extract\s+graph\s+layout\s+write\s+total$/);
+    expect(lines[1]).toMatch(/^stage\s+parse\s+extract\s+graph\s+metrics\s+layout\s+write\s+total$/);
     for (const [i, label] of ["wall-clock \\(s\\)", "CPU \\(s\\)", "peak RSS \\(MiB\\)"].entries()) {
       expect(lines[2 + i]).toMatch(new RegExp(`^${label}(\\s+\\d+(\\.\\d+)?){6}$`));
     }

@@ -61,6 +61,11 @@ export interface BuildOptions {
   cooccurs?: Partial<CooccursOptions>;
   /** Label priority (see `./importance`). */
   importance?: Partial<ImportanceOptions>;
+  /**
+   * Told when each part of the build ends: "graph" (nodes, mentions, broader relations, sizes),
+   * then "metrics" (communities, relations, importance). For timing; it changes nothing built.
+   */
+  onStage?: (stage: "graph" | "metrics") => void;
 }
 
 /**
@@ -149,12 +154,14 @@ export function buildGraph(
   }
 
   applySizes(graph);
-  // From the mentions alone; the layout (run after) reads neither, so it draws the same picture.
+  options.onStage?.("graph");
+  // From the mentions alone; the layout (run after) draws each community as a region.
   communities.assign(graph, options.communities);
   // Both read the mentions alone, so they may come in either order; importance reads the related edges.
   related.assign(graph, options.related);
   cooccurs.assign(graph, options.cooccurs);
   importance.assign(graph, options.importance);
+  options.onStage?.("metrics");
   return graph;
 }
 
