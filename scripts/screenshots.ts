@@ -1,10 +1,12 @@
 /**
  * `tsx scripts/screenshots.ts [name…]`: builds the site, serves it under a sub-path, and saves
- * screenshots of the app on the bundled data, taken in Chromium at 1600×1000, to
- * tests/e2e/screenshots/ (the README shows them). Each state is reached the way a person would:
+ * screenshots of the app, taken in Chromium (at 1600×1000 unless a shot says otherwise), to
+ * tests/e2e/screenshots/ (the README shows them): on the bundled data, and on the 919-item list
+ * of ../shared/corpora (built into a temporary folder and served beside the bundled graph). Each state is reached the way a person would:
  * through the search box, the path panel and the buttons, not by poking at the app's internals.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Graph from "graphology";
@@ -14,10 +16,15 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/cor
 import { launchBrowser } from "./lib/browser";
 import { PROJECT_ROOT } from "./lib/paths";
 import { buildAndServe } from "./lib/serve";
+import { buildGraphFile } from "./lib/build";
 
 const OUT_DIR = join(PROJECT_ROOT, "tests", "e2e", "screenshots");
 const VIEWPORT = { width: 1600, height: 1000 };
 const FIRST_FRAME_TIMEOUT = 120_000;
+/** Reading lists written elsewhere (see ../shared/GUIDE.md), shown by the shots that name one. */
+const CORPORA = join(PROJECT_ROOT, "..", "shared", "corpora");
+const LISTS = { "awesome-scalability": join(CORPORA, "awesome-scalability.md") } as const;
+type ListName = keyof typeof LISTS;
 
 type ExplorerGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -27,6 +34,15 @@ interface Shot {
   shows: string;
   /** Brings a freshly loaded page into the state to capture. */
   prepare(page: Page, graph: ExplorerGraph): Promise<void>;
+  /** The window, when not the default 1600×1000. */
+  viewport?: { width: number; height: number };
+  /** Another reading list to show instead of the bundled one. */
+  list?: ListName;
+}
+
+async function colourByRegion(page: Page): Promise<void> {
+  await page.getByRole("region", { name: "Legend", exact: true }).getByRole("radio", { name: "Region" }).check();
+  await page.getByRole("list", { name: "Regions" }).waitFor();
 }
 
 /** The concept the pictures centre on: the one the issue names, else the most mentioned. */
@@ -123,8 +139,7 @@ const SHOTS: Shot[] = [
     name: "regions",
     shows: "the whole graph coloured by region, the largest regions named in the legend",
     async prepare(page) {
-      await page.getByRole("region", { name: "Legend", exact: true }).getByRole("radio", { name: "Region" }).check();
-      await page.getByRole("list", { name: "Regions" }).waitFor();
+      await colourByRegion(page);
     },
   },
   {
@@ -152,16 +167,27 @@ const SHOTS: Shot[] = [
   },
   {
     name: "view-concepts",
-    shows: "the concepts view: concepts only, joined where articles name them together more than by chance",
+    shows: "the concepts view, coloured by region: concepts only, joined where articles name them together more than by chance",
     async prepare(page) {
       await showView(page, "Concepts");
+      await colourByRegion(page);
     },
   },
   {
     name: "view-articles",
-    shows: "the articles view: articles only, joined to the articles that share their specific vocabulary",
+    shows: "the articles view, coloured by region: articles only, joined to the articles that share their specific vocabulary",
     async prepare(page) {
       await showView(page, "Articles");
+      await colourByRegion(page);
+    },
+  },
+  {
+    name: "list-919",
+    shows: "awesome-scalability (919 linked items) at 1920×1080, coloured by region",
+    viewport: { width: 1920, height: 1080 },
+    list: "awesome-scalability",
+    async prepare(page) {
+      await colourByRegion(page);
     },
   },
   {
@@ -203,7 +229,7 @@ function broadestConcept(graph: ExplorerGraph): string {
 
 const USAGE = `Usage: npm run screenshots [-- name…]
 
-Builds the site, serves it, and saves ${VIEWPORT.width}×${VIEWPORT.height} Chromium screenshots to tests/e2e/screenshots/.
+Builds the site, serves it, and saves Chromium screenshots (${VIEWPORT.width}×${VIEWPORT.height} unless named) to tests/e2e/screenshots/.
 Names (all by default):
 ${SHOTS.map((shot) => `  ${shot.name.padEnd(14)} ${shot.shows}`).join("\n")}`;
 
@@ -220,23 +246,39 @@ async function main(argv: string[]): Promise<number> {
   const wanted = argv.length > 0 ? SHOTS.filter((shot) => argv.includes(shot.name)) : SHOTS;
 
   await mkdir(OUT_DIR, { recursive: true });
-  const site = await buildAndServe();
+  // Each list a shot names is built once, into a temporary folder, and served under its name.
+  const lists = [...new Set(wanted.flatMap((shot) => (shot.list ? [shot.list] : [])))];
+  const folder = await mkdtemp(join(tmpdir(), "insight-graph-shots-"));
+  const graphs: Record<string, string> = {};
+  try {
+    for (const list of lists) {
+      graphs[list] = join(folder, `${list}.json`);
+      await buildGraphFile({ input: LISTS[list], out: graphs[list]! });
+    }
+    return await shoot(wanted, graphs);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function shoot(wanted: Shot[], graphs: Record<string, string>): Promise<number> {
+  const site = await buildAndServe({ graphs });
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await site.close();
     throw error;
   });
   let failures = 0;
   try {
-    const response = await fetch(`${site.url}graph.json`);
-    const graph: ExplorerGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>();
-    graph.import((await response.json()) as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);
-
     for (const shot of wanted) {
-      const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+      const url = shot.list ? `${site.url}${shot.list}/` : site.url;
+      const response = await fetch(`${url}graph.json`);
+      const graph: ExplorerGraph = new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+      graph.import((await response.json()) as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);
+      const context = await browser.newContext({ viewport: shot.viewport ?? VIEWPORT, deviceScaleFactor: 1 });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       try {
-        await page.goto(site.url);
+        await page.goto(url);
         await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
         await shot.prepare(page, graph);
         // No focus ring left on the last control used: the picture is of the content.

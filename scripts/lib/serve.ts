@@ -150,10 +150,12 @@ export interface ServedSite extends StaticServer {
  * The whole chain: graph up to date (the same step `npm run dev` and `npm run build` take), site
  * built, site served. `close()` also removes the build.
  */
-export async function buildAndServe(options: { basePath?: string; outDir?: string } = {}): Promise<ServedSite> {
+export async function buildAndServe(
+  options: { basePath?: string; outDir?: string; graphs?: ServeOptions["graphs"] } = {},
+): Promise<ServedSite> {
   await ensureGraph();
   const root = await buildSite(options.outDir);
-  const server = await serveDirectory(root, options.basePath);
+  const server = await serveDirectory(root, options.basePath, { graphs: options.graphs });
   return {
     root,
     url: server.url,

@@ -220,8 +220,8 @@ async function boot(): Promise<void> {
     if (lit.nodes.size > 0) fitTo(lit, true);
   });
 
-  // Region names sit at the centres of their nodes on the map; the other views place nodes elsewhere.
-  const showRegionNames = (state: AppState) => regionNames.show(state.colorBy === "region" && state.view === "map");
+  // Region names (and hulls) sit at the centres of their nodes in whichever view is drawn.
+  const showRegionNames = (state: AppState) => regionNames.show(state.colorBy === "region");
 
   const colourBy = (state: AppState) => {
     sigma.setGraphState({ colorBy: state.colorBy });

@@ -82,14 +82,3 @@ export function emphasis(graph: AppGraph, selection: Selection, path: FoundPath 
     }
   }
 }
-
-/** A node and its neighbours, with the edges between them: what hovering lights. */
-export function neighbourhood(graph: AppGraph, node: string): Emphasis {
-  const nodes = new Set([node]);
-  const edges = new Set<string>();
-  graph.forEachEdge(node, (edge, _attributes, source, target) => {
-    nodes.add(source === node ? target : source);
-    edges.add(edge);
-  });
-  return { nodes, edges, focus: new Set([node]) };
-}

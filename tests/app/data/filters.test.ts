@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FILTERS, EVERYTHING, RARE_ON_SCREEN, filterChoices, isDefaultFilters, revealsRare, visibleNodes } from "../../../src/app/data/filters";
-import { emphasis, neighbourhood } from "../../../src/app/data/scene";
+import { emphasis } from "../../../src/app/data/scene";
+import { viewNeighbourhood } from "../../../src/app/data/views";
 import { findPath } from "../../../src/app/data/path";
 import { fixtureGraph } from "../fixtures/graph";
 import { CONCURRENCY_CONTROL, MVCC, WAL, WAL_ARCHIVING, WAL_REPLAY, hierarchyGraph } from "../fixtures/hierarchy";
@@ -112,7 +113,7 @@ describe("emphasis", () => {
 
   it("lights nothing without a selection; hover lights a node and exactly its neighbours", () => {
     expect(emphasis(graph, { kind: "none" }, null).nodes.size).toBe(0);
-    const hover = neighbourhood(graph, "entity:netflix");
+    const hover = viewNeighbourhood(graph, "map", "entity:netflix");
     expect([...hover.nodes].sort()).toEqual(
       ["entity:netflix", "article:how-postgres-mvcc-works-netflix", "article:kafka-at-netflix-scale"].sort(),
     );
