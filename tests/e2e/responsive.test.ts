@@ -174,13 +174,18 @@ describe("at a phone's width (400×800, touch)", () => {
 
     await size.tap();
     await expect.poll(() => size.getAttribute("aria-label")).toBe("Enlarge panels");
-    const half = await box(page, "header");
-    expect(half.top).toBeGreaterThan(0.3 * PHONE.height);
-    expect(half.top).toBeLessThan(0.7 * PHONE.height);
+    // The sheet slides (a short CSS transition): read where it comes to rest.
+    const halfway = async () => {
+      const { top } = await box(page, "header");
+      return top > 0.3 * PHONE.height && top < 0.7 * PHONE.height;
+    };
+    await expect.poll(halfway, { message: "half height puts the bar mid-screen" }).toBe(true);
 
     await size.tap();
     await expect.poll(() => size.getAttribute("aria-label")).toBe("Collapse panels");
-    expect((await box(page, "header")).top, "full height leaves a strip of map").toBeLessThan(0.15 * PHONE.height);
+    await expect
+      .poll(async () => (await box(page, "header")).top, { message: "full height leaves a strip of map" })
+      .toBeLessThan(0.15 * PHONE.height);
 
     await size.focus();
     await page.keyboard.press("Home");
@@ -198,6 +203,7 @@ describe("at a phone's width (400×800, touch)", () => {
     expect(await page.getByRole("region", { name: "Filters", exact: true }).isVisible()).toBe(false);
 
     // Drag the bar by its grip to near the top of the screen: the sheet snaps to full height.
+    await expect.poll(halfway, { message: "a panel button opens the sheet at half height" }).toBe(true);
     const bar = await box(page, "header");
     await page.mouse.move(PHONE.width / 2, bar.top + 8);
     await page.mouse.down();
