@@ -343,9 +343,10 @@ runMain(async () => {
   if (runs("buildspeed")) await benchBuildSpeed();
   if (runs("layout")) await (await import("./bench/layout")).benchLayout();
   if (runs("frames")) {
-    const doc = parseDocument(await readFile(DEFAULT_INPUT, "utf8"), "text");
-    // bigDocument is sized in bytes: as many copies of the bundled list as make `articles` entries.
-    const bigList = (articles: number) => bigDocument(doc, (articles / doc.entries.length) * bigDocument(doc, 1).length);
+    // The same seeded synthetic lists as the scale bench (scripts/lib/synthetic.ts), in the bookmarks format.
+    const { loadSyntheticVocabulary, syntheticReadingList } = await import("./lib/synthetic");
+    const vocabulary = await loadSyntheticVocabulary();
+    const bigList = (articles: number) => syntheticReadingList(vocabulary, { articles, format: "text" });
     await (await import("./bench/frames")).benchFrames({ bigList });
   }
 });

@@ -97,8 +97,10 @@ describe("deep links", () => {
     const camera = await settledCamera(page);
     await page.getByRole("button", { name: "List view", exact: true }).click();
     await expect.poll(() => page.getByRole("button", { name: "List view", exact: true }).getAttribute("aria-pressed")).toBe("true");
-    // Camera moves may reach the address a little later than clicks.
-    await page.waitForTimeout(1000);
+    // Camera moves reach the address once the camera has rested (a few hundred milliseconds, more
+    // under load): wait until the address holds this camera rather than for a fixed time.
+    const addressRatio = () => Number(new URL(page.url()).searchParams.get("camera")?.split(",")[2] ?? Number.NaN);
+    await expect.poll(() => Math.abs(addressRatio() - camera.ratio) / camera.ratio, { timeout: 30_000 }).toBeLessThan(0.05);
 
     await page.reload();
     await waitForFirstFrame(page);
