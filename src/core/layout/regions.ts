@@ -351,14 +351,7 @@ function sunflower(count: number): Positions {
  */
 function fitted(members: number[], x: Float64Array, y: Float64Array, reach: Float64Array, coverage: number): Placed {
   const count = members.length;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < count; i++) {
-    cx += x[i]!;
-    cy += y[i]!;
-  }
-  cx /= count;
-  cy /= count;
+  const [cx, cy] = centroid(x, y);
   const distances = Float64Array.from(x, (xi, i) => Math.hypot(xi - cx, y[i]! - cy));
   const extent = Float64Array.from(distances).sort()[Math.floor((count - 1) * 0.9)]!;
   let covered = 0;
@@ -452,14 +445,7 @@ function compact(x: Float64Array, y: Float64Array, radius: Float64Array, seed: n
   const count = x.length;
   separateDiscs(x, y, radius, { margin: 0, maxIterations: 500, seed });
   for (let round = 0; round < COMPACTION_ROUNDS; round++) {
-    let cx = 0;
-    let cy = 0;
-    for (let i = 0; i < count; i++) {
-      cx += x[i]!;
-      cy += y[i]!;
-    }
-    cx /= count;
-    cy /= count;
+    const [cx, cy] = centroid(x, y);
     for (let i = 0; i < count; i++) {
       x[i] = cx + (x[i]! - cx) * COMPACTION_SCALE;
       y[i] = cy + (y[i]! - cy) * COMPACTION_SCALE;
@@ -555,4 +541,15 @@ function typicalDiameter(reach: Float64Array): number {
   if (reach.length === 0) return 1;
   const sorted = Float64Array.from(reach).sort();
   return 2 * sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!;
+}
+
+/** The mean of the points (`x`, `y` of one length, at least one). */
+function centroid(x: Float64Array, y: Float64Array): [number, number] {
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < x.length; i++) {
+    cx += x[i]!;
+    cy += y[i]!;
+  }
+  return [cx / x.length, cy / x.length];
 }
