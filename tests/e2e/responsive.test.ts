@@ -56,6 +56,21 @@ function box(page: Page, selector: string): Promise<{ top: number; bottom: numbe
   });
 }
 
+/**
+ * Where an element comes to rest: its box once two reads 100 ms apart agree. The sheet slides
+ * (a CSS transition), and under load a read can land anywhere along the slide.
+ */
+async function restingBox(page: Page, selector: string): Promise<Awaited<ReturnType<typeof box>>> {
+  let previous = await box(page, selector);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await page.waitForTimeout(100);
+    const current = await box(page, selector);
+    if (current.top === previous.top && current.height === previous.height) return current;
+    previous = current;
+  }
+  return previous;
+}
+
 /** The size button of the sheet, whatever its name says it will do next. */
 function sizeButton(page: Page): Locator {
   return page.getByRole("button", { name: /^(Open|Enlarge|Collapse) panels$/ });
@@ -204,7 +219,7 @@ describe("at a phone's width (400×800, touch)", () => {
 
     // Drag the bar by its grip to near the top of the screen: the sheet snaps to full height.
     await expect.poll(halfway, { message: "a panel button opens the sheet at half height" }).toBe(true);
-    const bar = await box(page, "header");
+    const bar = await restingBox(page, "header");
     await page.mouse.move(PHONE.width / 2, bar.top + 8);
     await page.mouse.down();
     for (let step = 1; step <= 8; step++) await page.mouse.move(PHONE.width / 2, bar.top + 8 - (step * (bar.top - 60)) / 8);
