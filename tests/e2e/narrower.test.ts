@@ -97,8 +97,12 @@ describe("narrower concepts in Details", () => {
     expect(countLine.endsWith(`— ${covered.size} ${covered.size === 1 ? "article" : "articles"}`), countLine).toBe(true);
 
     // The map lights the narrower concepts' articles while the option is on.
-    const lit = await probeNodes(page, onlyBelow);
-    expect(onlyBelow.filter((node) => !lit[node]?.highlighted)).toEqual([]);
+    // The map follows the panel within a frame or two (longer under load): poll, do not read once.
+    const unlitBelow = async () => {
+      const lit = await probeNodes(page, onlyBelow);
+      return onlyBelow.filter((node) => !lit[node]?.highlighted);
+    };
+    await expect.poll(unlitBelow).toEqual([]);
 
     // Off: only the concept's own articles; focus stays on the option.
     await option.click();
@@ -108,8 +112,11 @@ describe("narrower concepts in Details", () => {
     const direct = (await articleList(panel).getByRole("listitem").allTextContents()).map(squash);
     for (const node of onlyBelow) expect(direct.some((text) => text.startsWith(squash(article(graph, node).label)))).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("include-narrower");
-    const unlit = await probeNodes(page, onlyBelow);
-    expect(onlyBelow.filter((node) => unlit[node]?.highlighted)).toEqual([]);
+    const litBelow = async () => {
+      const unlit = await probeNodes(page, onlyBelow);
+      return onlyBelow.filter((node) => unlit[node]?.highlighted);
+    };
+    await expect.poll(litBelow).toEqual([]);
 
     // A narrower concept is a link to it.
     const first = narrowerOf(graph, key)[0]!;
