@@ -3,6 +3,7 @@
  * format) and what the app reads. Later tools rely on these names; change them only on purpose.
  */
 import type { EntityType, Evidence, EntryKind, Link } from "../types";
+import type { Tour } from "../tours/types";
 
 export interface ArticleNodeAttributes {
   kind: "article";
@@ -185,6 +186,11 @@ export interface GraphAttributes {
    * (see `core/communities`). Absent only in files built before communities, which the app still opens.
    */
   communities?: CommunitySummary[];
+  /**
+   * The tours written for this graph (`data/tours/*.json` for the bundled document), each
+   * checked by the build against the tour schema and against this graph; absent when none.
+   */
+  tours?: Tour[];
 }
 
 /** A community (a region of the map): the articles and concepts Louvain grouped by their mentions. */
