@@ -20,7 +20,9 @@ export type Selection =
        */
       narrower?: boolean;
     }
-  | { kind: "article"; id: string };
+  | { kind: "article"; id: string }
+  /** A region (community) of the graph, by its number in this graph's `communities`. */
+  | { kind: "region"; community: number };
 
 export interface Emphasis {
   /** Nodes drawn in colour while the rest fades; empty means nothing is emphasised. */
@@ -80,5 +82,25 @@ export function emphasis(graph: AppGraph, selection: Selection, path: FoundPath 
       });
       return { nodes, edges, focus: new Set([selection.id]) };
     }
+    case "region":
+      return regionEmphasis(graph, selection.community);
   }
+}
+
+/**
+ * A region lights its nodes and the edges between them; the concepts that name it (the first
+ * of its characteristic concepts) keep their labels. A number the graph does not have lights nothing.
+ */
+function regionEmphasis(graph: AppGraph, community: number): Emphasis {
+  const nodes = new Set(graph.filterNodes((_node, attributes) => attributes.community === community));
+  if (nodes.size === 0) return NO_EMPHASIS;
+  const edges = new Set<string>();
+  for (const node of nodes) {
+    graph.forEachOutEdge(node, (edge, _attributes, _source, target) => {
+      if (nodes.has(target)) edges.add(edge);
+    });
+  }
+  const naming = graph.getAttribute("communities")?.[community]?.concepts ?? [];
+  const focus = new Set(naming.filter((key) => nodes.has(key)).slice(0, 3));
+  return { nodes, edges, focus };
 }

@@ -105,7 +105,7 @@ export function viewNeighbourhood(graph: AppGraph, view: ViewName, node: string)
  * What a selection, or else a found path, lights in `view`: on the map, the scene's emphasis as
  * it is (see data/scene). Another view keeps the nodes of it that it shows, adds the neighbours
  * of the chosen nodes through its own edges (an article's related articles, a concept's
- * co-occurring concepts; a path adds none: it is its steps), and lights its edges between lit
+ * co-occurring concepts; a path or a region adds none), and lights its edges between lit
  * nodes. A concept chosen in the articles view thus lights its articles and how they relate, an
  * article chosen there the articles related to it.
  */
@@ -114,7 +114,8 @@ export function viewEmphasis(graph: AppGraph, view: ViewName, selection: Selecti
   if (view === "map" || lit.nodes.size === 0) return lit;
   const shows = (node: string) => isInView(graph.getNodeAttributes(node), view);
   const nodes = new Set([...lit.nodes].filter(shows));
-  for (const chosen of selection.kind === "none" ? [] : lit.focus) {
+  // A path is its steps and a region its nodes: only chosen nodes bring their neighbours.
+  for (const chosen of selection.kind === "none" || selection.kind === "region" ? [] : lit.focus) {
     if (!shows(chosen)) continue;
     graph.forEachEdge(chosen, (_edge, attributes, source, target) => {
       if (isViewEdge(attributes.kind, view)) nodes.add(source === chosen ? target : source);

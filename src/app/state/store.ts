@@ -92,6 +92,11 @@ export function focusArticle(state: AppState, id: string): AppState {
   return { ...state, selection: { kind: "article", id } };
 }
 
+/** Shows a region (community) of the graph, by its number. */
+export function focusRegion(state: AppState, community: number): AppState {
+  return { ...state, selection: { kind: "region", community } };
+}
+
 /** Concept queries combine up to this many concepts: beyond three, "all" rarely matches. */
 export const MAX_QUERY_CONCEPTS = 3;
 

@@ -4,6 +4,7 @@
  *   ?concept=entity:postgresql&concept=entity:mvcc&match=any   concept focus (1–3 concepts)
  *   &narrower=0                                                "Include narrower concepts" turned off
  *   ?article=article:how-postgres-mvcc-works                   article focus
+ *   ?region=3                                                  a region (community) by its number
  *   &from=entity:a&to=entity:b                                 path endpoints
  *   &hide=type:person&hide=section:Case Studies                filters (hidden choices)
  *   &min=3                                                     minimum articles per concept
@@ -24,7 +25,7 @@ import { regionsOf } from "../data/regions";
 import { availableViews, isViewName } from "../data/views";
 import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
 
-const KNOWN = new Set(["concept", "match", "narrower", "article", "from", "to", "hide", "min", "rare", "view", "camera", "list", "present", "color"]);
+const KNOWN = new Set(["concept", "match", "narrower", "article", "region", "from", "to", "hide", "min", "rare", "view", "camera", "list", "present", "color"]);
 
 export function encodeState(state: AppState): URLSearchParams {
   const params = new URLSearchParams();
@@ -36,6 +37,8 @@ export function encodeState(state: AppState): URLSearchParams {
     if (selection.narrower === false) params.set("narrower", "0");
   } else if (selection.kind === "article") {
     params.set("article", selection.id);
+  } else if (selection.kind === "region") {
+    params.set("region", String(selection.community));
   }
   if (path.from) params.set("from", path.from);
   if (path.to) params.set("to", path.to);
@@ -109,6 +112,14 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
     if (article !== null && hasArticle(graph, article)) ignore("article", "an article focus alongside concepts");
   } else if (article !== null && hasArticle(graph, article)) {
     state.selection = { kind: "article", id: article };
+  }
+  const region = params.get("region");
+  if (region !== null) {
+    const community = Number(region);
+    const exists = /^\d+$/.test(region) && community < regionsOf(graph).length;
+    if (!exists) ignore("region", "not the number of one of this graph's regions");
+    else if (state.selection.kind !== "none") ignore("region", "a region alongside another focus");
+    else state.selection = { kind: "region", community };
   }
 
   for (const end of ["from", "to"] as const) {

@@ -10,6 +10,7 @@ import {
   viewPosition,
 } from "../../../src/app/data/views";
 import { emphasis } from "../../../src/app/data/scene";
+import { communities } from "../../../src/core/communities/index";
 import { findPath } from "../../../src/app/data/path";
 import { fixtureGraph } from "../fixtures/graph";
 import { IO_URING, KAFKA_AT_NETFLIX, POSTGRES_MVCC, RUST_STORAGE, WAL_IN_DEPTH, viewsGraph } from "./views-fixture";
@@ -93,6 +94,24 @@ describe("what a view lights", () => {
   it("takes the map's emphasis as it is on the map", () => {
     const article = { kind: "article", id: RUST_STORAGE } as const;
     expect(viewEmphasis(graph, "map", article, null)).toEqual(emphasis(graph, article, null));
+  });
+
+  it("lights a region as its nodes and the edges among them, in every view, naming it by its first concepts", () => {
+    const graph = viewsGraph();
+    communities.assign(graph as unknown as Parameters<typeof communities.assign>[0]);
+    const regions = graph.getAttribute("communities")!;
+    const community = regions[0]!.id;
+    const members = graph.filterNodes((_n, a) => a.community === community);
+    const selection = { kind: "region", community } as const;
+    const onMap = viewEmphasis(graph, "map", selection, null);
+    expect([...onMap.nodes].sort()).toEqual([...members].sort());
+    expect([...onMap.edges].every((e) => members.includes(graph.source(e)) && members.includes(graph.target(e)))).toBe(true);
+    expect([...onMap.focus]).toEqual(regions[0]!.concepts.filter((c) => members.includes(c)).slice(0, 3));
+    for (const view of ["concepts", "articles"] as const) {
+      const lit = viewEmphasis(graph, view, selection, null);
+      expect([...lit.nodes].every((n) => members.includes(n) && isInView(graph.getNodeAttributes(n), view))).toBe(true);
+    }
+    expect(viewEmphasis(graph, "map", { kind: "region", community: 999 }, null).nodes.size).toBe(0);
   });
 
   it("lights an article chosen in the articles view with its related articles, not its concepts", () => {

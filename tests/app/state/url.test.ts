@@ -52,6 +52,21 @@ describe("the address bar", () => {
     expect(encodeState({ ...INITIAL_STATE, colorBy: "type" }).has("color")).toBe(false);
   });
 
+  it("shows a region by its number, and ignores a number the graph does not have", () => {
+    const region: AppState = { ...INITIAL_STATE, selection: { kind: "region", community: 1 } };
+    expect(encodeState(region).toString()).toBe("region=1");
+    expect(decodeState(encodeState(region), withRegions).state.selection).toEqual(region.selection);
+    for (const odd of ["99", "-1", "1.5", "one"]) {
+      const decoded = decodeState(new URLSearchParams(`region=${odd}`), withRegions);
+      expect(decoded.state.selection).toEqual({ kind: "none" });
+      expect(decoded.ignored.map((i) => i.param)).toEqual(["region"]);
+    }
+    expect(decodeState(new URLSearchParams("region=0"), graph).ignored.map((i) => i.param)).toEqual(["region"]);
+    const both = decodeState(new URLSearchParams("article=article:rust-for-storage-engines&region=0"), withRegions);
+    expect(both.state.selection.kind).toBe("article");
+    expect(both.ignored.map((i) => i.param)).toEqual(["region"]);
+  });
+
   it("names the view, and writes nothing for the map", () => {
     for (const view of ["concepts", "articles"] as const) {
       const params = encodeState({ ...INITIAL_STATE, view });
