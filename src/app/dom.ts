@@ -69,3 +69,11 @@ export function uid(prefix: string): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A list under its heading, named by it: `role="list"` keeps its semantics where `list-style:
+ * none` would drop them (Safari), and the name lets people and tests find it.
+ */
+export function headedList(heading: string, className: string, items: readonly Child[]): Child[] {
+  return [h("h3", null, heading), h("ul", { class: className, role: "list", "aria-label": heading }, items.map((item) => h("li", null, item)))];
+}

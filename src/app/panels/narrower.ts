@@ -8,7 +8,7 @@ import { entityAttributes, sectionPath } from "../data/graph";
 import type { Quote } from "../data/quote";
 import type { Selection } from "../data/scene";
 import type { AppContext } from "../context";
-import { h, plural, type Child } from "../dom";
+import { h, headedList, plural, type Child } from "../dom";
 import type { AppState } from "../state/store";
 
 /** How Details draws its own parts, so that these lists look like its other lists. */
@@ -46,21 +46,14 @@ export function hierarchyView(context: AppContext, selection: Extract<Selection,
   const list = (name: string, concepts: typeof broader, counts: boolean) =>
     concepts.length === 0
       ? null
-      : [
-          h("h3", null, name),
-          h(
-            "ul",
-            { class: "hierarchy", role: "list", "aria-label": name },
-            concepts.map((c) =>
-              h(
-                "li",
-                null,
-                parts.conceptButton(context, c.id),
-                counts ? h("span", { class: "count" }, ` ${plural(entityAttributes(graph, c.id).articleCount, "article")}`) : null,
-              ),
-            ),
-          ),
-        ];
+      : headedList(
+          name,
+          "hierarchy",
+          concepts.map((c) => [
+            parts.conceptButton(context, c.id),
+            counts ? h("span", { class: "count" }, ` ${plural(entityAttributes(graph, c.id).articleCount, "article")}`) : null,
+          ]),
+        );
   const links = [list("Broader concepts", broader, false), list("Narrower concepts", narrower, true)];
   if (narrower.length === 0) return { links, option: null, articles: null };
 

@@ -7,7 +7,7 @@
 import type { AppContext } from "../context";
 import { relatedTo, togetherWith } from "../data/related";
 import type { Selection } from "../data/scene";
-import { h, plural, type Child } from "../dom";
+import { h, headedList, plural, type Child } from "../dom";
 import type { DetailsParts } from "./narrower";
 
 /** The neighbours of a single concept or an article; nothing for a combined query or none. */
@@ -16,33 +16,21 @@ export function relatedView(context: AppContext, selection: Selection, parts: Pi
   if (selection.kind === "article") {
     const related = relatedTo(graph, selection.id, 8);
     if (related.length === 0) return [];
-    return [
-      h("h3", null, "Related articles"),
-      h(
-        "ul",
-        { class: "related", role: "list", "aria-label": "Related articles" },
-        related.map((r) =>
-          h(
-            "li",
-            null,
-            parts.articleButton(context, r.id),
-            r.shared.length ? h("span", { class: "shared" }, "shares ", r.shared.map((s) => s.label).join(", ")) : null,
-          ),
-        ),
-      ),
-    ];
+    return headedList(
+      "Related articles",
+      "related",
+      related.map((r) => [
+        parts.articleButton(context, r.id),
+        r.shared.length ? h("span", { class: "shared" }, "shares ", r.shared.map((s) => s.label).join(", ")) : null,
+      ]),
+    );
   }
   if (selection.kind !== "concepts" || selection.ids.length !== 1) return [];
   const together = togetherWith(graph, selection.ids[0]!, 12);
   if (together.length === 0) return [];
-  return [
-    h("h3", null, "Often together"),
-    h(
-      "ul",
-      { class: "together", role: "list", "aria-label": "Often together" },
-      together.map((c) =>
-        h("li", null, parts.conceptButton(context, c.id), h("span", { class: "count" }, ` ${plural(c.count, "article")}`)),
-      ),
-    ),
-  ];
+  return headedList(
+    "Often together",
+    "together",
+    together.map((c) => [parts.conceptButton(context, c.id), h("span", { class: "count" }, ` ${plural(c.count, "article")}`)]),
+  );
 }
