@@ -24,7 +24,9 @@
  *
  * `tsx scripts/bench/frames.ts --big-graph FILE --profile` instead records Chrome's CPU profile
  * of both pages (unminified) through each phase on each graph, and prints the app's costliest
- * functions and where it spends more than the bare page.
+ * functions and where it spends more than the bare page. `--graphs`, `--rounds` and `--no-labels`
+ * run a part of the benchmark while one iterates (one graph, fewer page loads, no label count);
+ * left out, the run is the whole benchmark that `npm run bench` prints.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -58,6 +60,10 @@ const PAGE_TIMEOUT = 10 * 60_000;
 const TARGETS = { firstFrame: 1.3, frame: 1.3, focus: 1.5 } as const;
 
 type PageKind = "app" | "bare";
+
+/** The graphs whose frames are timed (and profiled). */
+export const TIMED_GRAPHS = ["bundled", "big"] as const;
+export type TimedGraph = (typeof TIMED_GRAPHS)[number];
 
 interface PanFigures {
   /** Milliseconds from one painted frame to the next (the first from the start of the pan). */
@@ -376,6 +382,12 @@ export interface FramesOptions {
   bigGraph?: string;
   /** Record CPU profiles of both pages and print where the app spends more, instead of timing them. */
   profile?: boolean;
+  /** Only these graphs are timed or profiled (default both, bundled then big). */
+  graphs?: readonly TimedGraph[];
+  /** Page loads of each page on every graph timed, instead of `ROUNDS` (fewer: quicker, noisier). */
+  rounds?: number;
+  /** Count overlapping labels on the bundled graph and the corpora after the timings (default true). */
+  labels?: boolean;
   /** Lines go here (console.log by default). */
   log?: (line: string) => void;
 }
@@ -388,14 +400,16 @@ export async function benchFrames(options: FramesOptions = {}): Promise<void> {
   let browser: Browser | undefined;
   try {
     log(`frames: building the pages and graphs${options.bigGraph ? "" : ` (the big one from a generated list of ${BIG_ARTICLES} articles)`}`);
-    // Labels are counted on the corpora; profiles need only the bundled and the big graph.
-    const graphs = await prepareGraphs(folder, log, options, !options.profile);
+    const countLabels = !options.profile && options.labels !== false;
+    // Labels are counted on the corpora; timings and profiles need only the bundled and the big graph.
+    const graphs = await prepareGraphs(folder, log, options, countLabels);
+    const timed = (options.graphs ?? TIMED_GRAPHS).map((name) => graphs[name]);
     // Profiles read best with the functions' own names.
     servers = await serve(await buildPages(folder, !options.profile), Object.values(graphs));
     browser = await launchBrowser();
     if (options.profile) {
       const map = await appMapSize(browser, `${servers.app.url}bundled/`);
-      for (const graph of [graphs.bundled, graphs.big]) {
+      for (const graph of timed) {
         const app = await profilePhases(browser, `${servers.app.url}${graph.name}/`);
         const bare = await profilePhases(browser, `${servers.bare.url}${graph.name}/?width=${map.width}&height=${map.height}`);
         log(`profile: the ${graph.name} graph (${graph.nodes} nodes, ${graph.edges} edges), both pages unminified, sampled every ${PROFILE_INTERVAL_US} µs`);
@@ -404,9 +418,9 @@ export async function benchFrames(options: FramesOptions = {}): Promise<void> {
       return;
     }
     const map = await appMapSize(browser, `${servers.app.url}bundled/`);
-    for (const graph of [graphs.bundled, graphs.big]) {
+    for (const graph of timed) {
       const runs: Record<PageKind, PageRun[]> = { app: [], bare: [] };
-      for (let round = 0; round < ROUNDS[graph.name as keyof typeof ROUNDS]; round++) {
+      for (let round = 0; round < (options.rounds ?? ROUNDS[graph.name as TimedGraph]); round++) {
         for (const kind of round % 2 === 0 ? (["bare", "app"] as const) : (["app", "bare"] as const)) {
           const url = kind === "app" ? `${servers.app.url}${graph.name}/` : `${servers.bare.url}${graph.name}/?width=${map.width}&height=${map.height}`;
           const run = await measurePage(browser, url, kind);
@@ -420,6 +434,7 @@ export async function benchFrames(options: FramesOptions = {}): Promise<void> {
       }
       report(graph, runs.app, runs.bare, map, log);
     }
+    if (!countLabels) return;
     log(`labels: overlapping labels at the default zoom, 1920×1080 (target 0): as the app reports them (drawnLabels), and sigma's drawn node labels`);
     const pairs = (overlaps: [LabelBox, LabelBox][]) =>
       overlaps.length === 0 ? "" : ` (${overlaps.slice(0, 3).map(([a, b]) => `"${a.text}" / "${b.text}"`).join(", ")})`;
@@ -447,22 +462,51 @@ export async function benchFrames(options: FramesOptions = {}): Promise<void> {
 const CLI_OPTIONS = {
   "big-graph": { type: "string" },
   profile: { type: "boolean", default: false },
+  graphs: { type: "string" },
+  rounds: { type: "string" },
+  "no-labels": { type: "boolean", default: false },
 } as const;
 
-const HELP = `Usage: tsx scripts/bench/frames.ts --big-graph FILE [--profile]
+const HELP = `Usage: tsx scripts/bench/frames.ts --big-graph FILE [--profile] [--graphs LIST] [--rounds N] [--no-labels]
 
 The frame benchmark of \`npm run bench -- --only frames\`, alone, on a big graph already built
-(\`npm run bench\` generates a list of ${BIG_ARTICLES} articles and builds it).
+(\`npm run bench\` generates a list of ${BIG_ARTICLES} articles and builds it). With none of
+the last three options, the whole benchmark; with them, a part of it, to iterate quickly.
   --big-graph FILE  the graph.json to use as the big graph
   --profile         record both pages' CPU profiles (unminified builds) through the first
                     frame, the pan and zoom and a click, on the bundled and the big graph, and
                     print the app's costliest functions and where it spends more than bare
+  --graphs LIST     time (or profile) only these graphs, comma-separated: ${TIMED_GRAPHS.join(", ")}
+  --rounds N        page loads of each page per graph (default ${ROUNDS.bundled} on bundled, ${ROUNDS.big} on big)
+  --no-labels       skip counting overlapping labels (and building the two corpora for it)
   -h, --help        show this help`;
+
+/** `--graphs bundled,big` as a list of timed graphs, each named once. */
+function readGraphs(list: string | undefined): TimedGraph[] | undefined {
+  if (list === undefined) return undefined;
+  const names = list.split(",").map((name) => name.trim());
+  for (const name of names) if (!(TIMED_GRAPHS as readonly string[]).includes(name)) throw new UsageError(`--graphs: unknown graph ${name} (${TIMED_GRAPHS.join(", ")})`);
+  if (new Set(names).size !== names.length) throw new UsageError("--graphs: a graph is named twice");
+  return names as TimedGraph[];
+}
+
+function readRounds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const rounds = Number(value);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError(`--rounds: expected a whole number from 1, got ${value}`);
+  return rounds;
+}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runMain(async () => {
     const { values } = readArguments(CLI_OPTIONS);
     if (values.help) return console.log(HELP);
-    await benchFrames({ bigGraph: values["big-graph"], profile: values.profile });
+    await benchFrames({
+      bigGraph: values["big-graph"],
+      profile: values.profile,
+      graphs: readGraphs(values.graphs),
+      rounds: readRounds(values.rounds),
+      labels: !values["no-labels"],
+    });
   });
 }
