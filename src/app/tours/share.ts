@@ -9,7 +9,10 @@
  * A fragment is data from anyone: reading one checks its length, its alphabet, the size it
  * inflates to and its text before the tour parser sees it, and every failure is a message.
  */
+import { parseTour, tourGraphOf, type TourError } from "../../core/tours";
+import { slug } from "../../core/slug";
 import type { Tour, TourFile } from "../../core/tours/types";
+import type { AppGraph } from "../data/graph";
 
 /** The fragment's parameter that carries a tour. */
 export const SHARE_PARAM = "tour";
@@ -24,6 +27,28 @@ export const MAX_SHARED_CHARS = 200_000;
 
 /** The most a payload may inflate to: a tour is kilobytes, and a small fragment can inflate to gigabytes. */
 export const MAX_SHARED_BYTES = 1_000_000;
+
+/** How messages name a tour read from a link ("the tour link: step 2: show.node: …"). */
+export const SHARED_FILE = "the tour link";
+
+/** The id of a tour opened from a link starts with this; it is kept in the link, not in the browser. */
+export const SHARED_TOUR_PREFIX = "shared:";
+
+/**
+ * The tour a fragment carries, checked as an imported file is (its JSON, the schema, this
+ * graph): the tour, what is wrong with it, or null when the fragment carries no tour. Its id is
+ * "shared:" and its title's slug, the same from every copy of the link, so a reload (the
+ * address keeps the fragment) and a presenter view opened with the same fragment find it.
+ * Never throws.
+ */
+export async function readSharedTour(hash: string, graph: AppGraph): Promise<{ tour: Tour } | { errors: TourError[] } | null> {
+  const read = await sharedText(hash);
+  if (read === null) return null;
+  if ("error" in read) return { errors: [{ file: SHARED_FILE, message: read.error }] };
+  const parsed = parseTour(read.text, SHARED_FILE, tourGraphOf(graph));
+  if (parsed.errors) return { errors: parsed.errors };
+  return { tour: { ...parsed.tour, id: `${SHARED_TOUR_PREFIX}${slug(parsed.tour.title).slice(0, 60) || "tour"}` } };
+}
 
 /** What a link carries: the tour as a file would hold it, without the app's id. */
 export function sharedFile(tour: Tour | TourFile): TourFile {
@@ -51,40 +76,40 @@ export async function tourLink(tour: Tour | TourFile, page: string | URL): Promi
 }
 
 /**
- * The tour's text in a fragment ("#tour=…" or "tour=…"), a reason it cannot be read, or null
- * when the fragment carries no tour. Never throws.
+ * The tour's text in a fragment ("#tour=…" or "tour=…"), a reason it cannot be read (worded to
+ * follow "the tour link: "), or null when the fragment carries no tour. Never throws.
  */
 export async function sharedText(hash: string): Promise<{ text: string } | { error: string } | null> {
   const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
   const payload = fragmentParam(fragment);
   if (payload === null) return null;
   if (payload.length > MAX_SHARED_CHARS) {
-    return { error: `The link's tour is too long to read (${payload.length.toLocaleString("en")} characters; at most ${MAX_SHARED_CHARS.toLocaleString("en")}).` };
+    return { error: `too long to read (${payload.length.toLocaleString("en")} characters; at most ${MAX_SHARED_CHARS.toLocaleString("en")})` };
   }
   const deflated = payload.startsWith(DEFLATED);
   const bytes = fromBase64Url(deflated ? payload.slice(DEFLATED.length) : payload);
-  if (!bytes) return { error: "The link's tour is damaged: it is not base64url text (was the link cut short or changed?)." };
+  if (!bytes) return { error: "damaged: not base64url text (was the link cut short or changed?)" };
 
   let raw = bytes;
   if (deflated) {
-    if (typeof DecompressionStream === "undefined") return { error: "This browser cannot open compressed tour links (it has no DecompressionStream)." };
+    if (typeof DecompressionStream === "undefined") return { error: "this browser cannot open compressed tour links (it has no DecompressionStream)" };
     try {
       raw = await pipe(bytes, new DecompressionStream("deflate-raw"), MAX_SHARED_BYTES);
     } catch (error) {
       return {
         error:
           error instanceof TooLarge
-            ? `The link's tour is too large to read (it inflates to more than ${MAX_SHARED_BYTES.toLocaleString("en")} bytes).`
-            : "The link's tour is damaged: its compressed data cannot be read (was the link cut short or changed?).",
+            ? `too large to read (it inflates to more than ${MAX_SHARED_BYTES.toLocaleString("en")} bytes)`
+            : "damaged: its compressed data cannot be read (was the link cut short or changed?)",
       };
     }
   } else if (raw.length > MAX_SHARED_BYTES) {
-    return { error: `The link's tour is too large to read (more than ${MAX_SHARED_BYTES.toLocaleString("en")} bytes).` };
+    return { error: `too large to read (more than ${MAX_SHARED_BYTES.toLocaleString("en")} bytes)` };
   }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(raw) };
   } catch {
-    return { error: "The link's tour is damaged: it is not UTF-8 text." };
+    return { error: "damaged: not UTF-8 text" };
   }
 }
 
