@@ -13,6 +13,12 @@ export interface CameraView {
   ratio: number;
 }
 
+/** A place in a tour: its id, and the step's index from 0 (the address shows it from 1). */
+export interface TourPosition {
+  id: string;
+  step: number;
+}
+
 export interface PathQuery {
   from: string | null;
   to: string | null;
@@ -27,8 +33,13 @@ export interface AppState {
   /** The camera, when it is not the default "fit everything" one. */
   camera: CameraView | null;
   listMode: boolean;
-  /** Presentation mode: side panels hidden, larger labels, for a projector. */
+  /** Presenting (see tours/present.ts): full screen, side panels hidden, large type, for a projector. */
   presentation: boolean;
+  /**
+   * The tour open, and which of its steps (from 0) was last shown. What a step shows lives in
+   * the rest of the state (see tours/step.ts); one may look elsewhere and still go on to the next.
+   */
+  tour: TourPosition | null;
   /** What the map's colours tell: concept type (default) or region. */
   colorBy: ColorBy;
 }
@@ -42,6 +53,7 @@ export const INITIAL_STATE: AppState = {
   listMode: false,
   presentation: false,
   colorBy: "type",
+  tour: null,
 };
 
 /**
@@ -139,4 +151,9 @@ export function clearSelection(state: AppState): AppState {
  */
 export function showView(state: AppState, view: ViewName): AppState {
   return state.view === view ? state : { ...state, view, camera: null };
+}
+
+/** Leaves the tour; what its last step showed stays on screen. */
+export function closeTour(state: AppState): AppState {
+  return state.tour === null ? state : { ...state, tour: null };
 }

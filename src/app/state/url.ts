@@ -15,17 +15,19 @@
  *   &list=1                                                    list view
  *   &present=1                                                 presentation mode
  *   &color=region                                              colours by region (community), not by type
+ *   &tour=load-management&step=2                               a tour open at its second step (steps count from 1 here)
  *
  * Decoding never throws: whatever cannot be used is dropped and named in `ignored`, so the
  * page can say so briefly and show the rest.
  */
+import type { Tour } from "../../core/tours/types";
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
 import { hasArticle, hasEntity, sectionPath, type AppGraph } from "../data/graph";
 import { regionsOf } from "../data/regions";
 import { availableViews, isViewName } from "../data/views";
 import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
 
-const KNOWN = new Set(["concept", "match", "narrower", "article", "region", "from", "to", "hide", "min", "rare", "view", "camera", "list", "present", "color"]);
+const KNOWN = new Set(["concept", "match", "narrower", "article", "region", "from", "to", "hide", "min", "rare", "view", "camera", "list", "present", "color", "tour", "step"]);
 
 export function encodeState(state: AppState): URLSearchParams {
   const params = new URLSearchParams();
@@ -51,6 +53,10 @@ export function encodeState(state: AppState): URLSearchParams {
   if (state.listMode) params.set("list", "1");
   if (state.presentation) params.set("present", "1");
   if (state.colorBy !== "type") params.set("color", state.colorBy);
+  if (state.tour) {
+    params.set("tour", state.tour.id);
+    params.set("step", String(state.tour.step + 1));
+  }
   return params;
 }
 
@@ -80,7 +86,12 @@ export function ignoredNotice(ignored: readonly IgnoredPart[]): string {
   return `Part of this link could not be used and was ignored (${shown}).`;
 }
 
-export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
+/**
+ * `tours`: the tours a link may name (the graph's and the browser's). A tour and step are only
+ * recorded here (`state.tour`); what the step shows is the player's to apply (see
+ * tours/player.ts `readAddress`), since a step is itself read through this decoder.
+ */
+export function decodeState(params: URLSearchParams, graph: AppGraph, tours: readonly Pick<Tour, "id" | "steps">[] = []): Decoded {
   const ignored: IgnoredPart[] = [];
   const ignore = (param: string, reason: string) => ignored.push({ param, reason });
   const state: AppState = {
@@ -182,6 +193,18 @@ export function decodeState(params: URLSearchParams, graph: AppGraph): Decoded {
   const color = params.get("color");
   if (color === "region" && regionsOf(graph).length > 0) state.colorBy = "region";
   else if (color !== null && color !== "type") ignore("color", color === "region" ? "this graph has no regions" : "neither type nor region");
+
+  const tourId = params.get("tour");
+  const step = params.get("step");
+  if (tourId !== null) {
+    const tour = tours.find((t) => t.id === tourId);
+    const index = step === null ? 1 : /^\d+$/.test(step) ? Number(step) : NaN;
+    if (!tour) ignore("tour", "not one of the tours this page knows");
+    else if (!(index >= 1 && index <= tour.steps.length)) ignore("step", `not a step of tour ${JSON.stringify(tourId)}`);
+    else state.tour = { id: tour.id, step: index - 1 };
+  } else if (step !== null) {
+    ignore("step", "a step without a tour");
+  }
 
   return { state, ignored };
 }

@@ -24,8 +24,10 @@ describe("the address bar", () => {
       listMode: true,
       presentation: true,
       colorBy: "region",
+      tour: { id: "storage", step: 1 },
     };
-    const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), withViews);
+    const tours = [{ id: "storage", steps: [{ show: { node: "entity:postgresql" } }, { show: { node: "entity:mvcc" } }] }];
+    const decoded = decodeState(new URLSearchParams(encodeState(state).toString()), withViews, tours);
     expect(decoded.ignored).toEqual([]);
     expect(decoded.state).toEqual(state);
   });
@@ -143,5 +145,24 @@ describe("the address bar", () => {
 
   it("says nothing when nothing was ignored", () => {
     expect(ignoredNotice([])).toBe("");
+  });
+
+  it("names a tour and its step, counting steps from 1, and writes nothing without a tour", () => {
+    const at: AppState = { ...INITIAL_STATE, tour: { id: "load-management", step: 0 } };
+    expect(encodeState(at).toString()).toBe("tour=load-management&step=1");
+    const tours = [{ id: "load-management", steps: [{ show: { node: "entity:postgresql" } }] }];
+    expect(decodeState(encodeState(at), graph, tours).state.tour).toEqual(at.tour);
+    expect(encodeState(INITIAL_STATE).has("tour")).toBe(false);
+  });
+
+  it("ignores a tour it is not told of, and a step its tour does not have, naming which", () => {
+    const tours = [{ id: "load-management", steps: [{ show: { node: "entity:postgresql" } }] }];
+    expect(decodeState(new URLSearchParams("tour=load-management&step=1"), graph).ignored).toEqual([
+      { param: "tour", reason: "not one of the tours this page knows" },
+    ]);
+    const past = decodeState(new URLSearchParams("tour=load-management&step=2"), graph, tours);
+    expect(past.state.tour).toBeNull();
+    expect(past.ignored.map((part) => part.param)).toEqual(["step"]);
+    expect(ignoredNotice(past.ignored)).toBe("Part of this link could not be used and was ignored (step).");
   });
 });
