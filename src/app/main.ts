@@ -7,6 +7,7 @@
  * README-ui-contract.md).
  */
 import "./styles.css";
+import "./presenting.css";
 import { filterChoices, revealsRare, visibleNodes } from "./data/filters";
 import { GraphLoadError, readGraphResponse, type AppGraph, type LoadProgress } from "./data/graph";
 import { findPath, type FoundPath } from "./data/path";
@@ -25,6 +26,7 @@ import { createListView } from "./panels/list";
 import { createPath } from "./panels/path";
 import { createSearch } from "./panels/search";
 import { createToolbar } from "./panels/toolbar";
+import { createToursPanel } from "./panels/tours";
 import { mountSheet } from "./sheet";
 import {
   clearSelection,
@@ -35,7 +37,10 @@ import {
   type CameraView,
   type HistoryMode,
 } from "./state/store";
-import { decodeState, encodeState, ignoredNotice } from "./state/url";
+import { encodeState, ignoredNotice } from "./state/url";
+import { createPlayer, openTourChannel, readAddress } from "./tours/player";
+import { createPresenting } from "./tours/present";
+import { readLocalTours } from "./tours/storage";
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -121,10 +126,15 @@ async function boot(): Promise<void> {
   loading.preparing();
   await nextPaint();
   const status = byId("status");
-  const decoded = decodeState(new URLSearchParams(location.search), graph);
+  // The tours a link may name: the graph's (checked by the build) and those made in this browser.
+  // TEMPORARY until tours/load.ts (toursOf) lands: the graph's tours as they are.
+  const bundledTours = { tours: graph.getAttribute("tours") ?? [], problems: [] as string[] };
+  const knownTours = () => [...bundledTours.tours, ...readLocalTours().tours];
+  const decoded = readAddress(new URLSearchParams(location.search), graph, knownTours());
   status.textContent = ignoredNotice(decoded.ignored);
 
   const store = createStore(decoded.state);
+  const player = createPlayer({ graph, store, tours: knownTours, channel: openTourChannel() });
   // The search index takes half a second on the bundled graph and seconds on a large one, and
   // nothing needs it before someone types: it is built when first asked for, or once the map is
   // drawn and idle, whichever comes first, so it never delays the first frame.
@@ -157,10 +167,15 @@ async function boot(): Promise<void> {
   const path = createPath(context);
   const list = createListView(context);
   byId("search-slot").append(createSearch(context));
-  byId("toolbar-slot").append(createToolbar(context, sigma));
+  const presenting = createPresenting(context, player);
+  byId("toolbar-slot").append(createToolbar(context, sigma, { present: presenting.toggle }));
   const legend = createLegend(context);
-  byId("side").append(legend.element, path.element, filters.element);
-  byId("details-slot").append(details.element);
+  const tours = createToursPanel(context, player, {
+    present: presenting.toggle,
+    problems: () => [...bundledTours.problems, ...readLocalTours().problems],
+  });
+  byId("side").append(tours.element, legend.element, path.element, filters.element);
+  byId("details-slot").append(presenting.caption, details.element);
   byId("stage").append(list.element);
 
   // Derived state, recomputed only when its inputs change. The camera is one of them: close
@@ -190,6 +205,7 @@ async function boot(): Promise<void> {
   };
 
   const render = (state: AppState) => {
+    tours.render(state);
     legend.render(state);
     details.render(state, found);
     filters.render(state);
@@ -248,6 +264,7 @@ async function boot(): Promise<void> {
     const viewChanged = state.view !== previous.view;
     const filtersChanged = state.filters !== previous.filters || viewChanged;
     const focusChanged = state.selection !== previous.selection || state.path !== previous.path || viewChanged;
+    const stepChanged = state.tour !== null && (state.tour.id !== previous.tour?.id || state.tour.step !== previous.tour.step);
     if (viewChanged) drawView(state);
     if (filtersChanged) visible = visibleIn(state);
     if (state.path !== previous.path) found = pathOf(state);
@@ -262,7 +279,10 @@ async function boot(): Promise<void> {
       // Back/forward: restore the camera the entry remembers.
       if (state.camera) sigma.getCamera().setState({ ...state.camera, angle: 0 });
       else if (!sameCamera(previous.camera, null) || viewChanged) sigma.getCamera().setState(DEFAULT_CAMERA);
-    } else if (focusChanged && lit.nodes.size > 0) {
+    } else if (stepChanged && state.camera) {
+      // A tour step that names its camera stands there; one that does not frames what it shows.
+      void sigma.getCamera().animate({ ...state.camera, angle: 0 }, { duration: 600 });
+    } else if ((focusChanged || stepChanged) && lit.nodes.size > 0) {
       fitTo(lit, true);
     } else if (viewChanged) {
       void sigma.getCamera().animate(DEFAULT_CAMERA, { duration: 300 });
@@ -287,7 +307,7 @@ async function boot(): Promise<void> {
   });
 
   window.addEventListener("popstate", () => {
-    const next = decodeState(new URLSearchParams(location.search), graph);
+    const next = readAddress(new URLSearchParams(location.search), graph, knownTours());
     status.textContent = ignoredNotice(next.ignored);
     store.set(next.state, "none");
   });

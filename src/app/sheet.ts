@@ -1,8 +1,9 @@
 /**
  * The bottom sheet of narrow screens. Below 700 px wide (`NARROW_SCREEN`, the media query of
- * styles.css) the map fills the screen and the panels (Details, Legend, Path, Filters) open one
- * at a time in a sheet over it, at one of three heights: collapsed to its bar (the search box,
- * the size button and a button per panel), half the screen, or all of it but a strip of map.
+ * styles.css) the map fills the screen and the panels (Details, Tours, Legend, Path, Filters)
+ * open one at a time in a sheet over it, at one of three heights: collapsed to its bar (the
+ * search box, the size button and a button per panel), half the screen, or all of it but a strip
+ * of map.
  *
  * The layout is CSS. This module keeps the sheet's state on `<body>` (`data-sheet` = height,
  * `data-sheet-panel` = panel, `--sheet-bar` = the bar's measured height, `--sheet-panel` while a
@@ -14,7 +15,7 @@ import type { AppContext } from "./context";
 import type { AppState } from "./state/store";
 
 export type SheetHeight = "collapsed" | "half" | "full";
-export type SheetPanel = "details" | "legend" | "path" | "filters";
+export type SheetPanel = "details" | "tours" | "legend" | "path" | "filters";
 
 /** The same breakpoint as the narrow-screen media query of styles.css. */
 export const NARROW_SCREEN = "(max-width: 699.98px)";

@@ -1,7 +1,8 @@
 /**
  * The Details region: what the current selection is, in words. Concept focus lists every
  * mentioning article with the quoted sentence; article focus shows the article with each
- * mentioned concept as a control; combined concepts list the articles that match the query.
+ * mentioned concept as a control; combined concepts list the articles that match the query; a
+ * region is described in region.ts.
  * With nothing selected, a path asked for in the Path panel is listed here hop by hop.
  */
 import { ENTITY_TYPES } from "../../core/types";
@@ -26,6 +27,7 @@ import {
 import { createCombobox } from "./combobox";
 import { furtherLinks, linkTo } from "./links";
 import { hierarchyView } from "./narrower";
+import { regionView } from "./region";
 import { relatedView } from "./related";
 
 export interface DetailsPanel {
@@ -53,7 +55,9 @@ export function createDetails(context: AppContext): DetailsPanel {
           ? conceptView(context, selection)
           : selection.kind === "article"
             ? articleView(context, selection.id)
-            : pathShown
+            : selection.kind === "region"
+              ? regionView(context, selection.community, { conceptButton, articleButton })
+              : pathShown
               ? pathView(context, path.from!, path.to!, found)
               : overview(context);
       // A control inside the panel that changed the selection is about to disappear; keyboard

@@ -1,8 +1,9 @@
 /**
  * The Legend region: shapes, colours and sizes, read from the graph itself so that it always
  * matches what is drawn, whatever palette the build used; and what the colours tell, concept
- * type or region, with the regions named when they are what the colours tell. It speaks of the
- * view drawn: its nodes' shapes and what its lines join (see `viewKey`).
+ * type or region, with the regions named when they are what the colours tell (each name a button
+ * that shows its region). It speaks of the view drawn: its nodes' shapes and what its lines join
+ * (see `viewKey`).
  */
 import { VIEW_EDGES, type EdgeKind } from "../../core/graph/types";
 import { ENTITY_TYPES, type EntityType } from "../../core/types";
@@ -11,7 +12,7 @@ import type { AppGraph } from "../data/graph";
 import { namedRegions, regionsOf, type ColorBy } from "../data/regions";
 import type { ViewName } from "../data/views";
 import { h, uid } from "../dom";
-import type { AppState } from "../state/store";
+import { focusRegion, type AppState } from "../state/store";
 
 /** A kind of mark on the map: an article (square) or a concept of one type (circle). */
 export type Mark = "article" | EntityType;
@@ -109,6 +110,17 @@ export function createLegend(context: AppContext): LegendPanel {
   for (const type of ENTITY_TYPES.filter((t) => colours.has(t))) marks.set(type, item("circle", colours.get(type)!, `${type} (circle)`));
   const byType = h("ul", { role: "list" });
   const { shown, others } = namedRegions(regions);
+  // Each name shows its region (Details describes it, the map lights it); pressed while shown.
+  const regionButtons = new Map(
+    shown.map((region) => [
+      region.id,
+      h(
+        "button",
+        { type: "button", class: "region-link", "aria-pressed": "false", onClick: () => store.update((s) => focusRegion(s, region.id)) },
+        region.name,
+      ),
+    ]),
+  );
   const regionsHint = h("p", { class: "hint" });
   const byRegion = h(
     "div",
@@ -117,7 +129,7 @@ export function createLegend(context: AppContext): LegendPanel {
     h(
       "ul",
       { role: "list", "aria-label": "Regions" },
-      shown.map((region) => item("circle", region.color, region.name, h("span", { class: "count" }, ` ${region.size}`))),
+      shown.map((region) => item("circle", region.color, regionButtons.get(region.id)!, h("span", { class: "count" }, ` ${region.size}`))),
     ),
     others > 0 ? h("p", { class: "hint" }, `and ${others} smaller ${others === 1 ? "region" : "regions"}.`) : null,
   );
@@ -158,6 +170,8 @@ export function createLegend(context: AppContext): LegendPanel {
       for (const [value, input] of radios) input.checked = value === colorBy;
       byType.hidden = colorBy !== "type";
       byRegion.hidden = colorBy !== "region";
+      const chosen = state.selection.kind === "region" ? state.selection.community : undefined;
+      for (const [id, button] of regionButtons) button.setAttribute("aria-pressed", String(id === chosen));
       showView(state.view);
     },
   };

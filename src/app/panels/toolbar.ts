@@ -1,4 +1,4 @@
-/** The view switch; camera buttons: zoom in, zoom out, fit, fullscreen; Presentation and List view toggles. */
+/** The view switch; camera buttons: zoom in, zoom out, fit, fullscreen; Present (and what follows it) and List view. */
 import { h } from "../dom";
 import type { InsightSigma } from "../renderer";
 import type { AppContext } from "../context";
@@ -8,7 +8,14 @@ import { createViewSwitch } from "./views";
  * Fullscreen takes the whole page, not only the canvas: on a projector the panels are what the
  * audience reads, and the buttons must stay reachable to leave fullscreen again.
  */
-export function createToolbar(context: AppContext, sigma: InsightSigma): HTMLElement {
+export interface ToolbarOptions {
+  /** Starts or ends presenting (see tours/present.ts). */
+  present(): void;
+  /** Controls placed right after "Present" (the Export menu). */
+  afterPresent?: readonly HTMLElement[];
+}
+
+export function createToolbar(context: AppContext, sigma: InsightSigma, options: ToolbarOptions): HTMLElement {
   const camera = sigma.getCamera();
   const button = (text: string, onClick: () => void, extra: Record<string, string> = {}) =>
     h("button", { type: "button", class: "tool", onClick, ...extra }, text);
@@ -30,9 +37,7 @@ export function createToolbar(context: AppContext, sigma: InsightSigma): HTMLEle
   context.store.subscribe((state) => list.setAttribute("aria-pressed", String(state.listMode)));
   list.setAttribute("aria-pressed", String(context.store.get().listMode));
 
-  const presentation = button("Presentation", () =>
-    context.store.update((s) => ({ ...s, presentation: !s.presentation })),
-  );
+  const presentation = button("Present", () => options.present(), { "aria-keyshortcuts": "P" });
   const syncPresentation = () => presentation.setAttribute("aria-pressed", String(context.store.get().presentation));
   context.store.subscribe(syncPresentation);
   syncPresentation();
@@ -46,6 +51,7 @@ export function createToolbar(context: AppContext, sigma: InsightSigma): HTMLEle
     button("Fit", () => void camera.animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 })),
     fullscreen,
     presentation,
+    ...(options.afterPresent ?? []),
     list,
   );
 }
