@@ -38,6 +38,7 @@ import {
   type HistoryMode,
 } from "./state/store";
 import { encodeState, ignoredNotice } from "./state/url";
+import { toursOf } from "./tours/load";
 import { createPlayer, openTourChannel, readAddress } from "./tours/player";
 import { createPresenting } from "./tours/present";
 import { readLocalTours } from "./tours/storage";
@@ -127,8 +128,7 @@ async function boot(): Promise<void> {
   await nextPaint();
   const status = byId("status");
   // The tours a link may name: the graph's (checked by the build) and those made in this browser.
-  // TEMPORARY until tours/load.ts (toursOf) lands: the graph's tours as they are.
-  const bundledTours = { tours: graph.getAttribute("tours") ?? [], problems: [] as string[] };
+  const bundledTours = toursOf(graph);
   const knownTours = () => [...bundledTours.tours, ...readLocalTours().tours];
   const decoded = readAddress(new URLSearchParams(location.search), graph, knownTours());
   status.textContent = ignoredNotice(decoded.ignored);

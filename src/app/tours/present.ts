@@ -11,8 +11,7 @@ import type { AppGraph } from "../data/graph";
 import { regionsOf } from "../data/regions";
 import { h } from "../dom";
 import type { AppState } from "../state/store";
-// TEMPORARY until tours/note.ts (renderNote) lands: the note as plain text.
-const renderNote = (markdown: string): Node => document.createTextNode(markdown);
+import { renderNote } from "./note";
 import type { StepMove, TourPlayer } from "./player";
 
 /** What each key does while presenting (Esc, which leaves, aside). */
@@ -126,9 +125,9 @@ export function createPresenting(context: AppContext, player: TourPlayer): Prese
     tourLine.textContent = open ? `${open.tour.title} · step ${open.step + 1} of ${open.tour.steps.length}` : "";
     title.textContent = step ? describeStep(step, labelOf) : "";
     note.replaceChildren(step?.note ? renderNote(step.note) : "");
-    // A step titled by what it shows needs no second line saying the same.
-    const namesLine = focus.join(" · ");
-    names.textContent = namesLine === title.textContent ? "" : namesLine;
+    // A step titled by what it shows ("PostgreSQL and MVCC") needs no line saying the same.
+    const named = focus.every((name) => title.textContent!.includes(name));
+    names.textContent = named ? "" : focus.join(" · ");
     tourLine.hidden = !open;
     title.hidden = !step;
     note.hidden = !step?.note;
