@@ -1,12 +1,14 @@
 /**
- * npm run graph [-- --input FILE ...] [--out FILE] [--format text|markdown|html] [--gexf FILE]
- * Reads one or more reading lists, extracts their entities and writes one graph file (and its
- * GEXF), all or nothing.
+ * npm run graph [-- --input FILE ...] [--out FILE] [--format text|markdown|html] [--gexf FILE] [--tours DIR|none]
+ * Reads one or more reading lists, extracts their entities, checks the tours written for them
+ * and writes one graph file (and its GEXF), all or nothing.
  */
+import { resolve } from "node:path";
 import { buildGraphFile, buildTimeFromEnvironment, type GraphCounts } from "./lib/build";
 import { MAX_INPUT_LABEL, readArguments, runMain } from "./lib/cli";
-import { DEFAULT_GRAPH, DEFAULT_INPUT } from "./lib/paths";
+import { DEFAULT_GRAPH, DEFAULT_INPUT, DEFAULT_TOURS } from "./lib/paths";
 import { stageTable } from "./lib/stages";
+import { TOUR_SCHEMA_FILE } from "./lib/tours";
 
 const HELP = `Usage: npm run graph -- [options]
 
@@ -18,6 +20,10 @@ Options:
                    page, or without URLs the same title) is one node that lists its inputs
   --out FILE       where to write the graph (default: ${DEFAULT_GRAPH})
   --gexf FILE      also write the graph as GEXF 1.3, to open it in Gephi
+  --tours DIR      the tours to carry in the graph: every *.json file in DIR but ${TOUR_SCHEMA_FILE},
+                   in name order, each checked against ${DEFAULT_TOURS}/${TOUR_SCHEMA_FILE} and
+                   against the graph (a step naming a missing node is an error); "none" for none
+                   (default: ${DEFAULT_TOURS} when building the default input, else none)
   --format NAME    text | markdown | html, for every input (default: from each file's extension:
                    .md markdown, .html/.htm browser bookmarks, anything else the bookmarks text format)
   --stats          also print the time, CPU time and peak memory of every stage (parse, extract,
@@ -39,6 +45,7 @@ runMain(async () => {
     format: { type: "string" },
     gexf: { type: "string" },
     stats: { type: "boolean", default: false },
+    tours: { type: "string" },
   });
   if (values.help) {
     console.log(HELP);
@@ -49,6 +56,7 @@ runMain(async () => {
     out: values.out,
     format: values.format,
     gexf: values.gexf,
+    tours: toursFolder(values.tours, values.input),
     builtAt: buildTimeFromEnvironment(),
   });
   console.log(
@@ -59,6 +67,16 @@ runMain(async () => {
   );
   if (values.stats) console.log([...stageTable(summary.stages), ...countLines(summary.counts)].join("\n"));
 });
+
+/**
+ * The folder of tours to read: the one given, none for "none", and by default the bundled
+ * document's tours when it is what is built (they name its nodes; another list's graph has others).
+ */
+function toursFolder(given: string | undefined, inputs: readonly string[]): string | undefined {
+  if (given === "none") return undefined;
+  if (given !== undefined) return given;
+  return inputs.length === 1 && resolve(inputs[0]!) === resolve(DEFAULT_INPUT) ? DEFAULT_TOURS : undefined;
+}
 
 /** `articles: 254 (bookmark 250, reference 4)`: each count with its parts, largest first. */
 function countLines(counts: GraphCounts): string[] {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildGraphFile, buildTimeFromEnvironment, inputNames } from "./lib/build";
 import { runMain } from "./lib/cli";
-import { DEFAULT_GRAPH, DEFAULT_INPUT, GRAPH_INPUTS } from "./lib/paths";
+import { DEFAULT_GRAPH, DEFAULT_INPUT, DEFAULT_TOURS, GRAPH_INPUTS } from "./lib/paths";
 
 async function newestMtime(path: string): Promise<number> {
   const info = await stat(path).catch(() => undefined);
@@ -26,8 +26,10 @@ export interface EnsureOptions {
   /** The reading lists the graph is built from. */
   inputs: readonly string[];
   out: string;
-  /** Further files and folders the graph is derived from (code, lexicon). */
+  /** Further files and folders the graph is derived from (code, lexicon, tours). */
   dependsOn: readonly string[];
+  /** The folder of tours the graph carries; by default the bundled document's, when it is what is built. */
+  tours?: string;
 }
 
 const DEFAULTS: EnsureOptions = { inputs: [DEFAULT_INPUT], out: DEFAULT_GRAPH, dependsOn: GRAPH_INPUTS };
@@ -45,6 +47,8 @@ async function recordedInputs(out: string): Promise<string[] | undefined> {
 /** Returns the path of an up-to-date graph file, building it first if needed. */
 export async function ensureGraph(options: Partial<EnsureOptions> = {}): Promise<string> {
   const { inputs, out, dependsOn } = { ...DEFAULTS, ...options };
+  // The bundled tours name the bundled document's nodes: other inputs get only the tours asked for.
+  const tours = options.inputs === undefined ? (options.tours ?? DEFAULT_TOURS) : options.tours;
   const built = await stat(out).catch(() => undefined);
   if (built) {
     const recorded = await recordedInputs(out);
@@ -57,7 +61,7 @@ export async function ensureGraph(options: Partial<EnsureOptions> = {}): Promise
     const newest = Math.max(...(await Promise.all([...inputs, ...dependsOn].map(newestMtime))));
     if (recorded !== undefined && built.mtimeMs >= newest) return out;
   }
-  const summary = await buildGraphFile({ inputs, out, builtAt: buildTimeFromEnvironment() });
+  const summary = await buildGraphFile({ inputs, out, tours, builtAt: buildTimeFromEnvironment() });
   console.log(`graph: ${built ? "rebuilt" : "built"} ${summary.out} (${summary.articles} articles, ${summary.entities} entities)`);
   return out;
 }

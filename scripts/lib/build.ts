@@ -8,6 +8,7 @@ import { assignLayout } from "../../src/core/graph/layout";
 import { toGexf } from "../../src/core/graph/gexf";
 import { loadLexicon } from "./lexicon";
 import { StageClock, type StageTimes } from "./stages";
+import { readTours } from "./tours";
 import { CliError, fileIdentity, inFile, prepareOutput, readTextFile, UsageError, writeOutputs, type Output } from "./cli";
 
 /** The reading lists to build from: several, in the order their articles and sections come, or one. */
@@ -23,6 +24,8 @@ export interface BuildOutputs {
   gexf?: string;
   /** The build time to record (see `buildTimeFromEnvironment`); none by default. */
   builtAt?: Date;
+  /** A folder of tours (`*.json`) to check against the graph and carry in it; none by default. */
+  tours?: string;
 }
 
 export interface BuildSummary {
@@ -165,6 +168,8 @@ export async function buildGraphFile(request: BuildRequest): Promise<BuildSummar
 
   const clock = new StageClock();
   const graph = await buildGraphFromFiles(inputs, { ...request, clock });
+  const tours = request.tours === undefined ? [] : await readTours(request.tours, graph);
+  if (tours.length > 0) graph.setAttribute("tours", tours);
   const outputs: Output[] = [{ file: request.out, data: inFile(request.out, () => JSON.stringify(graph.export())) }];
   const gexf = request.gexf;
   if (gexf !== undefined) outputs.push({ file: gexf, data: inFile(gexf, () => toGexf(graph)) });

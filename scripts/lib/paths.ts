@@ -7,12 +7,16 @@ const fromRoot = (path: string) => relative(process.cwd(), fileURLToPath(new URL
 
 export const DEFAULT_INPUT = fromRoot("data/bookmarks.txt");
 export const DEFAULT_GRAPH = fromRoot("public/graph.json");
+/** The tours written for the bundled document, checked and carried by its build. */
+export const DEFAULT_TOURS = fromRoot("data/tours");
 /** Everything the graph file is derived from: a newer file here makes it stale. */
 export const GRAPH_INPUTS = [
   "data/bookmarks.txt",
   "data/lexicon",
+  "data/tours",
   "src/core",
   "scripts/lib/build.ts",
   "scripts/lib/lexicon.ts",
+  "scripts/lib/tours.ts",
   "scripts/build-graph.ts",
 ].map(fromRoot);
