@@ -81,6 +81,13 @@ async function readText(response: Response, onProgress?: (progress: LoadProgress
 
 type Check = { test: (value: unknown) => boolean; expected: string };
 
+/**
+ * A table of checks as a list, made once: a graph of 10,000 articles holds about 100,000 edges and
+ * as many evidence spans, and the checks run for each one before the first frame.
+ */
+type Checks = readonly (readonly [field: string, check: Check])[];
+const checks = (fields: Record<string, Check>): Checks => Object.entries(fields);
+
 const text: Check = { test: (v) => typeof v === "string", expected: "text" };
 const number: Check = { test: (v) => typeof v === "number" && Number.isFinite(v), expected: "a number" };
 const texts: Check = { test: (v) => Array.isArray(v) && v.every((item) => typeof item === "string"), expected: "a list of texts" };
@@ -88,10 +95,13 @@ const oneOf = (...values: readonly string[]): Check => ({
   test: (v) => typeof v === "string" && values.includes(v),
   expected: values.map((value) => `"${value}"`).join(" or "),
 });
-const listOf = (fields: Record<string, Check>, expected: string): Check => ({
-  test: (v) => Array.isArray(v) && v.every((item) => isObject(item) && Object.entries(fields).every(([key, check]) => check.test(item[key]))),
-  expected,
-});
+const listOf = (fields: Record<string, Check>, expected: string): Check => {
+  const each = checks(fields);
+  return {
+    test: (v) => Array.isArray(v) && v.every((item) => isObject(item) && each.every(([key, check]) => check.test(item[key]))),
+    expected,
+  };
+};
 
 const POSITION = { x: number, y: number, size: number, color: text };
 const point: Check = { test: (v) => Array.isArray(v) && v.length === 2 && v.every((c) => number.test(c)), expected: "a point [x, y]" };
@@ -103,7 +113,7 @@ const viewPositions: Check = {
 /** Fields of any node that files built before them lack, checked when present. */
 const NODE_OPTIONAL: Record<string, Check> = { community: number, importance: number, positions: viewPositions };
 
-const ARTICLE_FIELDS: Record<string, Check> = {
+const ARTICLE_FIELDS = checks({
   label: text,
   description: text,
   section: text,
@@ -113,25 +123,25 @@ const ARTICLE_FIELDS: Record<string, Check> = {
   source: text,
   entryKind: oneOf("bookmark", "reference"),
   ...POSITION,
-};
+});
 /** Fields an article may lack (older files, formats without links or dates), checked when present. */
-const ARTICLE_OPTIONAL: Record<string, Check> = {
+const ARTICLE_OPTIONAL = checks({
   url: text,
   links: listOf({ text, url: text }, "a list of { text, url }"),
   year: number,
   addedAt: text,
   inputs: texts,
   ...NODE_OPTIONAL,
-};
-const ENTITY_FIELDS: Record<string, Check> = {
+});
+const ENTITY_FIELDS = checks({
   label: text,
   type: oneOf(...ENTITY_TYPES),
   aliases: texts,
   articleCount: number,
   ...POSITION,
-};
+});
 /** Fields a concept may lack (files built before communities, importance or views), checked when present. */
-const ENTITY_OPTIONAL: Record<string, Check> = NODE_OPTIONAL;
+const ENTITY_OPTIONAL = checks(NODE_OPTIONAL);
 /**
  * Each kind of edge: its fields, the kinds of node it joins (the panels rely on a mention
  * leaving an article and a broader relation joining two concepts), and whether it is undirected
@@ -139,33 +149,34 @@ const ENTITY_OPTIONAL: Record<string, Check> = NODE_OPTIONAL;
  */
 const EDGE_RULES: Record<
   EdgeKind,
-  { fields: Record<string, Check>; source: NodeAttributes["kind"]; target: NodeAttributes["kind"]; undirected: boolean }
+  { fields: Checks; source: NodeAttributes["kind"]; target: NodeAttributes["kind"]; undirected: boolean }
 > = {
   mentions: {
-    fields: {
+    fields: checks({
       weight: number,
       evidence: listOf(
         { field: oneOf("title", "description", "insight"), index: number, start: number, end: number },
         "a list of { field, index, start, end }",
       ),
-    },
+    }),
     source: "article",
     target: "entity",
     undirected: false,
   },
-  broader: { fields: { weight: number, origin: oneOf("lexicon", "head") }, source: "entity", target: "entity", undirected: false },
-  related: { fields: { weight: number, shared: texts }, source: "article", target: "article", undirected: true },
-  cooccurs: { fields: { weight: number, score: number }, source: "entity", target: "entity", undirected: true },
+  broader: { fields: checks({ weight: number, origin: oneOf("lexicon", "head") }), source: "entity", target: "entity", undirected: false },
+  related: { fields: checks({ weight: number, shared: texts }), source: "article", target: "article", undirected: true },
+  cooccurs: { fields: checks({ weight: number, score: number }), source: "entity", target: "entity", undirected: true },
 };
 const EDGE_KIND = oneOf(...EDGE_KINDS);
 
 /** The graph's own attributes: all optional for the app, checked when present. */
-const GRAPH_OPTIONAL: Record<string, Check> = {
+const COMMUNITIES = listOf({ id: number, name: text, size: number, color: text, concepts: texts }, "a list of { id, name, size, color, concepts }");
+const GRAPH_OPTIONAL = checks({
   name: text,
   inputs: texts,
   sections: listOf({ name: text, subsections: texts }, "a list of { name, subsections }"),
-  communities: listOf({ id: number, name: text, size: number, color: text, concepts: texts }, "a list of { id, name, size, color, concepts }"),
-};
+  communities: COMMUNITIES,
+});
 
 /** A node key or an edge as the message names it; keys come from documents and may be long. */
 function named(key: unknown): string {
@@ -173,39 +184,47 @@ function named(key: unknown): string {
   return `"${raw.length > 80 ? `${raw.slice(0, 79)}…` : raw}"`;
 }
 
-function fieldProblems(what: string, attributes: Record<string, unknown>, required: Record<string, Check>, optional: Record<string, Check> = {}): string[] {
-  const problems: string[] = [];
-  for (const [field, check] of Object.entries(required)) {
+/**
+ * What is wrong with the fields of one node, edge or graph. `what` names it in the message, built
+ * only when there is something to say: naming every sound edge would cost more than checking it.
+ */
+function fieldProblems(what: () => string, attributes: Record<string, unknown>, required: Checks, optional: Checks = []): readonly string[] {
+  let problems: string[] | undefined;
+  const problem = (message: string) => (problems ??= []).push(`${what()} ${message}`);
+  for (const [field, check] of required) {
     const value = attributes[field];
-    if (value === undefined || value === null) problems.push(`${what} has no ${field}`);
-    else if (!check.test(value)) problems.push(`${what} has a ${field} that is not ${check.expected}`);
+    if (value === undefined || value === null) problem(`has no ${field}`);
+    else if (!check.test(value)) problem(`has a ${field} that is not ${check.expected}`);
   }
-  for (const [field, check] of Object.entries(optional)) {
+  for (const [field, check] of optional) {
     const value = attributes[field];
-    if (value !== undefined && !check.test(value)) problems.push(`${what} has a ${field} that is not ${check.expected}`);
+    if (value !== undefined && !check.test(value)) problem(`has a ${field} that is not ${check.expected}`);
   }
-  return problems;
+  return problems ?? NO_PROBLEMS;
 }
+
+const NO_PROBLEMS: readonly string[] = Object.freeze([]) as readonly string[];
 
 /** Every way the data falls short of the contract, in file order. */
 function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]): string[] {
   const problems: string[] = [];
   if (attributes !== undefined && !isObject(attributes)) problems.push("the graph's attributes are not an object");
-  else if (attributes) problems.push(...fieldProblems("the graph", attributes, {}, GRAPH_OPTIONAL));
+  else if (attributes) problems.push(...fieldProblems(() => "the graph", attributes, [], GRAPH_OPTIONAL));
   const keys = new Map<string, unknown>();
   nodes.forEach((node, index) => {
     if (!isObject(node) || typeof node.key !== "string") {
       problems.push(`node ${index + 1} has no key`);
       return;
     }
-    const what = `node ${named(node.key)}`;
-    if (keys.has(node.key)) problems.push(`${what} is listed twice`);
+    const key = node.key;
+    const what = () => `node ${named(key)}`;
+    if (keys.has(key)) problems.push(`${what()} is listed twice`);
     const attributes = node.attributes;
-    keys.set(node.key, isObject(attributes) ? attributes.kind : undefined);
-    if (!isObject(attributes)) problems.push(`${what} has no attributes`);
+    keys.set(key, isObject(attributes) ? attributes.kind : undefined);
+    if (!isObject(attributes)) problems.push(`${what()} has no attributes`);
     else if (attributes.kind === "article") problems.push(...fieldProblems(what, attributes, ARTICLE_FIELDS, ARTICLE_OPTIONAL));
     else if (attributes.kind === "entity") problems.push(...fieldProblems(what, attributes, ENTITY_FIELDS, ENTITY_OPTIONAL));
-    else problems.push(`${what} has no kind ("article" or "entity")`);
+    else problems.push(`${what()} has no kind ("article" or "entity")`);
   });
   if (attributes === undefined || isObject(attributes)) problems.push(...communityProblems(attributes?.communities, nodes, keys));
   edges.forEach((edge, index) => {
@@ -213,33 +232,34 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
       problems.push(`edge ${index + 1} is not an edge`);
       return;
     }
-    const what = `edge ${index + 1} (${named(edge.source)} ${edge.undirected === true ? "—" : "→"} ${named(edge.target)})`;
+    const what = () => `edge ${index + 1} (${named(edge.source)} ${edge.undirected === true ? "—" : "→"} ${named(edge.target)})`;
     for (const end of ["source", "target"] as const) {
-      if (typeof edge[end] !== "string") problems.push(`${what} has no ${end}`);
-      else if (!keys.has(edge[end])) problems.push(`${what} joins a node that is not in the graph: ${named(edge[end])}`);
+      if (typeof edge[end] !== "string") problems.push(`${what()} has no ${end}`);
+      else if (!keys.has(edge[end])) problems.push(`${what()} joins a node that is not in the graph: ${named(edge[end])}`);
     }
     if (!isObject(edge.attributes)) {
-      problems.push(`${what} has no attributes`);
+      problems.push(`${what()} has no attributes`);
       return;
     }
     const kind = edge.attributes.kind;
     if (!EDGE_KIND.test(kind)) {
-      problems.push(kind === undefined ? `${what} has no kind (${EDGE_KIND.expected})` : `${what} has a kind that is not ${EDGE_KIND.expected}`);
+      problems.push(kind === undefined ? `${what()} has no kind (${EDGE_KIND.expected})` : `${what()} has a kind that is not ${EDGE_KIND.expected}`);
       return;
     }
     const rule = EDGE_RULES[kind as EdgeKind];
     problems.push(...fieldProblems(what, edge.attributes, rule.fields));
-    for (const [end, wanted] of [["source", rule.source], ["target", rule.target]] as const) {
+    for (const end of ["source", "target"] as const) {
+      const wanted = rule[end];
       const endKind = typeof edge[end] === "string" ? keys.get(edge[end]) : undefined;
-      if (endKind !== undefined && endKind !== wanted) problems.push(`${what} is a "${kind}" edge whose ${end} is not an ${wanted}`);
+      if (endKind !== undefined && endKind !== wanted) problems.push(`${what()} is a "${kind}" edge whose ${end} is not an ${wanted}`);
     }
     if ((edge.undirected === true) !== rule.undirected) {
-      problems.push(`${what} is a "${kind}" edge that is ${rule.undirected ? "not undirected" : "undirected"}`);
+      problems.push(`${what()} is a "${kind}" edge that is ${rule.undirected ? "not undirected" : "undirected"}`);
     }
     const shared = edge.attributes.shared;
     if (kind === "related" && texts.test(shared)) {
       for (const concept of shared as string[]) {
-        if (keys.get(concept) !== "entity") problems.push(`${what} shares a concept that is not in the graph: ${named(concept)}`);
+        if (keys.get(concept) !== "entity") problems.push(`${what()} shares a concept that is not in the graph: ${named(concept)}`);
       }
     }
   });
@@ -253,7 +273,7 @@ function graphProblems(attributes: unknown, nodes: unknown[], edges: unknown[]):
  * checked with the other fields.
  */
 function communityProblems(communities: unknown, nodes: unknown[], kinds: ReadonlyMap<string, unknown>): string[] {
-  if (communities !== undefined && !GRAPH_OPTIONAL.communities!.test(communities)) return [];
+  if (communities !== undefined && !COMMUNITIES.test(communities)) return [];
   const listed = communities as GraphAttributes["communities"];
   const problems: string[] = [];
   listed?.forEach((community, index) => {
