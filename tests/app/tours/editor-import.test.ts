@@ -4,7 +4,7 @@
  * unreadable) refused with what is wrong and where, never a throw.
  */
 import { describe, expect, it } from "vitest";
-import { formatTourError } from "../../../src/core/tours";
+import { formatTourError, type TourFile } from "../../../src/core/tours";
 import { tourFileText } from "../../../src/app/tours/editor";
 import { importTourFile, MAX_TOUR_FILE_BYTES, type ChosenFile } from "../../../src/app/tours/import";
 import { fixtureGraph } from "../fixtures/graph";
@@ -13,7 +13,7 @@ const graph = fixtureGraph();
 const file = (name: string, text: string): ChosenFile => ({ name, size: new TextEncoder().encode(text).length, text: async () => text });
 const lines = (result: Awaited<ReturnType<typeof importTourFile>>) => ("errors" in result ? result.errors.map(formatTourError) : []);
 
-const TOUR = {
+const TOUR: TourFile = {
   title: "Postgres, briefly",
   steps: [
     { show: { node: "entity:postgresql" }, note: "Start *here*." },
@@ -51,7 +51,7 @@ describe("a file that is not a tour", () => {
   });
 
   it("a node this graph lacks: the step and the field", async () => {
-    const tour = { ...TOUR, steps: [...TOUR.steps, { show: { node: "entity:not-in-this-graph" } }] };
+    const tour: TourFile = { ...TOUR, steps: [...TOUR.steps, { show: { node: "entity:not-in-this-graph" } }] };
     const result = await importTourFile(file("elsewhere.json", JSON.stringify(tour)), graph, []);
     expect(lines(result)).toEqual(['elsewhere.json: step 3: show.node: no node "entity:not-in-this-graph" in this graph']);
   });
