@@ -1,6 +1,7 @@
 /**
  * A tour checked against the graph it is shown on: every node a step names exists, concepts
- * are concepts, a region is a region, a path has a route, and what a step shows is in its view.
+ * are concepts, a region is a region, a path has a route, and what a step shows lights
+ * something in its view.
  * The graph is seen through a small interface (`TourGraph`), so the build, the app and a test
  * each hand in what they have; `tourGraphOf` makes one of a graph in the graph contract.
  */
@@ -19,8 +20,12 @@ export interface TourGraph {
   hasSection?(key: string): boolean;
   /** Whether the node belongs to a region (graphs built before communities have none). */
   inRegion?(key: string): boolean;
-  /** Whether the view places the node (the map places every node). */
-  inView?(key: string, view: ViewName): boolean;
+  /**
+   * Whether focusing the node lights anything in the view: the node itself, or the articles or
+   * concepts it is joined to by mentions (a concept chosen in the articles view lights its
+   * articles there). The map shows every node.
+   */
+  litIn?(key: string, view: ViewName): boolean;
   /** Whether a chain of mentions joins the two nodes, as the app's path search follows them. */
   connected?(from: string, to: string): boolean;
 }
@@ -42,7 +47,7 @@ function stepErrors(step: TourStep, graph: TourGraph): Problem[] {
   const node = (field: (string | number)[], key: string, want: "node" | "concept"): boolean => {
     if (!graph.hasNode(key)) problems.push([field, `no node ${quoted(key)} in this graph`]);
     else if (want === "concept" && !graph.isConcept(key)) problems.push([field, `${quoted(key)} is an article, not a concept`]);
-    else if (graph.inView && !graph.inView(key, view)) problems.push([field, `${quoted(key)} is not in the ${view} view`]);
+    else if (graph.litIn && !graph.litIn(key, view)) problems.push([field, `${quoted(key)} lights nothing in the ${view} view`]);
     else return true;
     return false;
   };
@@ -92,7 +97,12 @@ export function tourGraphOf(graph: ContractGraph): TourGraph {
       return sections.has(key);
     },
     inRegion: (key) => graph.hasNode(key) && graph.getNodeAttribute(key, "community") !== undefined,
-    inView: (key, view) => view === "map" || (graph.hasNode(key) && graph.getNodeAttribute(key, "positions")?.[view] !== undefined),
+    litIn(key, view) {
+      if (view === "map") return true;
+      const placed = (node: string) => graph.getNodeAttribute(node, "positions")?.[view] !== undefined;
+      if (!graph.hasNode(key) || placed(key)) return graph.hasNode(key);
+      return graph.someEdge(key, (_edge, attributes, source, target) => isMentionEdge(attributes) && placed(source === key ? target : source));
+    },
     connected(from, to) {
       components ??= mentionComponents(graph);
       return from === to || (components.get(from) !== undefined && components.get(from) === components.get(to));

@@ -160,11 +160,18 @@ describe("parseTour", () => {
       ]);
     });
 
-    it("wants what a step shows to be in its view", () => {
-      expect(lines(tour({ show: { node: KAFKA_AT_NETFLIX }, view: "concepts" }))).toEqual([
-        `${FILE}: step 1: show.node: "${KAFKA_AT_NETFLIX}" is not in the concepts view`,
+    it("wants what a step shows to light something in its view", () => {
+      const NOTE = "article:a-note-with-no-concepts";
+      expect(lines(tour({ show: { node: NOTE }, view: "concepts" }))).toEqual([`${FILE}: step 1: show.node: "${NOTE}" lights nothing in the concepts view`]);
+      // An article chosen among concepts lights its concepts; a concept among articles, its articles.
+      expect(lines(tour({ show: { node: KAFKA_AT_NETFLIX }, view: "concepts" }, { show: { concepts: ["entity:kafka"] }, view: "articles" }))).toEqual([]);
+      const unplaced = viewsGraph();
+      unplaced.forEachNode((node, attributes) => {
+        if (attributes.kind === "entity") unplaced.setNodeAttribute(node, "positions", {});
+      });
+      expect(lines(tour({ show: { node: "entity:kafka" }, view: "concepts" }), tourGraphOf(unplaced))).toEqual([
+        `${FILE}: step 1: show.node: "entity:kafka" lights nothing in the concepts view`,
       ]);
-      expect(lines(tour({ show: { node: KAFKA_AT_NETFLIX }, view: "articles" }))).toEqual([]);
     });
 
     it("wants a path to have a route", () => {
