@@ -40,7 +40,9 @@ import {
 import { encodeState, ignoredNotice } from "./state/url";
 import { toursOf } from "./tours/load";
 import { createPlayer, openTourChannel, readAddress } from "./tours/player";
+import { createTourEditor } from "./tours/editor";
 import { createPresenting } from "./tours/present";
+import { stepFromState } from "./tours/step";
 import { readLocalTours } from "./tours/storage";
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -170,8 +172,15 @@ async function boot(): Promise<void> {
   const presenting = createPresenting(context, player);
   byId("toolbar-slot").append(createToolbar(context, sigma, { present: presenting.toggle }));
   const legend = createLegend(context);
+  // The editor tells the Tours list when the browser's tours change, and the list holds the editor.
+  const editor = createTourEditor(context, {
+    currentStep: () => stepFromState(store.get(), graph),
+    play: (tour, step) => player.play(tour, step),
+    refresh: () => tours.refresh(),
+  });
   const tours = createToursPanel(context, player, {
     present: presenting.toggle,
+    editor: editor.element,
     problems: () => [...bundledTours.problems, ...readLocalTours().problems],
   });
   byId("side").append(tours.element, legend.element, path.element, filters.element);

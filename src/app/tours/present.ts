@@ -77,10 +77,19 @@ export function createPresenting(context: AppContext, player: TourPlayer): Prese
     store.update((s) => ({ ...s, presentation: true }));
     if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().then(
-        () => (ownsFullScreen = true),
+        () => {
+          ownsFullScreen = true;
+          // Presenting may have ended while the browser was granting it.
+          if (!store.get().presentation) giveBackFullScreen();
+        },
         () => undefined,
       );
     }
+  };
+  const giveBackFullScreen = () => {
+    if (!ownsFullScreen) return;
+    ownsFullScreen = false;
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   };
   const stop = () => store.update((s) => ({ ...s, presentation: false }));
   const toggle = () => (store.get().presentation ? stop() : start());
@@ -134,7 +143,11 @@ export function createPresenting(context: AppContext, player: TourPlayer): Prese
     names.hidden = names.textContent === "";
     caption.hidden = !state.presentation || (!open && focus.length === 0);
   };
-  store.subscribe((state) => render(state));
+  store.subscribe((state, previous) => {
+    // However presenting ends (Esc, the button, Back), the full screen it took goes with it.
+    if (previous.presentation && !state.presentation) giveBackFullScreen();
+    render(state);
+  });
   render(store.get());
 
   return { caption, toggle };
