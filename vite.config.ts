@@ -15,6 +15,13 @@ export default defineConfig({
     outDir: resolve(root, "dist"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1000,
+    // Two pages: the app, and the presenter view it opens in a second window (tours/presenter).
+    rollupOptions: {
+      input: {
+        main: resolve(root, "src/app/index.html"),
+        presenter: resolve(root, "src/app/presenter.html"),
+      },
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },
