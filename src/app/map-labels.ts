@@ -44,6 +44,8 @@ export const LABEL_GAP = 5;
 export const LABEL_LINE_HEIGHT = 1.25;
 
 let measureContext: CanvasRenderingContext2D | null = null;
+/** The size the context's font is set to: assigning `font` parses the CSS font string again, which cost more than measuring. */
+let measureSize = 0;
 const measuredWidths = new Map<string, number>();
 
 /** Width in pixels of `text` drawn in the map's label font at `size` pixels, as the browser sets it. */
@@ -53,7 +55,10 @@ export function measureLabel(text: string, size: number): number {
   if (width === undefined) {
     measureContext ??= document.createElement("canvas").getContext("2d");
     if (!measureContext) return text.length * size * 0.6;
-    measureContext.font = `${FONT.weight} ${size}px ${FONT.family}`;
+    if (measureSize !== size) {
+      measureContext.font = `${FONT.weight} ${size}px ${FONT.family}`;
+      measureSize = size;
+    }
     width = measureContext.measureText(text).width;
     measuredWidths.set(key, width);
   }

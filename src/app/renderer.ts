@@ -8,6 +8,7 @@ import { sdfCircle, sdfSquare } from "sigma/rendering";
 import type { CameraState } from "sigma/types";
 import type { AppGraph } from "./data/graph";
 import type { Emphasis } from "./data/scene";
+import { stateUpdates, type ShownNodes } from "./data/states";
 import { fitItems, type FitItem } from "./data/fit";
 import {
   FONT,
@@ -166,36 +167,28 @@ export function createSigma(graph: AppGraph, container: HTMLElement, view: ViewN
   });
 }
 
+/** What `applyStates` last applied to each renderer, which the next call compares with. */
+const applied = new WeakMap<InsightSigma, ShownNodes>();
+
 /**
- * Applies visibility and emphasis as sigma states, touching only what changed. Edges follow
- * their ends: an edge is hidden when either end is.
+ * Applies visibility and emphasis as sigma states (see data/states), setting only the nodes and
+ * edges whose states change, so that sigma restyles those alone: a hover or a selection costs
+ * what it lights, not the graph.
  */
-export function applyStates(sigma: InsightSigma, graph: AppGraph, visible: Set<string>, lit: Emphasis): void {
-  const nodeChanges = new Map<string, { isHidden: boolean; isHighlighted: boolean; isFocus: boolean }>();
-  graph.forEachNode((node) => {
-    const next = {
-      isHidden: !visible.has(node) && !lit.nodes.has(node),
-      isHighlighted: lit.nodes.has(node),
-      isFocus: lit.focus.has(node),
-    };
+export function applyStates(sigma: InsightSigma, graph: AppGraph, visible: ReadonlySet<string>, lit: Emphasis): void {
+  const shown = { visible, lit };
+  const { nodes, edges } = stateUpdates(graph, applied.get(sigma) ?? null, shown);
+  applied.set(sigma, shown);
+  for (const [node, next] of nodes) {
     const current = sigma.getNodeState(node);
-    if (
-      current.isHidden !== next.isHidden ||
-      current.isHighlighted !== next.isHighlighted ||
-      current.isFocus !== next.isFocus
-    ) {
-      nodeChanges.set(node, next);
+    if (current.isHidden !== next.isHidden || current.isHighlighted !== next.isHighlighted || current.isFocus !== next.isFocus) {
+      sigma.setNodeState(node, next);
     }
-  });
-  for (const [node, state] of nodeChanges) sigma.setNodeState(node, state);
-  graph.forEachEdge((edge, _attributes, source, target) => {
-    const shown = (n: string) => visible.has(n) || lit.nodes.has(n);
-    const next = { isHidden: !(shown(source) && shown(target)), isHighlighted: lit.edges.has(edge) };
+  }
+  for (const [edge, next] of edges) {
     const current = sigma.getEdgeState(edge);
-    if (current.isHidden !== next.isHidden || current.isHighlighted !== next.isHighlighted) {
-      sigma.setEdgeState(edge, next);
-    }
-  });
+    if (current.isHidden !== next.isHidden || current.isHighlighted !== next.isHighlighted) sigma.setEdgeState(edge, next);
+  }
 }
 
 /** The closest a fit goes: a single node or a tight cluster is shown with its surroundings. */
