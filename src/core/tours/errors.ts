@@ -40,6 +40,24 @@ export function capErrors(errors: TourError[], file: string): TourError[] {
   return [...errors.slice(0, MAX_TOUR_ERRORS), { file, message: `and ${more} more problem${more === 1 ? "" : "s"}` }];
 }
 
+/** A place in a tour file, as the segments of a JSON path: ["steps", 2, "show", "node"]. */
+export type TourPath = readonly (string | number)[];
+
+/** An error at a place: inside a step, said as the step (from 1) and the field within it ("step 3", "show.node"). */
+export function located(file: string, path: TourPath, message: string): TourError {
+  if (path[0] === "steps" && typeof path[1] === "number") {
+    const field = fieldName(path.slice(2));
+    return { file, step: path[1] + 1, ...(field ? { field } : {}), message };
+  }
+  const field = fieldName(path);
+  return { file, ...(field ? { field } : {}), message };
+}
+
+/** ["show", "concepts", 1] → "show.concepts[1]". */
+function fieldName(path: readonly (string | number)[]): string {
+  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${segment.length > 40 ? `${segment.slice(0, 39)}…` : segment}`)).join("");
+}
+
 /** The longest value a message quotes: a key or a name, not a pasted document. */
 const MAX_QUOTED = 80;
 

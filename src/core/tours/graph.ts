@@ -7,8 +7,7 @@
  */
 import type Graph from "graphology";
 import { isMentionEdge, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type ViewName } from "../graph/types";
-import { quoted, type TourError } from "./errors";
-import { located } from "./schema";
+import { located, quoted, type TourError } from "./errors";
 import type { TourFile, TourStep } from "./types";
 
 /** What tour checks ask of a graph. The optional questions are skipped when absent. */

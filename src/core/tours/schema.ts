@@ -9,7 +9,7 @@
 import { Validator, type OutputUnit } from "@cfworker/json-schema";
 import tourSchema from "../../../data/tours/tour.schema.json";
 import { ENTITY_TYPES } from "../types";
-import { quoted, type TourError } from "./errors";
+import { located, quoted, type TourError } from "./errors";
 
 export { tourSchema };
 
@@ -129,21 +129,6 @@ function pointer(location: string): (string | number)[] {
     .filter((segment) => segment !== "")
     .map((segment) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~"))
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-/** An error at a path: inside a step, the step (from 1) and the field within it. */
-export function located(file: string, path: readonly (string | number)[], message: string): TourError {
-  if (path[0] === "steps" && typeof path[1] === "number") {
-    const field = fieldName(path.slice(2));
-    return { file, step: path[1] + 1, ...(field ? { field } : {}), message };
-  }
-  const field = fieldName(path);
-  return { file, ...(field ? { field } : {}), message };
-}
-
-/** ["show", "concepts", 1] → "show.concepts[1]". */
-function fieldName(path: readonly (string | number)[]): string {
-  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${segment.length > 40 ? `${segment.slice(0, 39)}…` : segment}`)).join("");
 }
 
 function owner(path: readonly (string | number)[]): string {
