@@ -17,6 +17,12 @@ export { jsonSyntaxError, type JsonSyntaxError } from "./json";
 export { tourSchema } from "./schema";
 export type { Tour, TourCamera, TourFile, TourFilters, TourFocus, TourStep } from "./types";
 
+/**
+ * The longest text read as a tour, in characters. The schema's bounds (100 steps, notes of 1,200
+ * characters) keep a real tour far below it; past it, a file is a mistake, refused before parsing.
+ */
+export const MAX_TOUR_TEXT = 1_000_000;
+
 export type ParsedTour = { tour: Tour; errors?: never } | { errors: TourError[]; tour?: never };
 
 /**
@@ -28,6 +34,7 @@ export type ParsedTour = { tour: Tour; errors?: never } | { errors: TourError[];
  */
 export function parseTour(text: string, fileName: string, graph: TourGraph): ParsedTour {
   const file = fileLabel(fileName);
+  if (text.length > MAX_TOUR_TEXT) return { errors: [{ file, message: `too large for a tour (more than ${MAX_TOUR_TEXT.toLocaleString("en")} characters)` }] };
   // A byte-order mark is not JSON; editors on some systems still write one.
   const json = text.replace(/^\uFEFF/, "");
   let value: unknown;

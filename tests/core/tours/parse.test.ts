@@ -208,6 +208,11 @@ describe("parseTour", () => {
     expect(many.at(-1)).toBe(`${FILE}: and 30 more problems`);
   });
 
+  it("refuses a text far larger than any tour before reading it", () => {
+    const huge = tour(...Array.from({ length: 20_000 }, () => ({ show: { node: "entity:kafka" }, note: "n".repeat(100) })));
+    expect(lines(huge)).toEqual([`${FILE}: too large for a tour (more than 1,000,000 characters)`]);
+  });
+
   it("never throws, whatever the text", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ title: "t", steps: [v] }))), (text) => {
