@@ -280,7 +280,7 @@ describe.each(SCREENS)("at $width×$height nothing is cut", (viewport) => {
     expect(await cutOff(page), "the search results open").toEqual([]);
     await searchBox(page).press("Escape");
 
-    const presentation = page.getByRole("button", { name: "Presentation", exact: true });
+    const presentation = page.getByRole("button", { name: "Present", exact: true });
     await presentation.click();
     await expect.poll(() => presentation.getAttribute("aria-pressed")).toBe("true");
     await page.waitForTimeout(300);
