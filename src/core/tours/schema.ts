@@ -59,7 +59,8 @@ function describe(unit: OutputUnit, root: unknown, file: string): TourError | un
       return located(file, [...path, name], unit.keyword === "required" ? "missing" : `not a field of ${owner(path)}`);
     }
     case "oneOf":
-      return located(file, path, `must name exactly one of ${FOCUS_KINDS.join(", ")}` + (isObject(value) ? `, not ${namedIn(value)}` : ""));
+      // Something other than an object matches every branch; its type error says what is wrong.
+      return isObject(value) ? located(file, path, `must name exactly one of ${FOCUS_KINDS.join(", ")}, not ${namedIn(value)}`) : undefined;
   }
   return located(file, path, message(unit, value, bound));
 }
@@ -72,7 +73,7 @@ function message(unit: OutputUnit, value: unknown, bound: unknown): string {
     case "dependentRequired":
       return `"match" goes with "concepts" only`;
     case "enum":
-      return `${quoted(value)} is not one of ${(bound as unknown[]).map((choice) => JSON.stringify(choice)).join(", ")}`;
+      return Array.isArray(bound) ? `${quoted(value)} is not one of ${bound.map((choice) => JSON.stringify(choice)).join(", ")}` : unit.error;
     case "minLength":
       return "is empty";
     case "maxLength":

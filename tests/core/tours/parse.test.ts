@@ -87,6 +87,7 @@ describe("parseTour", () => {
         `${FILE}: step 1: show: must name exactly one of node, concepts, path, regionOf, not node and regionOf`,
       ]);
       expect(lines(tour({ note: "x" }))).toEqual([`${FILE}: step 1: show: missing`]);
+      expect(lines(tour({ show: "entity:kafka" }))).toEqual([`${FILE}: step 1: show: expected an object, found text "entity:kafka"`]);
       expect(lines(tour({ show: { node: "entity:kafka", match: "any" } }))).toEqual([`${FILE}: step 1: show: "match" goes with "concepts" only`]);
     });
 
