@@ -16,12 +16,13 @@ import { decodeState } from "../state/url";
 
 /**
  * The state `step` asks for in `graph`. Everything on screen comes from the step (a step that
- * names no camera lets go of the camera, so the app frames what it shows); the list mode and
- * presentation are the person's, kept from `base`.
+ * names no camera lets go of the camera, so the app frames what it shows); the list mode,
+ * presentation and the place in a tour are the person's, kept from `base` (the player moves
+ * the place in the tour).
  */
 export function stateForStep(step: TourStep, graph: AppGraph, base: AppState): AppState {
   const { state } = decodeState(stepParams(step, graph), graph);
-  return { ...state, listMode: base.listMode, presentation: base.presentation };
+  return { ...state, listMode: base.listMode, presentation: base.presentation, tour: base.tour };
 }
 
 /** The address-bar parameters that say what `step` says (see src/app/state/url). */

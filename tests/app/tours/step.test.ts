@@ -12,7 +12,7 @@ communities.assign(graph as unknown as Parameters<typeof communities.assign>[0])
 // The same reading list built before views and communities: the map only, no regions.
 const mapOnly = fixtureGraph();
 
-const base: AppState = { ...INITIAL_STATE, listMode: true, presentation: true };
+const base: AppState = { ...INITIAL_STATE, listMode: true, presentation: true, tour: { id: "kafka", step: 2 } };
 const regionOfPostgres = graph.getNodeAttribute("entity:postgresql", "community")!;
 
 describe("stateForStep", () => {
@@ -49,7 +49,7 @@ describe("stateForStep", () => {
     expect(state).toEqual(focusRegion(base, regionOfPostgres));
   });
 
-  it("takes the view, filters, colours and camera from the step, and keeps list mode and presentation", () => {
+  it("takes the view, filters, colours and camera from the step, and keeps list mode, presentation and the place in a tour", () => {
     const step: TourStep = {
       show: { node: "entity:kafka" },
       view: "concepts",
