@@ -1,7 +1,7 @@
 /**
  * The presenter view: a second page, opened by the main window as
- * `presenter.html?tour=ID&step=N` (N from 1; the main window's fragment comes along, so a tour
- * opened from a link is found here too). It reads the tours and the node names from graph.json
+ * `presenter.html?tour=ID&step=N` (N from 1). A tour opened from a link lives in the link's
+ * fragment: this page reads it from its own address, else from the window that opened it. It reads the tours and the node names from graph.json
  * without drawing the map, shows the current and next step with their notes, a timer and the
  * step list, and keeps step with the main window over the presenter channel: it says `hello` on
  * opening, follows every `step`, sends `go` for its buttons and keys, and says "Presenting
@@ -54,7 +54,7 @@ function sessionStore(): Storage | null {
 async function boot(): Promise<void> {
   const graph = await loadGraph();
   const bundled = toursOf(graph);
-  const shared = await readSharedTour(location.hash, graph);
+  const shared = await readSharedTour(sharedHash(), graph);
   const sharedTour = shared && "tour" in shared ? shared.tour : undefined;
   let known: Tour[] = [];
   const readTours = () => {
@@ -159,6 +159,19 @@ async function boot(): Promise<void> {
     event.preventDefault();
     go(stepAfter(move, at, tour.steps.length));
   });
+}
+
+/**
+ * The fragment that may carry a tour from a link: this page's own, else that of the main window
+ * that opened it (same origin, so its address is readable; a window opened otherwise has none).
+ */
+function sharedHash(): string {
+  if (/(^#|&)tour=/.test(location.hash)) return location.hash;
+  try {
+    return (window.opener as Window | null)?.location.hash ?? "";
+  } catch {
+    return "";
+  }
 }
 
 /** What a key pressed on `target` already means there: Space presses a button, a text field takes every key. */

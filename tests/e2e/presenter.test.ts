@@ -7,6 +7,7 @@
  * The tour is the graph's own (graph.json's `tours`, checked by the build); what a step shows
  * in the main window is read through the same `stateForStep` the player uses.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { describeStep } from "../../src/core/tours/describe";
@@ -132,6 +133,9 @@ describe("the presenter view", () => {
     await presenter.getByRole("button", { name: "Next →" }).click();
     await expect.poll(() => new URL(presenter.url()).searchParams.get("step")).toBe(String(withNote + 2));
     await expect.poll(async () => squash(await presenter.locator(".presenter-notice").textContent())).toMatch(/main window does not answer/);
+    // Headings, named buttons and regions, contrast: axe-core finds nothing serious.
+    const { violations } = await new AxeBuilder({ page: presenter }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     expect(session.errorsOf(presenter)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * named after the title), imported back with the same steps; a malformed file refused with its
  * message; and the tour exported as a link, opened in a fresh browser as the same tour.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "playwright-core";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
@@ -123,6 +124,9 @@ describe("making a tour in the app", () => {
     await editor.getByRole("button", { name: "Delete step 1" }).click();
     await expect.poll(() => stepNames(editor)).toEqual([conceptLabel]);
 
+    // Labelled fields, named buttons, contrast: axe-core finds nothing serious in the editor.
+    const { violations } = await new AxeBuilder({ page }).include(".tour-editor").analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     expect(session.errorsOf(page)).toEqual([]);
   });
 
