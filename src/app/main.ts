@@ -17,6 +17,7 @@ import { createSearchIndex, type SearchIndex } from "./data/search";
 import type { AppContext } from "./context";
 import { applyStates, cameraFor, createSigma, type InsightSigma } from "./renderer";
 import { createMapLabels } from "./map-labels";
+import { createExportMenu } from "./exports/menu";
 import { createDetails } from "./panels/details";
 import { createFilters } from "./panels/filters";
 import { createLegend } from "./panels/legend";
@@ -170,7 +171,9 @@ async function boot(): Promise<void> {
   const list = createListView(context);
   byId("search-slot").append(createSearch(context));
   const presenting = createPresenting(context, player);
-  byId("toolbar-slot").append(createToolbar(context, sigma, { present: presenting.toggle }));
+  byId("toolbar-slot").append(
+    createToolbar(context, sigma, { present: presenting.toggle, afterPresent: [createExportMenu(context, sigma, player)] }),
+  );
   const legend = createLegend(context);
   // The editor tells the Tours list when the browser's tours change, and the list holds the editor.
   const editor = createTourEditor(context, {

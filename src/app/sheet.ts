@@ -167,7 +167,9 @@ export function mountSheet(context: AppContext, onStageResize: () => void): Shee
   dragToResize(bar, narrow, () => height, (next) => sheet.resize(next));
 
   context.store.subscribe((state, previous) => {
-    if (hasNewSubject(state, previous)) sheet.show("details");
+    // Stepping through a tour from its panel stays there, where the step's note and Next are.
+    const stepped = state.tour !== null && state.tour !== previous.tour && panel === "tours";
+    if (hasNewSubject(state, previous) && !stepped) sheet.show("details");
   });
   // A link to a concept, an article or a path opens on it.
   apply(hasSubject(context.store.get()) ? "half" : "collapsed", "details");

@@ -1,7 +1,8 @@
 /**
  * The Tours region: the tours the page knows (the graph's, then the browser's), each with its
  * description, its number of steps and "Start"; once one is open, its steps (the current one
- * marked `aria-current="step"`), Previous and Next, "Present", "Open presenter view" and
+ * marked `aria-current="step"`), the current step's note (so that someone following on their own
+ * screen reads what the room hears), Previous and Next, "Present", "Open presenter view" and
  * "Close tour". The tour editor, when there is one, sits below.
  */
 import type { Tour } from "../../core/tours/types";
@@ -9,6 +10,7 @@ import { describeStep } from "../../core/tours/describe";
 import type { AppContext } from "../context";
 import { h, plural, uid } from "../dom";
 import type { AppState } from "../state/store";
+import { renderNote } from "../tours/note";
 import type { TourPlayer } from "../tours/player";
 
 export interface ToursPanel {
@@ -122,6 +124,7 @@ interface OpenTour {
 
 function openTourView(tour: Tour, player: TourPlayer, actions: TourActions, labelOf: (key: string) => string | undefined): OpenTour {
   const position = h("p", { class: "tour-position", "aria-live": "polite" });
+  const note = h("div", { class: "tour-note" });
   const stepButtons = tour.steps.map((step, index) =>
     h("button", { type: "button", class: "tour-step", onClick: () => player.go(index) }, describeStep(step, labelOf)),
   );
@@ -144,6 +147,7 @@ function openTourView(tour: Tour, player: TourPlayer, actions: TourActions, labe
     h("h3", null, tour.title),
     position,
     h("ol", { class: "tour-steps", "aria-label": "Steps" }, stepButtons.map((button) => h("li", null, button))),
+    note,
     h("p", { class: "buttons" }, previous, next),
     h("p", { class: "buttons" }, present, presenter),
     h("p", { class: "buttons" }, h("button", { type: "button", class: "secondary", onClick: () => player.close() }, "Close tour")),
@@ -152,6 +156,11 @@ function openTourView(tour: Tour, player: TourPlayer, actions: TourActions, labe
     tour,
     element,
     mark(index, presenting) {
+      if (index !== at || !note.hasChildNodes()) {
+        const text = tour.steps[index]?.note;
+        note.replaceChildren(text ? renderNote(text) : "");
+        note.hidden = !text;
+      }
       at = index;
       position.textContent = `Step ${index + 1} of ${tour.steps.length}`;
       stepButtons.forEach((button, i) => {
