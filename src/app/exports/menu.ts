@@ -7,7 +7,6 @@
  * live region ("Saved insight-graph-map.png").
  */
 import "./menu.css";
-import { slug } from "../../core/slug";
 import type { Tour } from "../../core/tours/types";
 import type { AppContext } from "../context";
 import { findPath } from "../data/path";
@@ -16,43 +15,11 @@ import type { InsightSigma } from "../renderer";
 import type { AppState } from "../state/store";
 import { handoutMarkdown, regionHandout, selectionHandout, tourHandout, type HandoutPlan } from "./articles";
 import { download } from "./download";
-import { SLIDE, SLIDE_2X, imageFileName, viewPng, type SlideSize } from "./png";
+import { SLIDE, SLIDE_2X, exportItems, handoutFileName, imageFileName, type ExportItem, type SlideSize } from "./choices";
+import { viewPng } from "./png";
 
 export interface OpenTour {
   current(): { tour: Tour; step: number } | null;
-}
-
-/** One action of the menu, as data: what it says and whether it can run now. */
-export interface ExportItem {
-  id: "shown" | "region" | "tour" | "image" | "image-2x";
-  text: string;
-  /** Why it cannot run now (said when it is chosen); absent when it can. */
-  unavailable?: string;
-}
-
-/**
- * The menu's items for `state`: the reading list of what is shown always (unavailable while
- * nothing is), that of the region when a region is shown, that of the tour when one is open, and
- * the two images.
- */
-export function exportItems(state: AppState, tourOpen: boolean): ExportItem[] {
-  const showsSomething = state.selection.kind !== "none" || (state.path.from !== null && state.path.to !== null);
-  return [
-    {
-      id: "shown",
-      text: "Reading list of what is shown (Markdown)",
-      ...(showsSomething ? {} : { unavailable: "Nothing is shown yet: choose a concept, an article, a region or a path first." }),
-    },
-    ...(state.selection.kind === "region" ? [{ id: "region" as const, text: "Reading list of this region (Markdown)" }] : []),
-    ...(tourOpen ? [{ id: "tour" as const, text: "Reading list of this tour (Markdown)" }] : []),
-    { id: "image", text: "Image 1920×1080 (PNG)" },
-    { id: "image-2x", text: "Image 2× (PNG)" },
-  ];
-}
-
-/** "insight-graph-postgresql.md": the hand-out's title as a file name. */
-export function handoutFileName(plan: HandoutPlan): string {
-  return `insight-graph-${slug(plan.title) || "reading-list"}.md`;
 }
 
 const IMAGE_SIZES: Record<"image" | "image-2x", SlideSize> = { image: SLIDE, "image-2x": SLIDE_2X };

@@ -21,25 +21,9 @@ import type { AppGraph } from "../data/graph";
 import { createMapLabels, FONT } from "../map-labels";
 import { createRegionNames } from "../region-names";
 import { createSigma, PALETTE, type InsightSigma } from "../renderer";
-import type { ViewName } from "../data/views";
 import type { Box } from "../data/labels";
+import type { SlideSize } from "./choices";
 import { imageLegend, type ImageLegend } from "./legend";
-
-export interface SlideSize {
-  /** CSS pixels: what the layout, the labels and the legend are sized for. */
-  width: number;
-  height: number;
-  /** Device pixels per CSS pixel: the image is `width × pixelRatio` by `height × pixelRatio`. */
-  pixelRatio: number;
-}
-
-export const SLIDE: SlideSize = { width: 1920, height: 1080, pixelRatio: 1 };
-export const SLIDE_2X: SlideSize = { ...SLIDE, pixelRatio: 2 };
-
-/** "insight-graph-map.png", "insight-graph-articles@2x.png". */
-export function imageFileName(view: ViewName, size: SlideSize): string {
-  return `insight-graph-${view}${size.pixelRatio === 1 ? "" : `@${size.pixelRatio}x`}.png`;
-}
 
 /** The legend's box: its margin from the image's corner, padding, row height and mark size (CSS px). */
 const LEGEND = { margin: 24, padding: 14, row: 24, mark: 12, gap: 10, font: 15, titleFont: 16 } as const;
@@ -134,7 +118,7 @@ function drawRegionNames(context: CanvasRenderingContext2D, container: HTMLEleme
  * The view `sigma` draws now, drawn again at `size` with its legend, as a canvas of
  * `size.width × size.pixelRatio` by `size.height × size.pixelRatio` pixels.
  */
-export async function captureView(sigma: InsightSigma, graph: AppGraph, size: SlideSize = SLIDE): Promise<HTMLCanvasElement> {
+export async function captureView(sigma: InsightSigma, graph: AppGraph, size: SlideSize): Promise<HTMLCanvasElement> {
   const graphState = sigma.getGraphState();
   const legend = imageLegend(graph, graphState.view, graphState.colorBy);
   const output = document.createElement("canvas");
@@ -187,7 +171,7 @@ export async function captureView(sigma: InsightSigma, graph: AppGraph, size: Sl
 }
 
 /** The view as a PNG (see `captureView`). */
-export async function viewPng(sigma: InsightSigma, graph: AppGraph, size: SlideSize = SLIDE): Promise<Blob> {
+export async function viewPng(sigma: InsightSigma, graph: AppGraph, size: SlideSize): Promise<Blob> {
   const canvas = await captureView(sigma, graph, size);
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The image could not be encoded as PNG."))), "image/png"),
