@@ -146,9 +146,10 @@ function openTourView(tour: Tour, player: TourPlayer, actions: TourActions, labe
     { class: "tour-open" },
     h("h3", null, tour.title),
     position,
+    // Previous and Next first: they are what one presses most, and stay in sight above a long note.
+    h("p", { class: "buttons" }, previous, next),
     h("ol", { class: "tour-steps", "aria-label": "Steps" }, stepButtons.map((button) => h("li", null, button))),
     note,
-    h("p", { class: "buttons" }, previous, next),
     h("p", { class: "buttons" }, present, presenter),
     h("p", { class: "buttons" }, h("button", { type: "button", class: "secondary", onClick: () => player.close() }, "Close tour")),
   );
