@@ -81,6 +81,11 @@ describe("making a tour in the app", () => {
     const kept = (await storedTours(page)).find((tour) => tour.title === TITLE);
     expect(kept && essence(kept.steps)).toEqual([{ show: made.show[0], note: NOTE }, { show: made.show[1] }]);
 
+    // A reload (or a link followed) comes back to the tour being edited.
+    await page.reload();
+    await waitForFirstFrame(page);
+    await expect.poll(() => stepNames(editor)).toEqual([conceptLabel, articleLabel]);
+
     // Export as a JSON file: a download named after the title, holding the tour as data/tours/ would.
     const [download] = await Promise.all([page.waitForEvent("download"), editor.getByRole("button", { name: "Export as file" }).click()]);
     expect(download.suggestedFilename()).toBe(`${slug(TITLE)}.json`);

@@ -46,7 +46,11 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
   const labelOf: LabelOf = (key) => (graph.hasNode(key) ? graph.getNodeAttribute(key, "label") : undefined);
 
   /** The tour being edited, or null when the editor shows its start (new, import, your tours). */
-  let editing: Tour | null = null;
+  let editing: Tour | null = resumedTour();
+  const edit = (tour: Tour | null) => {
+    editing = tour;
+    rememberEditing(tour);
+  };
   /** The last tour removed, until something else happens: "Undo" brings it back. */
   let removed: Tour | null = null;
 
@@ -71,7 +75,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
 
   /** Keeps `tour` in the browser and makes it the one edited; says so when the browser will not keep it. */
   const keep = (tour: Tour, typing = false) => {
-    editing = tour;
+    edit(tour);
     const saved = saveLocalTour(tour);
     if (saved.ok) {
       if (alert.dataset.kind === "storage") warn([]);
@@ -166,7 +170,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
   };
 
   const open = (tour: Tour) => {
-    editing = tour;
+    edit(tour);
     warn([]);
     say("");
     draw({ focus: "title" });
@@ -179,7 +183,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
       return;
     }
     removed = tour;
-    if (editing?.id === tour.id) editing = null;
+    if (editing?.id === tour.id) edit(null);
     deps.refresh();
     draw();
     const undo = h("button", { type: "button", class: "undo", onClick: () => restore() }, "Undo");
@@ -321,7 +325,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
   };
 
   const close = () => {
-    editing = null;
+    edit(null);
     say("");
     draw({ focus: "new" });
   };
@@ -373,6 +377,31 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
 
   draw();
   return { element };
+}
+
+/**
+ * The tour being edited is remembered for the tab's session (by id: the tour itself is in local
+ * storage), so a reload, or a link followed to show something else, comes back to it.
+ */
+const EDITING_KEY = "insight-graph:editing-tour";
+
+function rememberEditing(tour: Tour | null): void {
+  try {
+    if (tour) sessionStorage.setItem(EDITING_KEY, tour.id);
+    else sessionStorage.removeItem(EDITING_KEY);
+  } catch {
+    // No session storage (blocked): the editor simply starts afresh on a reload.
+  }
+}
+
+function resumedTour(): Tour | null {
+  let id: string | null = null;
+  try {
+    id = sessionStorage.getItem(EDITING_KEY);
+  } catch {
+    return null;
+  }
+  return id === null ? null : (loadLocalTours().find((tour) => tour.id === id) ?? null);
 }
 
 /** The lines an import that failed shows: which file, then its first problems, each saying where. */

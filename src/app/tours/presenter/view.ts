@@ -148,11 +148,20 @@ export function createPresenterView({ labelOf, go, timerStorage }: PresenterView
  * here, and a step in another view or coloured by region says so.
  */
 function showsLine(step: TourStep, labelOf: LabelOf): string {
-  const focus = step.title?.trim() ? `Shows ${describeStep({ ...step, title: undefined }, labelOf)}` : "";
+  const focus = step.title?.trim() ? `Shows ${focusName(step, labelOf)}` : "";
   const where = step.view && step.view !== "map" ? `in ${VIEW_NAMES[step.view]}` : "";
   const colours = step.color === "region" ? "coloured by region" : "";
   const line = [[focus, where].filter(Boolean).join(" "), colours].filter(Boolean).join(", ");
   return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+/** What a step shows, to follow "Shows": "PostgreSQL", "the path from Uber to CoDel", "the region of CoDel". */
+function focusName(step: TourStep, labelOf: LabelOf): string {
+  const name = describeStep({ ...step, title: undefined }, labelOf);
+  const lowered = name.charAt(0).toLowerCase() + name.slice(1);
+  if ("path" in step.show) return `the path ${lowered}`;
+  if ("regionOf" in step.show) return lowered;
+  return name;
 }
 
 function noteOf(step: TourStep, none: string): Node {
