@@ -6,6 +6,7 @@
  * presenting without a tour, and Esc.
  */
 import { mkdir } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Tour } from "../../src/core/tours/types";
@@ -142,6 +143,13 @@ describe("presenting at 1920×1080", () => {
     expect(tooSmallOrFaint(names), "the names").toEqual([]);
     expect(tooSmallOrFaint(headings), "Details' headings").toEqual([]);
     expect(tooSmallOrFaint(items), "Details' list items").toEqual([]);
+
+    // And the rest of the page while presenting: no serious or critical accessibility violation.
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    expect(serious).toEqual([]);
 
     await mkdir("test-results", { recursive: true });
     await page.screenshot({ path: "test-results/presenting-1920.png", timeout: 90_000 });

@@ -141,6 +141,41 @@ describe("a tour in the main window", () => {
   });
 });
 
+describe("a region as a step", () => {
+  it("shows the region's Details (name, size, characteristic concepts that focus, its articles), and the legend's region names show regions too", async () => {
+    const { graph, tours } = await bundledTours();
+    const found = tours.flatMap((tour) => tour.steps.map((step, index) => ({ tour, step, index }))).find(({ step }) => "regionOf" in step.show);
+    expect(found, "a bundled step that shows a region").toBeDefined();
+    const { tour, step, index } = found!;
+    const community = graph.getNodeAttribute((step.show as { regionOf: string }).regionOf, "community")!;
+    const region = graph.getAttribute("communities")![community]!;
+    const members = graph.filterNodes((_node, attributes) => attributes.community === community);
+    const articleCount = members.filter((node) => graph.getNodeAttribute(node, "kind") === "article").length;
+
+    const page = await session.open(`?tour=${encodeURIComponent(tour.id)}&step=${index + 1}`);
+    const panel = details(page);
+    await expect.poll(async () => squash(await panel.getByRole("heading", { level: 2 }).first().textContent())).toBe(squash(region.name));
+    expect(squash(await panel.textContent())).toContain(`${articleCount} article`);
+    const listed = panel.getByRole("list", { name: "Articles in this region" }).getByRole("listitem");
+    expect(await listed.count()).toBe(articleCount);
+    const characteristic = panel.getByRole("list", { name: "Characteristic concepts" }).getByRole("button");
+    const first = region.concepts.find((key) => graph.getNodeAttribute(key, "community") === community)!;
+    await characteristic.first().click();
+    await expect.poll(async () => squash(await panel.getByRole("heading", { level: 2 }).first().textContent())).toBe(
+      squash(graph.getNodeAttribute(first, "label")),
+    );
+
+    // The legend (colour by region) names the regions as buttons that show them.
+    const legend = page.getByRole("region", { name: "Legend", exact: true });
+    await legend.getByRole("radio", { name: "Region" }).check();
+    const button = legend.getByRole("list", { name: "Regions" }).getByRole("button", { name: region.name, exact: true });
+    await button.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("region")).toBe(String(community));
+    await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
+    expect(session.errorsOf(page)).toEqual([]);
+  });
+});
+
 describe("the presenter channel", () => {
   it("moves the main window on go from another window, and tells it every step (and hello) in return", async () => {
     const { graph, tour } = await longestTour();
