@@ -144,6 +144,8 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
       close(true);
       return;
     }
+    // Arrows move among the items only from an item (↓ on the button opened the menu just now).
+    if (!list.contains(event.target as Node)) return;
     const buttons = items();
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next =
