@@ -65,7 +65,8 @@ export interface Presenting {
 export function createPresenting(context: AppContext, player: TourPlayer): Presenting {
   const { graph, store } = context;
   const tourLine = h("p", { class: "caption-tour" });
-  const title = h("h2", { class: "caption-title" });
+  // The step's name is announced as it changes (the Tours panel, which says it otherwise, is hidden).
+  const title = h("h2", { class: "caption-title", "aria-live": "polite" });
   const note = h("div", { class: "caption-note" });
   const names = h("p", { class: "caption-names" });
   const caption = h("section", { class: "caption", "aria-label": "Caption", hidden: true }, tourLine, title, note, names);
@@ -100,26 +101,24 @@ export function createPresenting(context: AppContext, player: TourPlayer): Prese
     stop();
   });
 
-  // Captured before the page's own Esc (which lets go of the selection): while presenting, Esc
-  // only leaves presenting, and the stepping keys never reach a focused button or the page's scroll.
-  document.addEventListener(
-    "keydown",
-    (event) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      const presenting = store.get().presentation;
-      if (event.key.toLowerCase() === PRESENT_KEY && !event.shiftKey) {
-        event.preventDefault();
-        toggle();
-      } else if (presenting && event.key === "Escape") {
-        event.preventDefault();
-        stop();
-      } else if (presenting && event.key in PRESENTING_KEYS && player.current()) {
-        event.preventDefault();
-        player.move(PRESENTING_KEYS[event.key]!);
-      }
-    },
-    { capture: true },
-  );
+  // Registered before the page's own Esc (which lets go of the selection), so that while
+  // presenting Esc only leaves presenting; a widget that took the key first (an open menu, the
+  // sheet's size button) has prevented its default, and keeps it. Preventing the default also
+  // keeps the stepping keys from pressing a focused button or scrolling the page.
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    const presenting = store.get().presentation;
+    if (event.key.toLowerCase() === PRESENT_KEY && !event.shiftKey) {
+      event.preventDefault();
+      toggle();
+    } else if (presenting && event.key === "Escape") {
+      event.preventDefault();
+      stop();
+    } else if (presenting && event.key in PRESENTING_KEYS && player.current()) {
+      event.preventDefault();
+      player.move(PRESENTING_KEYS[event.key]!);
+    }
+  });
 
   const labelOf = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, "label") : undefined);
   let shown = "";
