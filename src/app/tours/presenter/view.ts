@@ -34,14 +34,16 @@ export function createPresenterView({ labelOf, go, timerStorage }: PresenterView
   let tour: Tour | undefined;
   let at = 0;
 
-  const title = h("h1", { class: "presenter-title" });
+  // Until a tour is shown (the address named none the page knows, and the main window has not
+  // answered yet), the headings say what the view waits for rather than standing empty.
+  const title = h("h1", { class: "presenter-title" }, "Presenter view");
   const position = h("p", { class: "presenter-position" });
   const banner = h("p", { class: "presenter-banner", role: "status" });
   const noticeLine = h("p", { class: "presenter-notice" });
   // Said once per step change; the step's name is on screen already, in the Now section.
   const announcer = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
 
-  const nowName = h("h2", { class: "now-name", id: "now-name" });
+  const nowName = h("h2", { class: "now-name", id: "now-name" }, "No tour yet");
   const nowShows = h("p", { class: "now-shows" });
   const nowNote = h("div", { class: "note now-note" });
   const now = h(
@@ -53,7 +55,7 @@ export function createPresenterView({ labelOf, go, timerStorage }: PresenterView
     nowNote,
   );
 
-  const nextName = h("h2", { class: "next-name", id: "next-name" });
+  const nextName = h("h2", { class: "next-name", id: "next-name" }, "—");
   const nextNote = h("div", { class: "note next-note" });
   const next = h(
     "section",
@@ -72,7 +74,11 @@ export function createPresenterView({ labelOf, go, timerStorage }: PresenterView
   const previous = button("← Previous", "ArrowLeft PageUp", () => go(at - 1));
   const nextButton = button("Next →", "ArrowRight Space PageDown", () => go(at + 1));
   const last = button("Last", "End", () => go((tour?.steps.length ?? 1) - 1));
-  const controls = h("div", { class: "step-controls", role: "group", "aria-label": "Steps" }, first, previous, nextButton, last);
+  const controls = h("div", { class: "step-controls", role: "group", "aria-label": "Move between steps" }, first, previous, nextButton, last);
+  // aria-disabled, not disabled: the button that leads to the last step keeps the keyboard focus
+  // there (a disabled one would drop it to the page), and pressing it again does nothing.
+  const mark = (button: HTMLButtonElement, off: boolean) => button.setAttribute("aria-disabled", String(off));
+  for (const button of [first, previous, nextButton, last]) mark(button, true);
 
   const clock = createClock(timerStorage);
 
@@ -128,8 +134,10 @@ export function createPresenterView({ labelOf, go, timerStorage }: PresenterView
         else item.removeAttribute("aria-current");
       });
       stepList.children[index]?.scrollIntoView({ block: "nearest" });
-      first.disabled = previous.disabled = index === 0;
-      nextButton.disabled = last.disabled = index === count - 1;
+      mark(first, index === 0);
+      mark(previous, index === 0);
+      mark(nextButton, index === count - 1);
+      mark(last, index === count - 1);
       if (moved) announcer.textContent = `Step ${index + 1} of ${count}: ${nameOf(step)}`;
     },
     ended() {
