@@ -3,7 +3,6 @@
  * compromise plugin; lexicon lookups over the word pieces; discovery rules for what the lexicon
  * does not know; normalisation of every surface form to one entity.
  */
-import nlp from "compromise";
 import { slug } from "../slug";
 import type { Entity, EntityType, Entry, Evidence, Extraction, Mention, TextField } from "../types";
 import { FIELD_RULES, type Candidate, type FieldView, type RuleName } from "./discover";
@@ -14,6 +13,7 @@ import { draftFor, mostFrequent, record, type Draft } from "./drafts";
 import { passages } from "./passages";
 import { unifyDrafts } from "./unify";
 import { isCommonWord, registerLexicon } from "./plugin";
+import { tag } from "./tagging";
 import { splitGluedIdentifiers, standaloneIdentifiers, tokensOf, type TermLike, type Token } from "./tokens";
 
 export type { Lexicon, LexiconTerm } from "./lexicon";
@@ -268,7 +268,7 @@ function tokenize(text: string, index: LexiconIndex): Token[] {
   const out: Token[] = [];
   let words = 0;
   for (const { start, end, opensSentence } of passages(text)) {
-    const doc = nlp(text.slice(start, end));
+    const doc = tag(text.slice(start, end));
     doc.compute("offset");
     const terms = doc.termList() as unknown as TermLike[];
     for (const token of tokensOf(terms, index)) {

@@ -3,7 +3,7 @@
  * and question: the rules ask it of every source, title head and credited name, and the same
  * names come back across a document (or thousands of times in one hostile field).
  */
-import nlp from "compromise";
+import { tag } from "./tagging";
 
 const answers = new Map<string, boolean>();
 /** Bound on the memory the answers take; past it they are forgotten and asked again. */
@@ -14,7 +14,7 @@ export function tagged(text: string, match: string): boolean {
   let answer = answers.get(key);
   if (answer === undefined) {
     if (answers.size >= MAX_ANSWERS) answers.clear();
-    answer = nlp(text).has(match);
+    answer = tag(text).has(match);
     answers.set(key, answer);
   }
   return answer;
