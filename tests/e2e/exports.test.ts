@@ -18,15 +18,22 @@ const WORD_JOINER = "\u2060";
 /** Opens the Export menu and runs the item named `name`, returning the file it downloads. */
 async function exportFile(page: Page, name: string): Promise<{ fileName: string; bytes: Buffer }> {
   await page.getByRole("button", { name: "Export", exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByRole("button", { name }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByRole("button", { name }).click({ timeout: 120_000 })]);
   return { fileName: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
 }
 
 /** The titles a hand-out lists: the first line of each top-level list item, as a reader sees it. */
 function listedTitles(markdown: string): string[] {
-  const titles: string[] = [];
+  return groupsOf(markdown).flatMap((group) => group.titles);
+}
+
+/** A hand-out's groups: each second-level heading with the titles listed under it. */
+function groupsOf(markdown: string): { heading: string; titles: string[] }[] {
+  const groups = [{ heading: "", titles: [] as string[] }];
   for (const block of readMarkdown(markdown).children) {
+    if (block.type === "heading" && block.depth === 2) groups.push({ heading: textOf(block), titles: [] });
     if (block.type !== "list") continue;
+    const titles = groups.at(-1)!.titles;
     for (const item of (block as List).children as ListItem[]) {
       const paragraph = item.children[0];
       if (!paragraph || paragraph.type !== "paragraph") continue;
@@ -36,7 +43,7 @@ function listedTitles(markdown: string): string[] {
       titles.push(text.replaceAll(WORD_JOINER, "").split("\n")[0]!.trim());
     }
   }
-  return titles;
+  return groups.filter((group, i) => i > 0 || group.titles.length > 0);
 }
 
 /** The article nodes sigma draws lit now: what the state lights. */
@@ -185,6 +192,22 @@ describe("hand-outs", () => {
     expect(listedTitles(markdown).sort()).toEqual(titlesOf(graph, inRegion));
     const headings = readMarkdown(markdown).children.filter((node) => node.type === "heading").map((node) => textOf(node));
     expect(headings).toEqual([region.name, region.name]);
+  });
+
+  it("the reading list of a tour has a group per step, the open step's listing what it lights", async () => {
+    const graph = await loadGraph();
+    const tour = graph.getAttribute("tours")!.find((t) => t.id === "postgres-in-production")!;
+    const page = await session.open(`?tour=${tour.id}&step=2`);
+    await expect.poll(async () => (await litArticles(page)).length).toBeGreaterThan(0);
+    const { fileName, bytes } = await exportFile(page, "Reading list of this tour (Markdown)");
+    expect(fileName).toBe("insight-graph-postgres-in-production.md");
+    const markdown = bytes.toString("utf8");
+    expect(markdown.startsWith(`# ${tour.title}\n`)).toBe(true);
+    const groups = groupsOf(markdown);
+    expect(groups).toHaveLength(tour.steps.length);
+    groups.forEach((group, i) => expect(group.heading).toMatch(new RegExp(`^${i + 1}\\. `)));
+    expect(groups[1]!.heading).toBe(`2. ${tour.steps[1]!.title}`);
+    expect(groups[1]!.titles.sort()).toEqual(titlesOf(graph, await litArticles(page)));
   });
 
   it("the image is the map at 1920×1080 and at 2×, with its labels where the map draws them and the legend", async () => {

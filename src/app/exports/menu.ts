@@ -54,6 +54,9 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
     toggle.setAttribute("aria-busy", "true");
     say("Drawing the image…");
     try {
+      // Drawing takes the page for a while (seconds with software WebGL at 2×): the menu closes
+      // and the notice shows first.
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
       const fileName = imageFileName(sigma.getGraphState().view, size);
       download(await viewPng(sigma, graph, size), fileName);
       say(`Saved ${fileName}.`);
