@@ -69,7 +69,10 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
   const say = (text: string, ...extra: Node[]) => {
     status.replaceChildren(text, ...extra);
   };
-  const warn = (lines: readonly string[]) => {
+  /** What the alert says now: a failed import stays until the next action, a storage failure until a save succeeds. */
+  let warning: "storage" | "import" | null = null;
+  const warn = (lines: readonly string[], kind: "storage" | "import" | null) => {
+    warning = kind;
     alert.replaceChildren(...lines.map((line) => h("p", null, line)));
   };
 
@@ -77,12 +80,8 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
   const keep = (tour: Tour, typing = false) => {
     edit(tour);
     const saved = saveLocalTour(tour);
-    if (saved.ok) {
-      if (alert.dataset.kind === "storage") warn([]);
-    } else {
-      warn([saved.message]);
-      alert.dataset.kind = "storage";
-    }
+    if (!saved.ok) warn([saved.message], "storage");
+    else if (warning === "storage") warn([], null);
     if (typing) refreshSoon();
     else deps.refresh();
   };
@@ -101,12 +100,11 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
     const taken = loadLocalTours().map((tour) => tour.id);
     const result = await importTourFile(file, graph, taken);
     if ("errors" in result) {
-      warn(importErrorLines(file.name, result.errors));
-      alert.dataset.kind = "import";
+      warn(importErrorLines(file.name, result.errors), "import");
       say("");
       return;
     }
-    warn([]);
+    warn([], null);
     keep(result.tour);
     say(`Imported "${result.tour.title}" (${plural(result.tour.steps.length, "step")}); it is kept in this browser.`);
     draw();
@@ -129,7 +127,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
         return;
       }
       const tour = newTour(title, loadLocalTours().map((t) => t.id));
-      warn([]);
+      warn([], null);
       keep(tour);
       say(`"${title}" is made: show something on the map, then add it as a step.`);
       draw({ focus: "add" });
@@ -171,7 +169,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
 
   const open = (tour: Tour) => {
     edit(tour);
-    warn([]);
+    warn([], null);
     say("");
     draw({ focus: "title" });
   };
@@ -179,7 +177,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
   const remove = (tour: Tour) => {
     const result = removeLocalTour(tour.id);
     if (!result.ok) {
-      warn([result.message]);
+      warn([result.message], "storage");
       return;
     }
     removed = tour;
