@@ -173,8 +173,10 @@
 
     /**
      * Watches for the click on `node` to show: the time the pointer is released over the map,
-     * and the time the first frame drawn with the node's `state` set is painted (the app's
-     * focus, `isFocus`; the bare page's highlight, `isHighlighted`).
+     * and the time the first frame drawn after the release with the node's `state` set is
+     * painted (the app's focus, `isFocus`; the bare page's highlight, `isHighlighted`). Frames
+     * drawn before the release do not count: the app focuses the node it hovers already, so a
+     * late frame of the hover would otherwise pass for the click's.
      */
     watchClick(node, state) {
       const renderer = sigma();
@@ -182,7 +184,7 @@
       window.__clickWatch = watch;
       window.addEventListener("mouseup", (event) => (watch.releasedAt = event.timeStamp), { capture: true, once: true });
       const check = () => {
-        if (!renderer.getNodeState(node)[state] || drawing === null) return;
+        if (watch.releasedAt === null || !renderer.getNodeState(node)[state] || drawing === null) return;
         renderer.off("afterRender", check);
         void drawing.painted.then((at) => (watch.paintedAt = at));
       };
