@@ -153,11 +153,13 @@ async function boot(): Promise<void> {
 
   const container = byId("graph");
   const sigma: InsightSigma = createSigma(graph, container, decoded.state.view);
-  // Sigma draws its first frame inside the constructor, before any listener can be attached:
-  // ask for one more and hide the loading notice when that one is on screen. The map is ready
-  // (aria-busy "false") once its labels are placed too and that frame is drawn.
-  sigma.once("afterRender", () => loading.done());
-  sigma.scheduleRender();
+  // Sigma draws its first frame inside the constructor: the notice goes with the same task, so
+  // both reach the screen together (a second frame just to hide it cost a whole render). Then
+  // that frame is let onto the screen before the rest is built: the panels, the label pass and
+  // the region names take a second or more on a large graph, and none of them is needed to
+  // see the map. The map is ready (aria-busy "false") once its labels are placed and drawn.
+  loading.done();
+  await nextPaint();
 
   const regionNames = createRegionNames(sigma, graph);
   const mapLabels = createMapLabels(sigma, graph, { obstacles: () => regionNames.drawn().map((name) => name.box) });
