@@ -15,7 +15,7 @@ import type { Tour } from "../../src/core/tours/types";
 import { stateForStep } from "../../src/app/tours/step";
 import { INITIAL_STATE } from "../../src/app/state/store";
 import type { AppGraph } from "../../src/app/data/graph";
-import { loadGraph, siteUrl, squash, useBrowser, type ExplorerGraph } from "./support";
+import { entitiesByArticleCount, entity, focusThroughSearch, loadGraph, siteUrl, squash, useBrowser, type ExplorerGraph } from "./support";
 
 const session = useBrowser();
 
@@ -36,10 +36,10 @@ async function presenterStep(page: Page): Promise<{ name: string; current: strin
 }
 
 /** Opens the presenter view in the main page's browser context (the same browser: one BroadcastChannel). */
-async function openPresenter(main: Page, tour: Tour, step: number): Promise<Page> {
+async function openPresenter(main: Page, tourId: string, step: number): Promise<Page> {
   const presenter = await main.context().newPage();
   await presenter.setViewportSize({ width: 1920, height: 1080 });
-  await presenter.goto(siteUrl(`presenter.html?tour=${encodeURIComponent(tour.id)}&step=${step}`));
+  await presenter.goto(siteUrl(`presenter.html?tour=${encodeURIComponent(tourId)}&step=${step}`));
   await presenter.getByRole("region", { name: /^Now\b/ }).waitFor();
   return presenter;
 }
@@ -56,7 +56,7 @@ describe("the presenter view", () => {
 
     const main = await session.open(`?tour=${encodeURIComponent(tour.id)}&step=1`);
     await expect.poll(() => selectionOf(main)).toBe(selectionFor(0));
-    const presenter = await openPresenter(main, tour, 1);
+    const presenter = await openPresenter(main, tour.id, 1);
     await expect.poll(() => presenterStep(presenter)).toEqual({ name: names[0], current: `1 ${names[0]}` });
     expect(squash(await presenter.locator(".presenter-position").textContent())).toBe(`Step 1 of ${tour.steps.length}`);
 
@@ -97,9 +97,26 @@ describe("the presenter view", () => {
     const tour = await bundledTour(graph);
     const names = tour.steps.map((step) => describeStep(step, labelOf(graph)));
     const main = await session.open(`?tour=${encodeURIComponent(tour.id)}&step=3`);
-    const presenter = await openPresenter(main, tour, 1);
+    const presenter = await openPresenter(main, tour.id, 1);
     await expect.poll(() => presenterStep(presenter)).toEqual({ name: names[2], current: `3 ${names[2]}` });
     expect(stepInAddress(main)).toBe("3");
+  });
+
+  it("shows a tour made in this browser, and follows its edits in the main window", async () => {
+    const graph = await loadGraph();
+    const label = entity(graph, entitiesByArticleCount(graph)[0]!).label;
+    const main = await session.open();
+    const editor = main.getByRole("region", { name: "Make a tour" });
+    await editor.getByLabel("Title of a new tour").fill("Made here");
+    await editor.getByRole("button", { name: "New tour" }).click();
+    await focusThroughSearch(main, label, label);
+    await editor.getByRole("button", { name: "Add this view as a step" }).click();
+    await editor.getByRole("list", { name: "Steps of the tour" }).waitFor();
+
+    const presenter = await openPresenter(main, "local:made-here", 1);
+    await expect.poll(() => presenterStep(presenter)).toEqual({ name: label, current: `1 ${label}` });
+    await editor.getByRole("list", { name: "Steps of the tour" }).getByLabel("Title").fill("The first stop");
+    await expect.poll(() => presenterStep(presenter)).toEqual({ name: "The first stop", current: "1 The first stop" });
   });
 
   it("shows the note in large type, the next step, and a timer that pauses and resets", async () => {
