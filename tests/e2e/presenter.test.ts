@@ -4,8 +4,9 @@
  * it), follows it (stepping in the main window moves the presenter view), answers its own
  * opening by taking the main window's step, and says "Presenting ended" when the tour ends.
  *
- * The tour is the graph's own (graph.json's `tours`, checked by the build); what a step shows
- * in the main window is read through the same `stateForStep` the player uses.
+ * The tour is the graph's own (graph.json's `tours`, checked by the build), or one made in the
+ * main window's editor; what a step shows in the main window is read through the same
+ * `stateForStep` the player uses.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
