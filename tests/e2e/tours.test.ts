@@ -123,6 +123,13 @@ describe("a tour in the main window", () => {
     // A step of the list is a button that goes to it.
     await panel.getByRole("list", { name: "Steps" }).getByRole("button").nth(2).click();
     await expectStep(page, graph, tour, 2);
+    // The presenter view opens in a window of its own, at the tour and step shown.
+    const [presenter] = await Promise.all([page.waitForEvent("popup"), panel.getByRole("button", { name: "Open presenter view" }).click()]);
+    const opened = new URL(presenter.url());
+    expect(opened.pathname.endsWith("/presenter.html")).toBe(true);
+    expect(Object.fromEntries(opened.searchParams)).toEqual({ tour: tour.id, step: "3" });
+    await presenter.close();
+
     const shown = await details(page).getByRole("heading", { level: 2 }).first().textContent();
     await panel.getByRole("button", { name: "Close tour" }).click();
     await expect.poll(() => addressOf(page)).toEqual({ tour: null, step: null });
