@@ -292,6 +292,8 @@ async function boot(): Promise<void> {
     if (mode === "none") {
       // Back/forward: restore the camera the entry remembers.
       if (state.camera) sigma.getCamera().setState({ ...state.camera, angle: 0 });
+      // A tour step left before its camera was remembered frames what it shows, as it did then.
+      else if (stepChanged && lit.nodes.size > 0) fitTo(lit, false);
       else if (!sameCamera(previous.camera, null) || viewChanged) sigma.getCamera().setState(DEFAULT_CAMERA);
     } else if (stepChanged && state.camera) {
       // A tour step that names its camera stands there; one that does not frames what it shows.
