@@ -235,7 +235,9 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
     };
 
     const link = h("input", { type: "text", readonly: true, class: "tour-link", "aria-label": "Link to this tour" });
-    const linkRow = h("p", { class: "link-row", hidden: true }, link);
+    // What became of the link is said beside it: the status line sits at the editor's top, out of view by now.
+    const linkNote = h("span", { class: "hint link-note" });
+    const linkRow = h("p", { class: "link-row", hidden: true }, link, linkNote);
 
     const stepsList = h(
       "ol",
@@ -260,7 +262,7 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
         { class: "buttons" },
         h("button", { type: "button", disabled: tour.steps.length === 0, onClick: () => editing && deps.play(editing) }, "Play"),
         h("button", { type: "button", disabled: tour.steps.length === 0, onClick: () => editing && download(editing) }, "Export as file"),
-        h("button", { type: "button", disabled: tour.steps.length === 0, onClick: () => editing && void share(editing, link, linkRow) }, "Export as link"),
+        h("button", { type: "button", disabled: tour.steps.length === 0, onClick: () => editing && void share(editing, link, linkRow, linkNote) }, "Export as link"),
       ),
       linkRow,
       h(
@@ -340,16 +342,20 @@ export function createTourEditor(context: AppContext, deps: TourEditorDeps): { e
     say(`Exported as ${exportFileName(tour)}.`);
   };
 
-  const share = async (tour: Tour, link: HTMLInputElement, row: HTMLElement) => {
+  const share = async (tour: Tour, link: HTMLInputElement, row: HTMLElement, note: HTMLElement) => {
     link.value = await tourLink(tour, new URL(".", document.baseURI));
     row.hidden = false;
     link.select();
+    let said: string;
     try {
       await navigator.clipboard.writeText(link.value);
-      say(`Link copied (${link.value.length.toLocaleString("en")} characters): whoever opens it sees this tour.`);
+      said = `Link copied (${link.value.length.toLocaleString("en")} characters): whoever opens it sees this tour.`;
     } catch {
-      say("The link is in the box: copy it from there.");
+      // The clipboard needs a permission some browsers do not give a page: the selected box serves instead.
+      said = "The link is in the box above, selected: copy it from there.";
     }
+    note.textContent = said;
+    say(said);
   };
 
   // -------------------------------------------------------------------------------------------
