@@ -179,6 +179,7 @@ describe("hand-outs", () => {
     expect(headings[0]).toBe(graph.getNodeAttribute(concept.key, "label"));
     expect(headings.length).toBeGreaterThan(1);
     await expect.poll(() => page.locator(".export-status").textContent()).toBe(`Saved ${download.suggestedFilename()}.`);
+    expect(session.errorsOf(page)).toEqual([]);
   });
 
   it("the reading list of a region lists its articles under its name", async () => {
@@ -238,6 +239,8 @@ describe("hand-outs", () => {
       // The legend's text, bottom left.
       expect(image.dark.at(-1)).toBeGreaterThan(300 * ratio * ratio);
     }
+    // The image's pixel ratio was only lent: the page's own is back, and the map's canvas kept its size.
+    expect(await page.evaluate(() => [window.devicePixelRatio, document.querySelector<HTMLCanvasElement>("#graph .sigma-stage")?.width])).toEqual([1, 1920]);
     expect(session.errorsOf(page)).toEqual([]);
   });
 });
