@@ -11,13 +11,12 @@
 import "./editor.css";
 import { describeStep, type LabelOf } from "../../core/tours/describe";
 import { formatTourError, type TourError } from "../../core/tours";
-import { slug } from "../../core/slug";
 import type { Tour, TourFile, TourStep } from "../../core/tours/types";
 import type { AppContext } from "../context";
 import { append, h, plural, uid, type Child } from "../dom";
 import { importTourFile } from "./import";
 import { sharedFile, tourLink } from "./share";
-import { loadLocalTours, localTourId, removeLocalTour, saveLocalTour } from "./storage";
+import { loadLocalTours, localTourId, removeLocalTour, saveLocalTour, tourSlug } from "./storage";
 
 export interface TourEditorDeps {
   /** The step that shows what is on screen now (A's `stepFromState`), or undefined when nothing is chosen. */
@@ -469,5 +468,5 @@ export function tourFileText(tour: Tour | TourFile): string {
 
 /** "load-management-from-uber-to-codel.json": the title's slug, which is also the id the file gets in `data/tours/`. */
 export function exportFileName(tour: Tour | TourFile): string {
-  return `${slug(tour.title).slice(0, 60).replace(/-+$/, "") || "tour"}.json`;
+  return `${tourSlug(tour.title)}.json`;
 }

@@ -10,9 +10,9 @@
  * inflates to and its text before the tour parser sees it, and every failure is a message.
  */
 import { parseTour, tourGraphOf, type TourError } from "../../core/tours";
-import { slug } from "../../core/slug";
 import type { Tour, TourFile } from "../../core/tours/types";
 import type { AppGraph } from "../data/graph";
+import { tourSlug } from "./storage";
 
 /** The fragment's parameter that carries a tour. */
 export const SHARE_PARAM = "tour";
@@ -47,7 +47,7 @@ export async function readSharedTour(hash: string, graph: AppGraph): Promise<{ t
   if ("error" in read) return { errors: [{ file: SHARED_FILE, message: read.error }] };
   const parsed = parseTour(read.text, SHARED_FILE, tourGraphOf(graph));
   if (parsed.errors) return { errors: parsed.errors };
-  return { tour: { ...parsed.tour, id: `${SHARED_TOUR_PREFIX}${slug(parsed.tour.title).slice(0, 60) || "tour"}` } };
+  return { tour: { ...parsed.tour, id: `${SHARED_TOUR_PREFIX}${tourSlug(parsed.tour.title)}` } };
 }
 
 /** What a link carries: the tour as a file would hold it, without the app's id. */

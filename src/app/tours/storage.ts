@@ -122,11 +122,19 @@ export function isLocalTourId(id: string): boolean {
  */
 export function localTourId(title: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const base = `${LOCAL_TOUR_PREFIX}${slug(title).slice(0, 60).replace(/-+$/, "") || "tour"}`;
+  const base = `${LOCAL_TOUR_PREFIX}${tourSlug(title)}`;
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) {
     if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
   }
+}
+
+/**
+ * A tour's title as an id or a file name: the graph's slug (see core/slug), cut to 60 characters
+ * so ids and file names stay readable, and "tour" for a title with nothing to slug ("???").
+ */
+export function tourSlug(title: string): string {
+  return slug(title).slice(0, 60).replace(/-+$/, "") || "tour";
 }
 
 /**
