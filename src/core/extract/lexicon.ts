@@ -133,52 +133,56 @@ export function indexLexicon(
     // "multi-version …") widen it to the most pieces any of them has.
     const seen = new Map<string, Form>();
     for (const text of texts) {
-      const key = nameKey(text);
+      // Each spelling is cut into pieces and reduced once: its key, its case key and its
+      // prefixes are all made of these (nameKey and nameCaseKey, piece by piece).
+      const caseKeys = pieces(text).map((part) => caseKey(part.text));
+      const pieceKeys = caseKeys.map((k) => k.toLowerCase());
+      const key = pieceKeys.join("");
       // One-letter keys ("A*" → "a") would match articles and initials; only a context rule
       // makes them safe (C, R).
       const same = seen.get(key);
       if (same) {
-        same.pieces = Math.max(same.pieces, pieces(text).length);
+        same.pieces = Math.max(same.pieces, pieceKeys.length);
         maxPieces = Math.max(maxPieces, same.pieces);
-        addPrefixes(prefixes, pieces(text));
+        addPrefixes(prefixes, pieceKeys);
         continue;
       }
       if (key === "" || (key.length < 2 && !term.context)) continue;
       // An alias that loses a letter on the way to its key ("µops" → "ops") would match another word.
       if (text !== term.name && dropsLetters(text)) continue;
-      const parts = pieces(text);
-      const single = parts.length === 1;
+      const single = pieceKeys.length === 1;
       const common = single && isCommonWord(key);
       const bulk = isBulk(term);
       if (bulk && (stopwords.has(key) || (common && !term.context))) continue;
+      const shapedLikeAcronym = looksCaseSensitive(text);
       const form: Form = {
         term,
         text,
-        caseKey: nameCaseKey(text),
+        caseKey: caseKeys.join(""),
         // Bulk sources list brands, whose capitals are part of the name: "Temporal" the product,
         // "temporal" the adjective.
         // A reviewed term's case rule is for its one-word forms ("Raft", "HA"): a phrase such as
         // "continuous integration" is the same concept when a title writes it in Title Case.
-        caseSensitive: (term.caseSensitive === true && single) || bulk || looksCaseSensitive(text) || common,
-        anyCaseInHeadline: term.caseSensitive !== true && !bulk && !looksCaseSensitive(text) && text === text.toLowerCase(),
-        pieces: parts.length,
+        caseSensitive: (term.caseSensitive === true && single) || bulk || shapedLikeAcronym || common,
+        anyCaseInHeadline: term.caseSensitive !== true && !bulk && !shapedLikeAcronym && text === text.toLowerCase(),
+        pieces: pieceKeys.length,
       };
       seen.set(key, form);
       const list = forms.get(key);
       if (list) list.push(form);
       else forms.set(key, [form]);
-      maxPieces = Math.max(maxPieces, parts.length);
-      addPrefixes(prefixes, parts);
+      maxPieces = Math.max(maxPieces, pieceKeys.length);
+      addPrefixes(prefixes, pieceKeys);
     }
   }
   return { forms, maxPieces, prefixes, stopwords, glueWords: new Set(lexicon.glueWords.map((w) => caseKey(w).toLowerCase())), surnames: surnamesOf(lexicon) };
 }
 
 /** Every key made of a form's first pieces, so the matcher knows when to stop widening. */
-function addPrefixes(prefixes: Set<string>, parts: readonly { text: string }[]): void {
+function addPrefixes(prefixes: Set<string>, pieceKeys: readonly string[]): void {
   let prefix = "";
-  for (const part of parts) {
-    prefix += pieceKey(part.text);
+  for (const key of pieceKeys) {
+    prefix += key;
     prefixes.add(prefix);
   }
 }
