@@ -6,6 +6,7 @@
  */
 import type { EntityType, TextField } from "../types";
 import { nameKey, singularKeys } from "./keys";
+import { allMatches } from "./matches";
 import { namedInPassing } from "./passing";
 import { openPiecesWithin, piecesWithin, type Token } from "./tokens";
 import { tagged } from "./wordclass";
@@ -427,9 +428,9 @@ export function titleAt(view: FieldView): Candidate[] {
   if (view.field !== "title") return [];
   const out: Candidate[] = [];
   const pattern = /\bat (\p{Lu}[\p{L}\p{N}_.&'’-]*(?: \p{Lu}[\p{L}\p{N}_.&'’-]*){0,2})(?=\s*(?:$|:|\(| -|,))/gu;
-  for (const match of view.text.matchAll(pattern)) {
+  for (const match of allMatches(view.text, pattern)) {
     const name = (match[1] ?? "").replace(/['’]s$/, "");
-    const start = (match.index ?? 0) + 3;
+    const start = match.index + 3;
     if (!openPiecesWithin(view, start, start + name.length)) continue;
     // Companies are often plain words (Picnic, Square, Slack), so an ordinary word counts here,
     // except in the phrases that end titles ("at Scale", "at Runtime").

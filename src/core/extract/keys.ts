@@ -6,6 +6,8 @@
  * the words, while a match can still only start and end on word boundaries.
  */
 
+import { allMatches } from "./matches";
+
 /** A word piece of a text, with UTF-16 offsets relative to the string it was cut from. */
 export interface Piece {
   text: string;
@@ -19,14 +21,7 @@ export interface Piece {
 const PIECE = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)*(?:(?:\+\+|\+|#)(?![\p{L}\p{N}]))?/gu;
 
 export function pieces(text: string): Piece[] {
-  const out: Piece[] = [];
-  // An exec loop on the one pattern, not `matchAll`, which copies the pattern at every call and
-  // ran ten times slower on these short texts; the loop ends before anything else can use it.
-  PIECE.lastIndex = 0;
-  for (let m = PIECE.exec(text); m !== null; m = PIECE.exec(text)) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return out;
+  return allMatches(text, PIECE).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
 const POSSESSIVE = /['’]s$/i;

@@ -109,6 +109,8 @@ export function isBulk(term: LexiconTerm): boolean {
 
 /** Whether reducing a form to its key drops a letter that has no ASCII decomposition (µ, ß, ł). */
 function dropsLetters(text: string): boolean {
+  // ASCII text has no such letter to lose (and most of the lexicon is ASCII).
+  if (!/[^\x00-\x7F]/.test(text)) return false;
   return /[^\x00-\x7F]/.test(text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^\p{L}]/gu, ""));
 }
 

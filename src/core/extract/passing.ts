@@ -5,6 +5,7 @@
  * knows; reading lists credit authors this way far more often than they name them in sentences.
  */
 import type { Candidate, FieldView } from "./discover";
+import { allMatches } from "./matches";
 import { openPiecesWithin } from "./tokens";
 import { tagged } from "./wordclass";
 
@@ -69,13 +70,13 @@ export function namedInPassing(view: FieldView): Candidate[] {
     for (const i of hit[1]) taken.add(i);
     out.push(hit[0]);
   };
-  for (const m of credits ? text.matchAll(TEAM) : []) {
+  for (const m of credits ? allMatches(text, TEAM) : []) {
     const name = m[1] ?? "";
-    if (!plainWords(view, name)) add(found(view, name, (m.index ?? 0) + m[0].indexOf(name, m[0].indexOf("the") + 3), "organization", "passing-organization"));
+    if (!plainWords(view, name)) add(found(view, name, m.index + m[0].indexOf(name, m[0].indexOf("the") + 3), "organization", "passing-organization"));
   }
-  for (const m of credits ? text.matchAll(CREDITED) : []) {
+  for (const m of credits ? allMatches(text, CREDITED) : []) {
     const name = (m[1] ?? "").replace(/^@/, "");
-    const start = (m.index ?? 0) + m[0].lastIndexOf(name);
+    const start = m.index + m[0].lastIndexOf(name);
     // "thanks to Uber", "courtesy of Acme Research": an institution's name says what it is.
     const type = INSTITUTION_END.test(name) ? "organization" : "person";
     // "thanks to this", "courtesy of Caching": ordinary words are not credited. A handle is
@@ -83,21 +84,21 @@ export function namedInPassing(view: FieldView): Candidate[] {
     if (/^\p{Lu}/u.test(name) ? plainWords(view, name) : view.isCommonWord(name)) continue;
     add(found(view, name, start, type, type === "person" ? "passing-person" : "passing-organization"));
   }
-  for (const m of credits ? text.matchAll(BY) : []) {
+  for (const m of credits ? allMatches(text, BY) : []) {
     const honorific = m[1] !== undefined;
     const name = m[2] ?? "";
     const words = name.split(/\s+/);
     if (INSTITUTION_END.test(name) || words.length > 3) continue;
     if (!honorific && (words.length < 2 || !tagged(name, "#Person") || plainWords(view, name))) continue;
-    add(found(view, name, (m.index ?? 0) + m[0].lastIndexOf(name), "person", "passing-person"));
+    add(found(view, name, m.index + m[0].lastIndexOf(name), "person", "passing-person"));
   }
-  for (const m of owners ? text.matchAll(OWNER) : []) {
+  for (const m of owners ? allMatches(text, OWNER) : []) {
     const name = m[1] ?? "";
-    if (!plainWords(view, name)) add(found(view, name, m.index ?? 0, "person", "passing-person"));
+    if (!plainWords(view, name)) add(found(view, name, m.index, "person", "passing-person"));
   }
-  for (const m of places ? text.matchAll(AT) : []) {
+  for (const m of places ? allMatches(text, AT) : []) {
     const name = m[1] ?? "";
-    add(found(view, name, (m.index ?? 0) + m[0].indexOf(name), "organization", "passing-organization"));
+    add(found(view, name, m.index + m[0].indexOf(name), "organization", "passing-organization"));
   }
   return out;
 }
