@@ -38,6 +38,10 @@ interface Shot {
   viewport?: { width: number; height: number };
   /** Another reading list to show instead of the bundled one. */
   list?: ListName;
+  /** The page and query to open, relative to the site (a tour's step link, the presenter view). */
+  open?: string;
+  /** False for a page without the map (the presenter view): no first frame to wait for. */
+  map?: boolean;
 }
 
 async function colourByRegion(page: Page): Promise<void> {
@@ -206,6 +210,27 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: "presenting",
+    shows: "a tour step presented at 1920×1080: the step's note and names in large type, Details beside the map",
+    viewport: { width: 1920, height: 1080 },
+    open: "?tour=load-management&step=2",
+    async prepare(page) {
+      await page.getByRole("toolbar", { name: "View" }).getByRole("button", { name: "Present", exact: true }).click();
+      await page.getByRole("region", { name: "Caption" }).waitFor();
+      await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
+    },
+  },
+  {
+    name: "presenter",
+    shows: "the presenter view at 1920×1080: the current and next step, the notes, the timer and the step list",
+    viewport: { width: 1920, height: 1080 },
+    open: "presenter.html?tour=load-management&step=2",
+    map: false,
+    async prepare(page) {
+      await page.getByRole("list", { name: "Steps", exact: true }).getByRole("listitem").first().waitFor();
+    },
+  },
+  {
     name: "phone",
     shows: "at a phone's width (400×800): the map above, a concept's Details in the bottom sheet",
     async prepare(page, graph) {
@@ -278,12 +303,12 @@ async function shoot(wanted: Shot[], graphs: Record<string, string>): Promise<nu
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       try {
-        await page.goto(url);
-        await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
+        await page.goto(url + (shot.open ?? ""));
+        if (shot.map !== false) await page.locator('#graph[aria-busy="false"]').waitFor({ state: "attached", timeout: FIRST_FRAME_TIMEOUT });
         await shot.prepare(page, graph);
         // No focus ring left on the last control used: the picture is of the content.
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        await settle(page);
+        if (shot.map !== false) await settle(page);
         const file = join(OUT_DIR, `${shot.name}.png`);
         await page.screenshot({ path: file });
         console.log(`screenshots: ${file}: ${shot.shows}`);
