@@ -45,6 +45,8 @@ import { createTourEditor } from "./tours/editor";
 import { createPresenting } from "./tours/present";
 import { stepFromState } from "./tours/step";
 import { readLocalTours } from "./tours/storage";
+import { readSharedTour } from "./tours/share";
+import { formatTourError } from "../core/tours";
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -132,9 +134,16 @@ async function boot(): Promise<void> {
   const status = byId("status");
   // The tours a link may name: the graph's (checked by the build) and those made in this browser.
   const bundledTours = toursOf(graph);
-  const knownTours = () => [...bundledTours.tours, ...readLocalTours().tours];
-  const decoded = readAddress(new URLSearchParams(location.search), graph, knownTours());
-  status.textContent = ignoredNotice(decoded.ignored);
+  // A tour opened from a link travels in the fragment (#tour=…): known while the address holds it.
+  const shared = await readSharedTour(location.hash, graph);
+  const sharedTours = shared && "tour" in shared ? [shared.tour] : [];
+  const knownTours = () => [...bundledTours.tours, ...readLocalTours().tours, ...sharedTours];
+  let params = new URLSearchParams(location.search);
+  // The link names no step yet: its tour opens at the first.
+  if (sharedTours[0] && !params.has("tour")) params = new URLSearchParams({ tour: sharedTours[0].id, step: "1" });
+  const decoded = readAddress(params, graph, knownTours());
+  const sharedProblem = shared && "errors" in shared ? `Could not open the tour: ${formatTourError(shared.errors[0]!)}` : "";
+  status.textContent = [ignoredNotice(decoded.ignored), sharedProblem].filter(Boolean).join(" ");
 
   const store = createStore(decoded.state);
   const player = createPlayer({ graph, store, tours: knownTours, channel: openTourChannel() });
