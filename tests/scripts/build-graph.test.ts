@@ -17,28 +17,9 @@ import { fieldText, type Entry } from "../../src/core/types";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../../src/core/graph/types";
 import { parseDocument } from "../../src/core/parse/index";
 import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from "../../scripts/lib/cli";
+import { graphCli, graphCliWith, ROOT } from "./graph-cli";
 
 const run = promisify(execFile);
-const ROOT = new URL("../../", import.meta.url).pathname;
-
-async function graphCli(...args: string[]) {
-  return graphCliWith({}, ...args);
-}
-
-/** The CLI with extra environment variables; a run that blocks is killed after three minutes (CI shares two cores between test files). */
-async function graphCliWith(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build-graph.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DEBUG: "", SOURCE_DATE_EPOCH: "", ...env },
-      timeout: 180_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir: string;
 beforeAll(async () => {

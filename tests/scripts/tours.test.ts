@@ -3,34 +3,17 @@
  * schema and the graph, and carries them in graph.json; a bad tour stops the build with one line
  * and writes nothing. The bundled tours pass on the bundled document.
  */
-import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGraphFile, buildGraphFromFiles } from "../../scripts/lib/build";
 import { CliError } from "../../scripts/lib/cli";
 import { DEFAULT_INPUT, DEFAULT_TOURS, GRAPH_INPUTS } from "../../scripts/lib/paths";
 import { readTours, tourFiles, TOUR_SCHEMA_FILE } from "../../scripts/lib/tours";
+import { graphCli, ROOT } from "./graph-cli";
 
-const run = promisify(execFile);
-const ROOT = new URL("../../", import.meta.url).pathname;
 const ARTICLE = "article:codel-at-uber";
-
-async function graphCli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build-graph.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DEBUG: "", SOURCE_DATE_EPOCH: "" },
-      timeout: 180_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir: string;
 let input: string;
