@@ -15,7 +15,7 @@ import type { Emphasis } from "./data/scene";
 import { viewEmphasis, viewNeighbourhood, viewNodes, type ViewName } from "./data/views";
 import { createSearchIndex, type SearchIndex } from "./data/search";
 import type { AppContext } from "./context";
-import { applyStates, cameraFor, createSigma, type InsightSigma } from "./renderer";
+import { applyStates, cameraFor, createSigma, frameOnScreen, type InsightSigma } from "./renderer";
 import { createMapLabels } from "./map-labels";
 import { createExportMenu } from "./exports/menu";
 import { createDetails } from "./panels/details";
@@ -172,7 +172,8 @@ async function boot(): Promise<void> {
 
   const regionNames = createRegionNames(sigma, graph);
   const mapLabels = createMapLabels(sigma, graph, { obstacles: () => regionNames.drawn().map((name) => name.box) });
-  void mapLabels.settled().then(() => {
+  void mapLabels.settled().then(async () => {
+    await frameOnScreen(sigma);
     container.setAttribute("aria-busy", "false");
     whenIdle(() => void context.search);
   });

@@ -233,3 +233,18 @@ export function cameraFor(
   const fit = fitItems(items, { width, height, padding: FIT_PADDING, minRatio: MIN_FIT_RATIO, maxRatio: 1 });
   return fit && { x: fit.x / unitX, y: fit.y / unitY, angle: 0, ratio: fit.ratio };
 }
+
+/**
+ * Resolves once the last frame sigma issued is finished and on the screen. Sigma's `afterRender`
+ * fires when its drawing commands are issued; the GPU (a software one, in headless browsers)
+ * may need seconds more on a large graph, and "ready" must not be said before the map is there.
+ * `finish` waits for the GPU; the next paint puts its result on the screen.
+ */
+export async function frameOnScreen(sigma: InsightSigma): Promise<void> {
+  try {
+    sigma.getWebGLContext().finish();
+  } catch {
+    // A context that is lost or gone has nothing left to finish.
+  }
+  await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+}
