@@ -80,14 +80,14 @@ export interface LoadOptions {
 export async function loadLexicon(dir: string = LEXICON_DIR, options: LoadOptions = {}): Promise<Lexicon> {
   const sources = await loadSources(dir);
   const catalogue = options.catalogues === false ? [] : await loadCatalogueTerms(join(dir, CATALOGUE_FOLDER));
-  const terms = withCatalogues(await loadCuratedTerms(dir), catalogue);
-  const taken = new Set(terms.flatMap((t) => [t.name, ...(t.aliases ?? [])].map(nameKey)));
+  const { terms, keys: taken } = mergeCatalogues(await loadCuratedTerms(dir), catalogue);
   const bulk = [...linguistTerms(sources.linguist), ...(await simpleIconTerms(sources.simpleIcons))];
-  for (const term of bulk) {
-    const key = nameKey(term.name);
+  for (const { key, term } of bulk) {
     if (key === "" || taken.has(key)) continue;
     taken.add(key);
-    terms.push({ ...term, aliases: term.aliases?.filter((a) => !taken.has(nameKey(a))) });
+    // Each bulk term is made here, for this load: it is ours to complete in place.
+    term.aliases = term.aliases?.filter((a) => !taken.has(nameKey(a)));
+    terms.push(term);
   }
   return { terms, stopwords: sources.stopwords, glueWords: sources.glueWords };
 }
@@ -124,11 +124,20 @@ export async function loadCatalogueTerms(dir: string): Promise<LexiconTerm[]> {
  * another term, or two catalogue terms of one key, are errors the catalogue's review must settle.
  */
 export function withCatalogues(curated: readonly LexiconTerm[], catalogue: readonly LexiconTerm[]): LexiconTerm[] {
+  return mergeCatalogues(curated, catalogue).terms;
+}
+
+/**
+ * withCatalogues, and the keys of every name and alias the merged terms have: the keys it looked
+ * up anyway, which the bulk sources are checked against next (each key made once, not again).
+ */
+function mergeCatalogues(curated: readonly LexiconTerm[], catalogue: readonly LexiconTerm[]): { terms: LexiconTerm[]; keys: Set<string> } {
   const terms = curated.map((t) => ({ ...t }));
   const byKey = new Map<string, LexiconTerm>();
   const bySlug = new Map<string, LexiconTerm>();
   for (const term of terms) {
-    for (const text of [term.name, ...(term.aliases ?? [])]) if (!byKey.has(nameKey(text))) byKey.set(nameKey(text), term);
+    addKey(byKey, nameKey(term.name), term);
+    for (const alias of term.aliases ?? []) addKey(byKey, nameKey(alias), term);
     bySlug.set(slug(term.name), term);
   }
   const fromCatalogue = new Set<LexiconTerm>();
@@ -138,23 +147,38 @@ export function withCatalogues(curated: readonly LexiconTerm[], catalogue: reado
     if (owner && fromCatalogue.has(owner) && owner.catalogue === entry.catalogue) {
       throw new LexiconError(`catalogue ${entry.catalogue}: "${entry.name}" is listed twice (also as "${owner.name}")`);
     }
-    const clash = bySlug.get(slug(entry.name));
+    const entrySlug = slug(entry.name);
+    const clash = bySlug.get(entrySlug);
     if (!owner && clash) {
       throw new LexiconError(`catalogue ${entry.catalogue}: "${entry.name}" and "${clash.name}" would be one node (same slug): reject one in review`);
     }
     const target = owner ?? { ...entry, aliases: [] };
-    const free = (entry.aliases ?? []).filter((a) => !byKey.has(nameKey(a)));
+    const free: string[] = [];
+    const freeKeys: string[] = [];
+    for (const alias of entry.aliases ?? []) {
+      const aliasKey = nameKey(alias);
+      if (byKey.has(aliasKey)) continue;
+      free.push(alias);
+      freeKeys.push(aliasKey);
+    }
     if (!owner) {
       terms.push(target);
       fromCatalogue.add(target);
       byKey.set(key, target);
-      bySlug.set(slug(entry.name), target);
+      bySlug.set(entrySlug, target);
     }
     if (free.length > 0) target.aliases = [...(target.aliases ?? []), ...free];
     else if (target.aliases?.length === 0) delete target.aliases;
-    for (const alias of free) byKey.set(nameKey(alias), target);
+    for (const aliasKey of freeKeys) byKey.set(aliasKey, target);
   }
-  return terms;
+  // Every name and alias of the merged terms has its key here, and nothing else does: an alias
+  // left out was left out because its key was already taken.
+  return { terms, keys: new Set(byKey.keys()) };
+}
+
+/** The first term to claim a key keeps it. */
+function addKey(byKey: Map<string, LexiconTerm>, key: string, term: LexiconTerm): void {
+  if (!byKey.has(key)) byKey.set(key, term);
 }
 
 /**
@@ -168,14 +192,15 @@ function checkDuplicates(terms: readonly LexiconTerm[]): void {
   const bySlug = new Map<string, LexiconTerm>();
   for (const term of terms) {
     const key = nameKey(term.name);
-    const other = byKey.get(key) ?? bySlug.get(slug(term.name));
+    const termSlug = slug(term.name);
+    const other = byKey.get(key) ?? bySlug.get(termSlug);
     if (other) {
       throw new LexiconError(
         `data/lexicon: "${term.name}" is listed twice (also as "${other.name}"): canonical names must differ in more than case`,
       );
     }
     byKey.set(key, term);
-    bySlug.set(slug(term.name), term);
+    bySlug.set(termSlug, term);
   }
 }
 
@@ -185,15 +210,23 @@ interface LinguistLanguage {
   aliases?: string[];
 }
 
-function linguistTerms(rules: SourcesFile["linguist"]): LexiconTerm[] {
+/** A bulk source's term with its lookup key, made once for the source's exclusions and the merge. */
+interface KeyedTerm {
+  key: string;
+  term: LexiconTerm;
+}
+
+function linguistTerms(rules: SourcesFile["linguist"]): KeyedTerm[] {
   const exclude = new Set(rules.exclude.map(nameKey));
-  const out: LexiconTerm[] = [];
+  const out: KeyedTerm[] = [];
   for (const language of Object.values(linguist) as LinguistLanguage[]) {
-    if (!rules.types.includes(language.type) || exclude.has(nameKey(language.name))) continue;
+    if (!rules.types.includes(language.type)) continue;
     // Data and markup formats with multi-word names are mostly file kinds ("Git Config").
     if (rules.singleWordTypes.includes(language.type) && /\s/.test(language.name)) continue;
+    const key = nameKey(language.name);
+    if (exclude.has(key)) continue;
     // Linguist's aliases are code-fence identifiers ("rs", "batch", "bat"), not names people write.
-    out.push({ name: language.name, type: "technology", source: "linguist" });
+    out.push({ key, term: { name: language.name, type: "technology", source: "linguist" } });
   }
   return out;
 }
@@ -201,21 +234,26 @@ function linguistTerms(rules: SourcesFile["linguist"]): LexiconTerm[] {
 const COMPANY_NAME =
   /\b(Inc|Corp|Corporation|Company|Games|Labs|Studios?|Technologies|Foundation|University|Institute|Group|Research|Bank|Airlines?|Motors|Holdings)\.?$/;
 
-async function simpleIconTerms(rules: SourcesFile["simpleIcons"]): Promise<LexiconTerm[]> {
+async function simpleIconTerms(rules: SourcesFile["simpleIcons"]): Promise<KeyedTerm[]> {
   // The package does not export its data file; it sits next to the entry point.
   const path = join(dirname(createRequire(import.meta.url).resolve("simple-icons")), "data/simple-icons.json");
   const icons = await readJson<SimpleIcon[]>(path);
   const exclude = new Set(rules.exclude.map(nameKey));
-  return icons
-    .filter((icon) => !exclude.has(nameKey(icon.title)))
-    .map((icon) => ({
+  const out: KeyedTerm[] = [];
+  for (const icon of icons) {
+    const key = nameKey(icon.title);
+    if (exclude.has(key)) continue;
+    const term: LexiconTerm = {
       name: icon.title,
       // Brands are products more often than companies; well-known companies are curated in
       // organizations.json, and names that say they are a company are typed so.
-      type: COMPANY_NAME.test(icon.title) ? ("organization" as const) : ("technology" as const),
+      type: COMPANY_NAME.test(icon.title) ? "organization" : "technology",
       aliases: (icon.aliases?.aka ?? []).filter((a) => a.length > 3),
       source: "simple-icons",
-    }));
+    };
+    out.push({ key, term });
+  }
+  return out;
 }
 
 export { LexiconError };
