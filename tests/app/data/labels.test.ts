@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../../src/core/random";
 import {
   countOverlaps,
   createLabelIndex,
@@ -12,19 +13,9 @@ import {
   type LabelPoint,
 } from "../../../src/app/data/labels";
 
-/** A small seeded generator (mulberry32), so the random layouts are the same on every run. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` nodes spread over a 1000 × 1000 layout (two of them at its corners), with importances in 0–1. */
 function layout(count: number, seed = 1): LabelPoint[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const points = Array.from({ length: count }, (_, i) => ({ key: `n${i}`, x: random() * 1000, y: random() * 1000, priority: random() }));
   Object.assign(points[0]!, { x: 0, y: 0 });
   Object.assign(points[1]!, { x: 1000, y: 1000 });
@@ -96,7 +87,7 @@ describe("placeLabels", () => {
   });
 
   it("never lets two labels overlap, however crowded the screen", () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const candidates: LabelCandidate[] = Array.from({ length: 600 }, (_, i) => {
       const [x, y] = [random() * 800, random() * 600];
       return { key: `n${i}`, boxes: labelBoxes(x, y, 4, 5, 40 + random() * 160, 18), priority: random() };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../../src/core/random";
 import type { AppGraph } from "../../../src/app/data/graph";
 import { emphasis, NO_EMPHASIS, type Emphasis } from "../../../src/app/data/scene";
 import { stateUpdates, type EdgeStates, type NodeStates, type ShownNodes } from "../../../src/app/data/states";
@@ -35,15 +36,6 @@ function expected(graph: AppGraph, { visible, lit }: ShownNodes): { nodes: Map<s
 function expectStates(states: States, wanted: ReturnType<typeof expected>): void {
   expect(states.nodes).toEqual(wanted.nodes);
   expect(states.edges).toEqual(wanted.edges);
-}
-
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("stateUpdates", () => {
@@ -92,7 +84,7 @@ describe("stateUpdates", () => {
   });
 
   it("after any sequence of filters and emphases, leaves the states the last one asks for", () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const nodes = graph.nodes();
     const edges = graph.edges();
     const pick = <T>(items: readonly T[], share: number) => new Set(items.filter(() => random() < share));
