@@ -1,10 +1,8 @@
 /** The graph build as a function, shared by `npm run graph`, `ensure-graph` and the tests. */
 import { basename } from "node:path";
-import { parseDocument, formatForPath } from "../../src/core/parse/index";
-import { mergeDocuments, type NamedDocument } from "../../src/core/parse/merge";
-import { createExtractor } from "../../src/core/extract/index";
-import { buildGraph, type InsightGraph } from "../../src/core/graph/build";
-import { assignLayout } from "../../src/core/graph/layout";
+import { formatForPath } from "../../src/core/parse/index";
+import type { InsightGraph } from "../../src/core/graph/build";
+import { buildFromDocument, parseSources, SourceError, type PipelineProgress, type SourceText } from "../../src/core/pipeline/index";
 import { toGexf } from "../../src/core/graph/gexf";
 import { loadLexicon } from "./lexicon";
 import { StageClock, type StageTimes } from "./stages";
@@ -116,43 +114,41 @@ async function refuseClashingOutputs(request: BuildOutputs, given: readonly stri
 }
 
 /**
- * Reads, parses, merges, extracts and lays out. Every failure is a CliError naming the file it
- * concerns; a failure of the whole-graph steps (extraction, layout) names every input.
- * `clock` is told where each stage ends (parse, extract, graph, metrics, layout); it changes nothing built.
+ * Reads, parses, merges, extracts and lays out (src/core/pipeline). Every failure is a CliError
+ * naming the file it concerns; a failure of the whole-graph steps (extraction, layout) names
+ * every input. `clock` is told where each stage ends (parse, extract, graph, metrics, layout),
+ * `onProgress` how far the build is; neither changes what is built.
  */
 export async function buildGraphFromFiles(
   inputs: readonly string[],
-  options: { format?: string; builtAt?: Date; clock?: StageClock } = {},
+  options: { format?: string; builtAt?: Date; clock?: StageClock; onProgress?: (progress: PipelineProgress) => void } = {},
 ): Promise<InsightGraph> {
   if (inputs.length === 0) throw new UsageError("no --input given");
   await refuseRepeatedInputs(inputs);
   const formats = inputs.map((input) => inFile(input, () => formatForPath(input, options.format)));
   const names = inputNames(inputs);
-  const documents: NamedDocument[] = [];
-  for (const [i, input] of inputs.entries()) {
-    const text = await readTextFile(input);
-    const doc = inFile(input, () => parseDocument(text, formats[i]!));
-    if (doc.entries.length === 0) throw new CliError("no entries found", input);
-    documents.push({ name: names[i]!, doc });
-  }
-  const clock = options.clock;
-  const doc = inFile(inputs.join(", "), () => mergeDocuments(documents));
-  clock?.lap("parse");
+  const sources: SourceText[] = [];
+  for (const [i, input] of inputs.entries()) sources.push({ name: names[i]!, text: await readTextFile(input), format: formats[i]! });
+  const pathOf = new Map(names.map((name, i) => [name, inputs[i]!]));
+  const onProgress = (progress: PipelineProgress) => {
+    options.onProgress?.(progress);
+    if (progress.done === progress.total) options.clock?.lap(progress.stage);
+  };
+  const doc = asFileError(pathOf, () => parseSources(sources, onProgress));
+  // The lexicon is read after parsing, so a bad input fails before its cost is paid.
   const lexicon = await loadLexicon();
-  return inFile(inputs.join(", "), () => {
-    const extraction = createExtractor(lexicon).extract(doc.entries);
-    clock?.lap("extract");
-    const graph = buildGraph(doc, extraction, {
-      name: names.join(NAME_JOINER),
-      inputs: names,
-      builtAt: options.builtAt,
-      terms: lexicon.terms,
-      onStage: (stage) => clock?.lap(stage),
-    });
-    assignLayout(graph);
-    clock?.lap("layout");
-    return graph;
-  });
+  return asFileError(pathOf, () => buildFromDocument(doc, sources, lexicon, { nameJoiner: NAME_JOINER, builtAt: options.builtAt, onProgress }));
+}
+
+/** The pipeline's SourceError as the command line's CliError, naming the files as they were given. */
+function asFileError<T>(pathOf: ReadonlyMap<string, string>, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    const file = error.source.split(", ").map((name) => pathOf.get(name) ?? name).join(", ");
+    throw new CliError(error.message, file, error.line, { cause: error });
+  }
 }
 
 /**

@@ -27,8 +27,13 @@ export interface ExtractorOptions {
   broadConcepts?: boolean;
 }
 
+export interface ExtractOptions {
+  /** Told how many entries have been read so far (most of extraction's time), as it goes. */
+  onProgress?: (entriesRead: number) => void;
+}
+
 export interface Extractor {
-  extract(entries: readonly Entry[]): Extraction;
+  extract(entries: readonly Entry[], options?: ExtractOptions): Extraction;
 }
 
 const DEFAULTS: Required<ExtractorOptions> = { discover: true, minArticles: 2, broadConcepts: true };
@@ -78,8 +83,8 @@ export function createExtractor(lexicon: Lexicon, options: ExtractorOptions = {}
   for (const term of lexicon.terms) if (term.context) contextKeys.set(term, new Set(term.context.map(nameKey)));
 
   return {
-    extract(entries) {
-      const document = readDocument(entries, index);
+    extract(entries, options = {}) {
+      const document = readDocument(entries, index, options.onProgress);
       const drafts = new Map<string, Draft>();
       const candidates: Found[] = [];
       document.fields.forEach((fields, entryIndex) => {
@@ -128,8 +133,12 @@ interface DocumentView {
  * One compromise pass per field, up front: the rules need the whole document's vocabulary and
  * identifiers before they judge a capitalised word or repair a glued one.
  */
-function readDocument(entries: readonly Entry[], index: LexiconIndex): DocumentView {
-  const fields = entries.map((entry) => fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) })));
+function readDocument(entries: readonly Entry[], index: LexiconIndex, onProgress?: ExtractOptions["onProgress"]): DocumentView {
+  const fields = entries.map((entry, i) => {
+    const read = fieldsOf(entry).map((field) => ({ field, tokens: tokenize(field.text, index) }));
+    onProgress?.(i + 1);
+    return read;
+  });
   const vocabulary = lowercaseVocabulary(fields.flat());
   const isOrdinary = (word: string) => isCommonWord(word) || vocabulary.has(word);
   const identifiers = standaloneIdentifiers(fields.flat().map((f) => f.tokens));
