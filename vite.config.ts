@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { lexiconPlugin } from "./scripts/vite/lexicon";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -11,9 +12,13 @@ export default defineConfig({
   root: resolve(root, "src/app"),
   base: "./",
   publicDir: resolve(root, "public"),
+  plugins: [lexiconPlugin()],
   build: {
     outDir: resolve(root, "dist"),
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each page loads first (a test checks that the
+    // page's first load carries no compromise: only the import worker does).
+    manifest: true,
     chunkSizeWarningLimit: 1000,
     // Two pages: the app, and the presenter view it opens in a second window (tours/presenter).
     rollupOptions: {
