@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { lexiconPlugin } from "./scripts/vite/lexicon";
+import { lexiconPlugin } from "./scripts/vite/lexicon.ts";
+import { liveRebuild } from "./scripts/vite/live-rebuild.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -12,7 +13,7 @@ export default defineConfig({
   root: resolve(root, "src/app"),
   base: "./",
   publicDir: resolve(root, "public"),
-  plugins: [lexiconPlugin()],
+  plugins: [lexiconPlugin(), liveRebuild()],
   build: {
     outDir: resolve(root, "dist"),
     emptyOutDir: true,

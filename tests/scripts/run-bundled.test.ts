@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain JavaScript module (it must start without a TypeScript loader), without types
 import { ensureBundle } from "../../scripts/lib/run-bundled.mjs";
 
 const run = promisify(execFile);
