@@ -2,7 +2,7 @@ import Graph from "graphology";
 import { parse } from "graphology-gexf";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../../src/core/graph/build";
-import { GEXF_CREATOR, LIST_SEPARATOR, toGexf } from "../../../src/core/graph/gexf";
+import { GEXF_CREATOR, LIST_SEPARATOR, toGexf } from "../../../src/core/exports/gexf";
 import type { Entry } from "../../../src/core/types";
 
 const entry: Entry = {
