@@ -1,11 +1,14 @@
 /**
- * npm run graph [-- --input FILE ...] [--out FILE] [--format text|markdown|html] [--gexf FILE] [--tours DIR|none]
+ * npm run graph [-- --input FILE ...] [--out FILE] [--export gexf|graphml|csv|json] [--format text|markdown|html]
+ *   [--gexf FILE] [--tours DIR|none] [--stats] [--quiet]
  * Reads one or more reading lists, extracts their entities, checks the tours written for them
- * and writes one graph file (and its GEXF), all or nothing.
+ * and writes one graph file, or an export of it (and its GEXF), all or nothing.
  */
 import { resolve } from "node:path";
+import { EXPORT_FORMATS, isExportFormat } from "../src/core/exports/index";
 import { buildGraphFile, buildTimeFromEnvironment, type GraphCounts } from "./lib/build";
-import { MAX_INPUT_LABEL, readArguments, runMain } from "./lib/cli";
+import { MAX_INPUT_LABEL, readArguments, runMain, UsageError } from "./lib/cli";
+import { createProgress } from "./lib/progress";
 import { DEFAULT_GRAPH, DEFAULT_INPUT, DEFAULT_TOURS } from "./lib/paths";
 import { stageTable } from "./lib/stages";
 import { TOUR_SCHEMA_FILE } from "./lib/tours";
@@ -18,7 +21,15 @@ Options:
   --input FILE     a reading list (default: ${DEFAULT_INPUT}); repeat it to build one graph
                    from several, of any formats: an article found in more than one (the same
                    page, or without URLs the same title) is one node that lists its inputs
-  --out FILE       where to write the graph (default: ${DEFAULT_GRAPH})
+  --out FILE       where to write the graph (default: ${DEFAULT_GRAPH}), or with --export the
+                   export's file
+  --export FORMAT  write the graph to --out (required) as ${EXPORT_FORMATS.join(" | ")} instead of
+                   graph.json, which is then left as it is:
+                     gexf     GEXF 1.3 for Gephi and Gephi Lite (labels, types, colours, sizes, positions)
+                     graphml  GraphML for yEd, Cytoscape, NetworkX, igraph
+                     csv      two files named after --out: graph.csv gives graph.nodes.csv and
+                              graph.edges.csv (RFC 4180; the README lists the columns)
+                     json     graphology's JSON, the very form of graph.json
   --gexf FILE      also write the graph as GEXF 1.3, to open it in Gephi
   --tours DIR      the tours to carry in the graph: every *.json file in DIR but ${TOUR_SCHEMA_FILE},
                    in name order, each checked against ${DEFAULT_TOURS}/${TOUR_SCHEMA_FILE} and
@@ -29,6 +40,8 @@ Options:
   --stats          also print the time, CPU time and peak memory of every stage (parse, extract,
                    graph, metrics, layout, write) and what the graph holds: articles by kind, concepts by
                    type, edges by kind, communities
+  --quiet          no progress display (a build that runs over two seconds otherwise shows, on
+                   stderr, a bar on a terminal, or plain lines when stderr is not a terminal)
   -h, --help       show this help
 
 Inputs must be regular files of at most ${MAX_INPUT_LABEL}; --out and --gexf may not name an input.
@@ -41,24 +54,35 @@ Exit codes: 0 written, 1 bad input or output (one line on stderr, earlier output
 runMain(async () => {
   const { values } = readArguments({
     input: { type: "string", multiple: true, default: [DEFAULT_INPUT] },
-    out: { type: "string", default: DEFAULT_GRAPH },
+    out: { type: "string" },
+    export: { type: "string" },
     format: { type: "string" },
     gexf: { type: "string" },
     stats: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
     tours: { type: "string" },
   });
   if (values.help) {
     console.log(HELP);
     return;
   }
+  const format = values.export;
+  if (format !== undefined && !isExportFormat(format)) {
+    throw new UsageError(`--export must be one of ${EXPORT_FORMATS.join(", ")}, not "${format}"`);
+  }
+  // The default --out is the app's graph.json: an export must not land there by accident.
+  if (format !== undefined && values.out === undefined) throw new UsageError("--export needs --out FILE, the file to write");
+  const progress = values.quiet ? undefined : createProgress({ stream: process.stderr });
   const summary = await buildGraphFile({
     inputs: values.input,
-    out: values.out,
+    out: values.out ?? DEFAULT_GRAPH,
+    export: format,
     format: values.format,
     gexf: values.gexf,
     tours: toursFolder(values.tours, values.input),
     builtAt: buildTimeFromEnvironment(),
-  });
+    onProgress: progress?.update,
+  }).finally(() => progress?.finish());
   console.log(
     `wrote ${summary.out}: ${summary.articles} articles (${summary.withInsights} with insights), ` +
       `${summary.entities} entities, ${summary.mentions} mention edges, ` +

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { formatForPath } from "../../src/core/parse/index";
 import type { InsightGraph } from "../../src/core/graph/build";
 import { buildFromDocument, parseSources, SourceError, type PipelineProgress, type SourceText } from "../../src/core/pipeline/index";
-import { toGexf } from "../../src/core/graph/gexf";
+import { csvFileNames, exportFiles, type ExportFormat } from "../../src/core/exports/index";
 import { loadLexicon } from "./lexicon";
 import { StageClock, type StageTimes } from "./stages";
 import { readTours } from "./tours";
@@ -15,7 +15,10 @@ export type BuildInputs = { inputs: readonly string[]; input?: never } | { input
 export type BuildRequest = BuildInputs & BuildOutputs;
 
 export interface BuildOutputs {
+  /** The graph file (graph.json), or with `export` the export's file (for CSV, the name both files derive from). */
   out: string;
+  /** Write `out` as this export (see src/core/exports) instead of graph.json. */
+  export?: ExportFormat;
   /** "text" | "markdown" | "html" for every input; by default each input's from its extension. */
   format?: string;
   /** Also write the graph as GEXF (for Gephi) to this file. */
@@ -24,9 +27,12 @@ export interface BuildOutputs {
   builtAt?: Date;
   /** A folder of tours (`*.json`) to check against the graph and carry in it; none by default. */
   tours?: string;
+  /** Told how far the build is (see `buildGraphFromFiles`); it changes nothing that is built. */
+  onProgress?: (progress: PipelineProgress) => void;
 }
 
 export interface BuildSummary {
+  /** The file written (or, for a CSV export, both files, joined by " and "). */
   out: string;
   articles: number;
   withInsights: number;
@@ -93,14 +99,22 @@ async function refuseRepeatedInputs(inputs: readonly string[]): Promise<void> {
   }
 }
 
+/** The files the primary output is written to: --out, or for a CSV export the two files named after it. */
+export function primaryFiles(request: Pick<BuildOutputs, "out" | "export">): string[] {
+  if (request.export !== "csv") return [request.out];
+  const { nodes, edges } = csvFileNames(request.out);
+  return [nodes, edges];
+}
+
 /**
- * Refuses outputs that would destroy an input or each other: --out or --gexf naming an input
- * (through any path, link or hard link), or --gexf naming the --out file.
+ * Refuses outputs that would destroy an input or each other: --out (or the files a CSV export
+ * names after it) or --gexf naming an input (through any path, link or hard link), or --gexf
+ * naming an --out file.
  */
 async function refuseClashingOutputs(request: BuildOutputs, given: readonly string[]): Promise<void> {
   const inputs = new Map<string, string>();
   for (const input of given) inputs.set(await fileIdentity(input), input);
-  const outputs: [option: string, file: string][] = [["--out", request.out]];
+  const outputs: [option: string, file: string][] = primaryFiles(request).map((file) => ["--out", file]);
   if (request.gexf !== undefined) outputs.push(["--gexf", request.gexf]);
   const written = new Map<string, string>();
   for (const [option, file] of outputs) {
@@ -152,23 +166,25 @@ function asFileError<T>(pathOf: ReadonlyMap<string, string>, work: () => T): T {
 }
 
 /**
- * Builds the graph and writes it (and its GEXF) all or nothing. Outputs are checked before the
- * work starts, so a wrong path fails at once and an input is never overwritten.
+ * Builds the graph and writes it (graph.json, or the export asked for; and its GEXF) all or
+ * nothing. Outputs are checked before the work starts, so a wrong path fails at once and an
+ * input is never overwritten.
  */
 export async function buildGraphFile(request: BuildRequest): Promise<BuildSummary> {
   const started = performance.now();
   const inputs = request.inputs ?? [request.input];
   await refuseClashingOutputs(request, inputs);
-  await prepareOutput(request.out);
+  const primary = primaryFiles(request);
+  for (const file of primary) await prepareOutput(file);
   if (request.gexf !== undefined) await prepareOutput(request.gexf);
 
   const clock = new StageClock();
   const graph = await buildGraphFromFiles(inputs, { ...request, clock });
   const tours = request.tours === undefined ? [] : await readTours(request.tours, graph);
   if (tours.length > 0) graph.setAttribute("tours", tours);
-  const outputs: Output[] = [{ file: request.out, data: inFile(request.out, () => JSON.stringify(graph.export())) }];
+  const outputs: Output[] = inFile(request.out, () => primaryOutputs(graph, request));
   const gexf = request.gexf;
-  if (gexf !== undefined) outputs.push({ file: gexf, data: inFile(gexf, () => toGexf(graph)) });
+  if (gexf !== undefined) outputs.push(...inFile(gexf, () => exportOutputs(graph, "gexf", gexf)));
   await writeOutputs(outputs);
   clock.lap("write");
 
@@ -186,7 +202,7 @@ export async function buildGraphFile(request: BuildRequest): Promise<BuildSummar
     else if (attr.kind === "broader") broader[attr.origin]++;
   });
   return {
-    out: request.out,
+    out: primary.join(" and "),
     articles,
     withInsights,
     entities: graph.order - articles,
@@ -196,6 +212,16 @@ export async function buildGraphFile(request: BuildRequest): Promise<BuildSummar
     stages: clock.times,
     milliseconds: performance.now() - started,
   };
+}
+
+/** The graph file, or the export asked for, as files to write. */
+function primaryOutputs(graph: InsightGraph, request: Pick<BuildOutputs, "out" | "export">): Output[] {
+  if (request.export === undefined) return [{ file: request.out, data: JSON.stringify(graph.export()) }];
+  return exportOutputs(graph, request.export, request.out);
+}
+
+function exportOutputs(graph: InsightGraph, format: ExportFormat, file: string): Output[] {
+  return exportFiles(graph, format, file).map(({ name, text }) => ({ file: name, data: text }));
 }
 
 export function graphCounts(graph: InsightGraph): GraphCounts {
