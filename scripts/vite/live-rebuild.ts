@@ -217,8 +217,8 @@ async function countNodes(file: string): Promise<{ articles: number; concepts: n
 
 /**
  * The failure a build reported. The command line says it in one line, `error: file:line: message`
- * (scripts/lib/cli.ts); a file path may hold colons, so the place is read as the longest prefix
- * that ends in `:line: `, else the first `path: ` that names a file with an extension. Anything
+ * (scripts/lib/cli.ts): the place is what comes before the first `:line: `, else before the first
+ * `: ` when that names a file (a path with an extension: the lexicon's errors name no line). Anything
  * else (a crash before the command line ran) keeps its first line as the message. A file inside
  * the working directory is named relative to it, as the page and the terminal show it.
  */
@@ -226,12 +226,12 @@ export function readFailure(stderr: string, code: number | string, { cwd = proce
   const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const said = lines.find((line) => line.startsWith("error: "));
   if (said === undefined) {
-    const first = lines.find((line) => /\b\w*Error\b/.test(line)) ?? lines[0];
+    const first = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines[0];
     return { message: first ? `the build stopped (${first})` : `the build stopped (exit code ${code})` };
   }
   const text = said.slice("error: ".length);
-  const withLine = /^(?<file>.+):(?<line>\d+): (?<message>.*)$/s.exec(text)?.groups;
-  const withFile = withLine ? undefined : /^(?<file>[^\s:][^:]*?\.[\w]+): (?<message>.*)$/s.exec(text)?.groups;
+  const withLine = /^(?<file>.+?):(?<line>\d+): (?<message>.*)$/s.exec(text)?.groups;
+  const withFile = withLine ? undefined : /^(?<file>[^\s:]+\.\w+): (?<message>.*)$/s.exec(text)?.groups;
   const place = withLine ?? withFile;
   if (!place) return { message: text };
   return {
