@@ -26,7 +26,7 @@ import write from "graphology-gexf/common/writer.js";
 import type { InsightGraph } from "../graph/build";
 import type { EdgeAttributes, NodeAttributes } from "../graph/types";
 import { flatEdge, flatNode, type Scalar } from "./flatten";
-import { checkXmlKeys, xmlSafe } from "./xml";
+import { checkXmlKeys, escapeLineEnds, xmlSafe } from "./xml";
 
 export { LIST_SEPARATOR } from "./flatten";
 
@@ -35,7 +35,7 @@ export const GEXF_CREATOR = "Insight Graph";
 export function toGexf(graph: InsightGraph): string {
   checkXmlKeys(graph.nodes());
   checkXmlKeys(graph.edges());
-  return write<NodeAttributes, EdgeAttributes>(withGexfMeta(graph), {
+  const gexf = write<NodeAttributes, EdgeAttributes>(withGexfMeta(graph), {
     version: "1.3",
     // Only creator, description and keywords become <meta> elements (GEXF's schema has no others).
     pedantic: true,
@@ -48,6 +48,7 @@ export function toGexf(graph: InsightGraph): string {
       return { weight, attributes: xmlScalars(flat) };
     },
   });
+  return escapeLineEnds(gexf);
 }
 
 /** Attribute values as GEXF holds them: text as XML can carry it, booleans as text, numbers as they are. */

@@ -5,9 +5,11 @@
  * even as character references, so a document's text holding one (a stray form feed, a title cut
  * in the middle of an emoji) would make the whole file unreadable. Each such character becomes
  * U+FFFD, the replacement character: the rest of the text survives and the loss shows. Everything
- * else round-trips: markup characters are escaped, and tab, line feed and carriage return in
- * attribute values become character references, which parsers keep (a literal one would be
- * normalised to a space).
+ * else round-trips: markup characters are escaped, and the characters a parser would normalise
+ * become character references, which it keeps: tab, line feed and carriage return in attribute
+ * values (a literal one becomes a space), carriage return in content (CR LF becomes LF), and NEL
+ * and LINE SEPARATOR everywhere (XML 1.1's line ends, which xmldom, graphology's XML parser,
+ * turns into line feeds in XML 1.0 documents too).
  */
 import { InputError } from "../types";
 
@@ -21,12 +23,23 @@ export function xmlSafe(text: string): string {
 
 /** Text for an attribute value in double quotes: markup escaped, and whitespace that attribute normalisation would eat. */
 export function xmlAttribute(text: string): string {
-  return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
+  return xmlSafe(text).replace(/[&<>"\t\n\r\u0085\u2028]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
 }
 
-/** Text for element content: markup escaped, and carriage returns (which parsers turn into line feeds). */
+/** Text for element content: markup escaped, and the line ends parsers would turn into line feeds. */
 export function xmlContent(text: string): string {
-  return xmlSafe(text).replace(/[&<>\r]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
+  return xmlSafe(text).replace(/[&<>\r\u0085\u2028]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
+}
+
+/**
+ * A serialised document with carriage return, NEL and LINE SEPARATOR as character references,
+ * for a writer that leaves them literal (graphology-gexf's, in content, and the last two in
+ * attribute values too). Safe on the whole document because that writer puts text only in
+ * attribute values and content, where a reference means the character itself, and writes no
+ * line breaks of its own.
+ */
+export function escapeLineEnds(xml: string): string {
+  return xml.replace(/[\r\u0085\u2028]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
 }
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
@@ -37,6 +50,8 @@ const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
   "\t": "&#9;",
   "\n": "&#10;",
   "\r": "&#13;",
+  "\u0085": "&#133;",
+  "\u2028": "&#8232;",
 };
 
 /**
