@@ -2,13 +2,14 @@
  * The page's side of live rebuild (scripts/vite/live-rebuild.ts), injected by the dev server
  * only: never part of `vite build`'s output.
  *
- * A rebuilt graph reloads the page. Everything the reader is looking at (selection, path,
- * filters, view, camera, tour step) is in the address, so the reload opens the new graph where
- * the old one was. A failed rebuild leaves graph.json and the page alone and says why in a
- * banner (text only, closable), until the next good build.
+ * A rebuilt graph reloads the page. What the reader is looking at (selection, path, filters,
+ * view, camera, tour step) is in the address, so the reload opens the new graph where the old
+ * one was (see reload.ts for the camera). A failed rebuild leaves graph.json and the page alone
+ * and says why in a banner (text only, closable), until the next good build.
  */
 import "./live.css";
 import { describeFailure, FAILED, HELLO, REBUILT, type FailedEvent } from "./events";
+import { addressAfterRebuild } from "./reload";
 
 /** The banner: a live region that exists before it speaks, so assistive technology announces what it says. */
 function createBanner(): { show(failure: FailedEvent): void; clear(): void } {
@@ -45,6 +46,9 @@ if (import.meta.hot) {
   hot.on(FAILED, (failure) => banner.show(failure));
   hot.on(REBUILT, () => {
     banner.clear();
+    const query = addressAfterRebuild(location.search);
+    if (query === undefined) return;
+    if (query !== location.search) history.replaceState(history.state, "", `${location.pathname}${query}${location.hash}`);
     location.reload();
   });
   // A page opened while an input is broken hears about it too.
