@@ -1,5 +1,5 @@
 /**
- * Boot: load graph.json, build the indexes, restore the state from the address bar, start
+ * Boot: load graph.json (or, with `?graph=<id>`, a graph imported in this browser), build the indexes, restore the state from the address bar, start
  * sigma, mount the panels, and keep map, panels and URL in step with the one store.
  *
  * For browser tests only, `window.__insightGraph = { sigma, graph, state, drawnLabels }` exposes
@@ -15,6 +15,7 @@ import type { Emphasis } from "./data/scene";
 import { viewEmphasis, viewNeighbourhood, viewNodes, type ViewName } from "./data/views";
 import { createSearchIndex, type SearchIndex } from "./data/search";
 import type { AppContext } from "./context";
+import { h } from "./dom";
 import { applyStates, cameraFor, createSigma, frameOnScreen, type InsightSigma } from "./renderer";
 import { createMapLabels } from "./map-labels";
 import { createExportMenu } from "./exports/menu";
@@ -38,7 +39,11 @@ import {
   type CameraView,
   type HistoryMode,
 } from "./state/store";
-import { encodeState, ignoredNotice } from "./state/url";
+import { addressOf, GRAPH_PARAM, ignoredNotice } from "./state/url";
+import { openKeptGraph } from "./import/open";
+import { browserGraphShelf, type GraphShelf, type StoredGraphInfo } from "./import/store";
+import { leftOutNotice, toursFitting } from "./import/tours";
+import { createImporter, graphAddress } from "./import/ui";
 import { toursOf } from "./tours/load";
 import { createPlayer, openTourChannel, readAddress } from "./tours/player";
 import { createTourEditor } from "./tours/editor";
@@ -82,7 +87,18 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
 }
 
-async function loadGraph(): Promise<AppGraph> {
+/** The graph the address names: one imported in this browser (`?graph=<id>`), else the bundled graph.json. */
+async function loadGraph(shelf: GraphShelf): Promise<{ graph: AppGraph; shown?: StoredGraphInfo }> {
+  const id = new URLSearchParams(location.search).get(GRAPH_PARAM);
+  if (id === null) return { graph: await fetchBundledGraph() };
+  byId<HTMLProgressElement>("loading-bar").removeAttribute("value");
+  const { graph, info } = await openKeptGraph(shelf, id, (info) => {
+    byId("loading-text").textContent = `Opening the graph of ${info.name}…`;
+  });
+  return { graph, shown: info };
+}
+
+async function fetchBundledGraph(): Promise<AppGraph> {
   const url = new URL("graph.json", document.baseURI);
   let response: Response;
   try {
@@ -106,7 +122,10 @@ function nextPaint(): Promise<void> {
 
 function showError(error: unknown): void {
   const reason = error instanceof GraphLoadError ? error.message : "an unexpected error occurred";
-  byId("alert").textContent = `Could not load the graph: ${reason}.`;
+  const alert = byId("alert");
+  alert.textContent = `Could not load the graph: ${reason}.`;
+  // An imported graph that cannot be opened still leaves the bundled one to go to.
+  if (new URLSearchParams(location.search).has(GRAPH_PARAM)) alert.append(" ", h("a", { href: graphAddress() }, "Open the bundled graph"));
   byId("graph").setAttribute("aria-busy", "false");
   loading.done();
   document.body.classList.add("failed");
@@ -127,7 +146,8 @@ function isDefaultCamera(camera: CameraView): boolean {
 const DEFAULT_CAMERA = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
 async function boot(): Promise<void> {
-  const graph = await loadGraph();
+  const shelf = browserGraphShelf();
+  const { graph, shown } = await loadGraph(shelf);
   // Indexing and sigma's first frame take seconds on a large graph: say so before starting.
   loading.preparing();
   await nextPaint();
@@ -137,7 +157,14 @@ async function boot(): Promise<void> {
   // A tour opened from a link travels in the fragment (#tour=…): known while the address holds it.
   const shared = await readSharedTour(location.hash, graph);
   const sharedTours = shared && "tour" in shared ? [shared.tour] : [];
-  const knownTours = () => [...bundledTours.tours, ...readLocalTours().tours, ...sharedTours];
+  // Tours made in this browser name the bundled graph's nodes: on an imported graph, only those that fit it.
+  const localTours = () => {
+    const local = readLocalTours();
+    if (!shown) return local;
+    const fitting = toursFitting(local.tours, graph);
+    return { tours: fitting.tours, problems: [leftOutNotice(fitting.left)].filter(Boolean) };
+  };
+  const knownTours = () => [...bundledTours.tours, ...localTours().tours, ...sharedTours];
   let params = new URLSearchParams(location.search);
   // The link names no step yet: its tour opens at the first.
   if (sharedTours[0] && !params.has("tour")) params = new URLSearchParams({ tour: sharedTours[0].id, step: "1" });
@@ -183,8 +210,13 @@ async function boot(): Promise<void> {
   const list = createListView(context);
   byId("search-slot").append(createSearch(context));
   const presenting = createPresenting(context, player);
+  const importer = createImporter({ shelf, shown, alert: byId("alert"), status, stage: byId("stage") });
   byId("toolbar-slot").append(
-    createToolbar(context, sigma, { present: presenting.toggle, afterPresent: [createExportMenu(context, sigma, player)] }),
+    createToolbar(context, sigma, {
+      present: presenting.toggle,
+      afterPresent: [createExportMenu(context, sigma, player)],
+      graphs: [importer.openButton, importer.shelfMenu],
+    }),
   );
   const legend = createLegend(context);
   // The editor tells the Tours list when the browser's tours change, and the list holds the editor.
@@ -196,7 +228,7 @@ async function boot(): Promise<void> {
   const tours = createToursPanel(context, player, {
     present: presenting.toggle,
     editor: editor.element,
-    problems: () => [...bundledTours.problems, ...readLocalTours().problems],
+    problems: () => [...bundledTours.problems, ...localTours().problems],
   });
   byId("side").append(tours.element, legend.element, path.element, filters.element);
   byId("details-slot").append(presenting.caption, details.element);
@@ -277,7 +309,8 @@ async function boot(): Promise<void> {
 
   const writeUrl = (state: AppState, mode: HistoryMode) => {
     if (mode === "none") return;
-    const query = encodeState(state).toString();
+    // The graph shown is part of the address, whatever the state: it is what the rest is read against.
+    const query = addressOf(state, shown?.id).toString();
     const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
     if (mode === "push") history.pushState(null, "", url);

@@ -296,29 +296,41 @@ function communityProblems(communities: unknown, nodes: unknown[], kinds: Readon
   return problems;
 }
 
+/** Where a graph's text came from, for messages: its name, and what makes a good one again. */
+export interface GraphOrigin {
+  /** "graph.json", or how the page names a graph it keeps ("the graph of my-list.md"). */
+  name: string;
+  /** What to do about a damaged one ("run npm run graph"). */
+  remedy: string;
+}
+
+const BUNDLED: GraphOrigin = { name: "graph.json", remedy: "run npm run graph" };
+
 /**
- * Parses and checks the text of graph.json. Every field the app reads is checked (see the
- * tables above), so that a damaged file is reported in words, naming the node or edge and the
- * field, instead of surfacing as a blank canvas or an exception deep in sigma. An empty graph
- * is refused too: there would be nothing to draw.
+ * Parses and checks the text of graph.json (or of a graph built in the page and kept in the
+ * browser: `origin` names it). Every field the app reads is checked (see the tables above), so
+ * that a damaged file is reported in words, naming the node or edge and the field, instead of
+ * surfacing as a blank canvas or an exception deep in sigma. An empty graph is refused too:
+ * there would be nothing to draw.
  */
-export function parseGraph(text: string): AppGraph {
+export function parseGraph(text: string, origin: GraphOrigin = BUNDLED): AppGraph {
+  const { name, remedy } = origin;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new GraphLoadError("graph.json is not valid JSON (run npm run graph)");
+    throw new GraphLoadError(`${name} is not valid JSON (${remedy})`);
   }
   if (!isObject(data) || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) {
-    throw new GraphLoadError("graph.json is not a graph (expected nodes and edges; run npm run graph)");
+    throw new GraphLoadError(`${name} is not a graph (expected nodes and edges; ${remedy})`);
   }
   if (data.nodes.length === 0) {
-    throw new GraphLoadError("the graph is empty: graph.json has no articles and no concepts (build it from a reading list with entries)");
+    throw new GraphLoadError(`the graph is empty: ${name} has no articles and no concepts (build it from a reading list with entries)`);
   }
   const problems = graphProblems(data.attributes, data.nodes, data.edges);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${problems.length === 2 ? "problem" : "problems"})` : "";
-    throw new GraphLoadError(`graph.json is damaged: ${problems[0]}${more}`);
+    throw new GraphLoadError(`${name} is damaged: ${problems[0]}${more}`);
   }
   // Mixed, so that one graph holds directed mentions and broader relations beside undirected
   // related and co-occurrence edges; a file built before those holds only directed edges.
@@ -326,7 +338,7 @@ export function parseGraph(text: string): AppGraph {
   try {
     graph.import(data as unknown as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);
   } catch (error) {
-    throw new GraphLoadError(`graph.json could not be read: ${(error as Error).message}`);
+    throw new GraphLoadError(`${name} could not be read: ${(error as Error).message}`);
   }
   return graph;
 }

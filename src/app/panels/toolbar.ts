@@ -1,4 +1,7 @@
-/** The view switch; camera buttons: zoom in, zoom out, fit, fullscreen; Present (and what follows it) and List view. */
+/**
+ * The view switch; camera buttons: zoom in, zoom out, fit, fullscreen; Present (and what follows
+ * it), List view, and last the graph's own controls (opening a reading list, the graphs kept).
+ */
 import { h } from "../dom";
 import type { InsightSigma } from "../renderer";
 import type { AppContext } from "../context";
@@ -13,6 +16,8 @@ export interface ToolbarOptions {
   present(): void;
   /** Controls placed right after "Present" (the Export menu). */
   afterPresent?: readonly HTMLElement[];
+  /** Controls placed last, about which graph is shown ("Open a reading list…", "Your graphs"). */
+  graphs?: readonly HTMLElement[];
 }
 
 export function createToolbar(context: AppContext, sigma: InsightSigma, options: ToolbarOptions): HTMLElement {
@@ -53,5 +58,6 @@ export function createToolbar(context: AppContext, sigma: InsightSigma, options:
     presentation,
     ...(options.afterPresent ?? []),
     list,
+    ...(options.graphs ?? []),
   );
 }

@@ -16,6 +16,8 @@
  *   &present=1                                                 presentation mode
  *   &color=region                                              colours by region (community), not by type
  *   &tour=load-management&step=2                               a tour open at its second step (steps count from 1 here)
+ *   ?graph=awesome-scalability-md-mik3x0a1                     a graph imported in this browser (import/store.ts),
+ *                                                              read by boot before the rest: not part of the state
  *
  * Decoding never throws: whatever cannot be used is dropped and named in `ignored`, so the
  * page can say so briefly and show the rest.
@@ -27,7 +29,20 @@ import { regionsOf } from "../data/regions";
 import { availableViews, isViewName } from "../data/views";
 import { MAX_QUERY_CONCEPTS, INITIAL_STATE, type AppState } from "./store";
 
-const KNOWN = new Set(["concept", "match", "narrower", "article", "region", "from", "to", "hide", "min", "rare", "view", "camera", "list", "present", "color", "tour", "step"]);
+/** The parameter naming the graph shown, when it is not the bundled one. */
+export const GRAPH_PARAM = "graph";
+
+const KNOWN = new Set(["concept", "match", "narrower", "article", "region", "from", "to", "hide", "min", "rare", "view", "camera", "list", "present", "color", "tour", "step", GRAPH_PARAM]);
+
+/**
+ * The address of `state` on the graph `graphId` names (none: the bundled graph). The graph comes
+ * first: every other parameter is read against it.
+ */
+export function addressOf(state: AppState, graphId?: string): URLSearchParams {
+  const params = new URLSearchParams(graphId === undefined ? undefined : { [GRAPH_PARAM]: graphId });
+  for (const [key, value] of encodeState(state)) params.append(key, value);
+  return params;
+}
 
 export function encodeState(state: AppState): URLSearchParams {
   const params = new URLSearchParams();
