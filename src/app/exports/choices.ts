@@ -2,6 +2,7 @@
  * What the Export menu offers, as data: its items for a state, and the names of the files they
  * save. Pure, so tests read it without a browser.
  */
+import type { ExportFormat } from "../../core/exports/index";
 import { slug } from "../../core/slug";
 import type { ViewName } from "../data/views";
 import type { AppState } from "../state/store";
@@ -54,4 +55,33 @@ export function exportItems(state: AppState, tourOpen: boolean): ExportItem[] {
 /** "insight-graph-postgresql.md": the hand-out's title as a file name. */
 export function handoutFileName(plan: HandoutPlan): string {
   return `insight-graph-${slug(plan.title) || "reading-list"}.md`;
+}
+
+/** What a graph download holds: the whole graph, or what the map shows now (see graph-files.ts). */
+export type GraphScope = "whole" | "view";
+
+/** One file of the graph the menu offers: a format, and for CSV which of its two tables. */
+export interface GraphDownload {
+  id: "gexf" | "graphml" | "csv-nodes" | "csv-edges" | "json";
+  format: ExportFormat;
+  table?: "nodes" | "edges";
+  text: string;
+}
+
+/**
+ * The graph's downloads, in the menu's order. CSV is two items, one a table: a page that starts
+ * two downloads from one click is asked by browsers whether to allow "multiple downloads".
+ */
+export const GRAPH_DOWNLOADS: readonly GraphDownload[] = [
+  { id: "gexf", format: "gexf", text: "GEXF (Gephi, Gephi Lite)" },
+  { id: "graphml", format: "graphml", text: "GraphML (yEd, Cytoscape, NetworkX)" },
+  { id: "csv-nodes", format: "csv", table: "nodes", text: "CSV: nodes" },
+  { id: "csv-edges", format: "csv", table: "edges", text: "CSV: edges" },
+  { id: "json", format: "json", text: "JSON (graphology, as graph.json)" },
+];
+
+/** "insight-graph.gexf", "insight-graph-view.nodes.csv": the scope and the format (and table) in the name. */
+export function graphFileName(scope: GraphScope, download: Pick<GraphDownload, "format" | "table">): string {
+  const stem = scope === "whole" ? "insight-graph" : "insight-graph-view";
+  return download.table ? `${stem}.${download.table}.${download.format}` : `${stem}.${download.format}`;
 }

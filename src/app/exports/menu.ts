@@ -1,7 +1,10 @@
 /**
- * The Export menu of the toolbar: hand-outs for a study group. A disclosure button ("Export")
- * opens a list of buttons: reading lists in Markdown (what is shown, the region shown, the tour
- * open) and images of the view at slide resolution. Keyboard: the button opens it (Enter, Space,
+ * The Export menu of the toolbar: hand-outs for a study group, and the graph for other tools. A
+ * disclosure button ("Export") opens a list of buttons: reading lists in Markdown (what is shown,
+ * the region shown, the tour open), the graph as GEXF, GraphML, CSV (nodes, edges) or JSON, and
+ * images of the view at slide resolution. The graph's downloads hold the whole graph, or, with
+ * the toggle above them pressed, only what the map shows now: the toggle stays pressed while the
+ * page is open, and says how many nodes that is. Keyboard: the button opens it (Enter, Space,
  * ↓ to its first item), ↑ ↓ Home End move among the items, Esc closes it and gives the button its
  * focus back; it closes too when focus or a click goes elsewhere. What happens is said in a polite
  * live region ("Saved insight-graph-map.png").
@@ -15,7 +18,17 @@ import type { InsightSigma } from "../renderer";
 import type { AppState } from "../state/store";
 import { handoutMarkdown, regionHandout, selectionHandout, tourHandout, type HandoutPlan } from "./articles";
 import { download } from "./download";
-import { SLIDE, SLIDE_2X, exportItems, handoutFileName, imageFileName, type ExportItem, type SlideSize } from "./choices";
+import {
+  GRAPH_DOWNLOADS,
+  SLIDE,
+  SLIDE_2X,
+  exportItems,
+  handoutFileName,
+  imageFileName,
+  type ExportItem,
+  type GraphDownload,
+  type SlideSize,
+} from "./choices";
 import { viewPng } from "./png";
 
 export interface OpenTour {
@@ -32,6 +45,8 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
   const status = h("p", { class: "export-status", role: "status", "aria-live": "polite" });
   const element = h("div", { class: "export-menu" }, toggle, list, status);
   let busy = false;
+  /** Whether the graph's downloads hold only what the map shows. */
+  let onlyShown = false;
 
   const items = () => [...list.querySelectorAll<HTMLButtonElement>("button")];
 
@@ -68,6 +83,25 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
     }
   };
 
+  /** The nodes the map shows now: those the renderer does not hide (filters, view, zoom, and what is lit). */
+  const shownNodes = () => new Set(graph.filterNodes((node) => !sigma.getNodeState(node).isHidden));
+
+  const saveGraph = async (item: GraphDownload) => {
+    try {
+      const { graphFile } = await import("./graph-files");
+      const file = graphFile(graph, onlyShown ? shownNodes() : null, item);
+      download(new Blob([file.text], { type: file.type }), file.name);
+      say(`Saved ${file.name}.`);
+    } catch (error) {
+      say(`The file could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const scopeText = () => {
+    const shown = shownNodes().size;
+    return `Only what the map shows (${shown.toLocaleString("en")} of ${graph.order.toLocaleString("en")} nodes)`;
+  };
+
   const run = (item: ExportItem, state: AppState) => {
     if (item.unavailable) return say(item.unavailable);
     switch (item.id) {
@@ -96,28 +130,38 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
     list.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - list.offsetWidth - 4))}px`;
   };
 
+  const listButton = (id: string, text: string, onClick: () => void, props: Record<string, string | null> = {}) =>
+    h("li", null, h("button", { type: "button", "data-export": id, ...props, onClick }, text));
+
   const open = (focusFirst: boolean) => {
     const state = store.get();
+    const [images, handouts] = partition(exportItems(state, tours.current() !== null), (entry) => entry.id.startsWith("image"));
+    const action = (entry: ExportItem) =>
+      listButton(
+        entry.id,
+        entry.text,
+        () => {
+          close(true);
+          run(entry, store.get());
+        },
+        { "aria-disabled": entry.unavailable ? "true" : null },
+      );
+    const scope = listButton("scope", scopeText(), () => {
+      // Pressing the toggle keeps the menu open: the download is chosen next.
+      onlyShown = !onlyShown;
+      scope.firstElementChild!.setAttribute("aria-pressed", String(onlyShown));
+    }, { "aria-pressed": String(onlyShown) });
     list.replaceChildren(
-      ...exportItems(state, tours.current() !== null).map((item) =>
-        h(
-          "li",
-          null,
-          h(
-            "button",
-            {
-              type: "button",
-              "data-export": item.id,
-              "aria-disabled": item.unavailable ? "true" : null,
-              onClick: () => {
-                close(true);
-                run(item, store.get());
-              },
-            },
-            item.text,
-          ),
-        ),
+      ...handouts.map(action),
+      h("li", { class: "export-group", "aria-hidden": "true" }, "The graph, for other tools"),
+      scope,
+      ...GRAPH_DOWNLOADS.map((download) =>
+        listButton(download.id, `Graph as ${download.text}`, () => {
+          close(true);
+          void saveGraph(download);
+        }),
       ),
+      ...images.map(action),
     );
     list.hidden = false;
     toggle.setAttribute("aria-expanded", "true");
@@ -170,4 +214,11 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
   window.addEventListener("resize", () => (list.hidden ? undefined : place()));
 
   return element;
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const entry of items) (test(entry) ? yes : no).push(entry);
+  return [yes, no];
 }

@@ -25,6 +25,7 @@ import {
   type PathQuery,
 } from "../state/store";
 import { createCombobox } from "./combobox";
+import { findArticle } from "./find-article";
 import { furtherLinks, linkTo } from "./links";
 import { hierarchyView } from "./narrower";
 import { regionView } from "./region";
@@ -384,7 +385,7 @@ function articleView(context: AppContext, id: string): Child[] {
         ? [h("dt", null, article.inputs.length === 1 ? "Input" : "Inputs"), h("dd", null, article.inputs.join(", "))]
         : null,
     ),
-    article.url ? h("p", { class: "article-link-line" }, linkTo(article.url, "Open the article ↗", "Link")) : null,
+    article.url ? h("p", { class: "article-link-line" }, linkTo(article.url, "Open the article ↗", "Link")) : findArticle(article.label),
     article.description ? h("p", { class: "description" }, description) : null,
     insights.length ? [h("h3", null, "Key insights"), h("ul", { class: "insights" }, insights)] : null,
     article.links?.length ? furtherLinks(article.links) : null,
