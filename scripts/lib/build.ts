@@ -4,7 +4,7 @@ import { formatForPath } from "../../src/core/parse/index";
 import type { InsightGraph } from "../../src/core/graph/build";
 import { buildFromDocument, parseSources, SourceError, type PipelineProgress, type SourceText } from "../../src/core/pipeline/index";
 import { csvFileNames, exportFiles, type ExportFormat } from "../../src/core/exports/index";
-import { loadLexicon } from "./lexicon";
+import { loadProjectLexicon } from "./lexicon-cache";
 import { StageClock, type StageTimes } from "./stages";
 import { readTours } from "./tours";
 import { CliError, fileIdentity, inFile, prepareOutput, readTextFile, UsageError, writeOutputs, type Output } from "./cli";
@@ -150,7 +150,7 @@ export async function buildGraphFromFiles(
   };
   const doc = asFileError(pathOf, () => parseSources(sources, onProgress));
   // The lexicon is read after parsing, so a bad input fails before its cost is paid.
-  const lexicon = await loadLexicon();
+  const lexicon = await loadProjectLexicon();
   return asFileError(pathOf, () => buildFromDocument(doc, sources, lexicon, { nameJoiner: NAME_JOINER, builtAt: options.builtAt, onProgress }));
 }
 
