@@ -4,9 +4,7 @@
  * (scripts/vite/live-rebuild.ts): saving an input, a lexicon or a tour file rebuilds the graph
  * and the open page follows.
  */
-import { readFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
-import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer } from "vite";
 import { CliError, readArguments, runMain, UsageError } from "./lib/cli";
@@ -64,23 +62,22 @@ runMain(async () => {
     tours: values.tours,
     format: values.format,
   };
-  let follow: BuildTarget | undefined = target;
   if (given) {
     // Named inputs are built at the start: graph.json may hold another list's graph.
     const outcome = await runGraphBuild(target);
     if (!outcome.ok) throw new CliError(describeFailure(outcome.failure));
     console.log(`graph: built ${target.out} in ${outcome.seconds.toFixed(1)} s: ${outcome.articles} articles, ${outcome.concepts} concepts`);
   } else {
-    // The bundled document, as npm run build sees it: up to date, or kept when built on purpose from other lists.
+    // The bundled document, as npm run build sees it: up to date, or kept when built on purpose
+    // from other lists (the plugin then leaves it alone, and says so).
     const code = await ensureGraph();
     if (code !== 0) {
       process.exitCode = code; // ensure-graph said why
       return;
     }
-    follow = await bundledTarget();
   }
 
-  const server = await createServer({ configFile: CONFIG, liveRebuild: follow ?? false, server: { port, host: values.host } });
+  const server = await createServer({ configFile: CONFIG, liveRebuild: given ? target : undefined, server: { port, host: values.host } });
   await server.listen();
   server.printUrls();
   server.bindCLIShortcuts({ print: true });
@@ -96,21 +93,3 @@ function ensureGraph(): Promise<number> {
   });
 }
 
-/** The bundled document, unless graph.json was built from other inputs and kept: live rebuild must not replace it. */
-async function bundledTarget(): Promise<BuildTarget | undefined> {
-  const inputs = await recordedInputs(DEFAULT_GRAPH);
-  if (inputs !== undefined && (inputs.length !== 1 || inputs[0] !== basename(DEFAULT_INPUT))) {
-    console.log(`graph: live rebuild is off: ${DEFAULT_GRAPH} was built from ${inputs.join(", ")} (npm run dev -- --input FILE follows a list)`);
-    return undefined;
-  }
-  return { inputs: [DEFAULT_INPUT], out: DEFAULT_GRAPH };
-}
-
-async function recordedInputs(file: string): Promise<string[] | undefined> {
-  try {
-    const inputs: unknown = JSON.parse(await readFile(resolve(file), "utf8"))?.attributes?.inputs;
-    return Array.isArray(inputs) && inputs.every((name) => typeof name === "string") ? inputs : undefined;
-  } catch {
-    return undefined;
-  }
-}

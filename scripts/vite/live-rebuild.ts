@@ -17,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin, ViteDevServer } from "vite";
 import { DEFAULT_GRAPH, DEFAULT_INPUT, PROJECT_ROOT } from "../lib/paths.ts";
@@ -84,6 +84,24 @@ export function isSourceOf(target: BuildTarget, file: string): boolean {
   if (target.inputs.some((input) => resolve(input) === path)) return true;
   const tours = toursFolder(target);
   return [LEXICON, ...(tours === undefined ? [] : [tours])].some((folder) => path.startsWith(folder + sep));
+}
+
+/**
+ * The inputs a graph file records (its `inputs` attribute: their names, see inputNames in
+ * scripts/lib/build.ts); `undefined` when it is missing, unreadable or records none.
+ */
+export async function recordedInputs(file: string): Promise<string[] | undefined> {
+  try {
+    const inputs: unknown = JSON.parse(await readFile(file, "utf8"))?.attributes?.inputs;
+    return Array.isArray(inputs) && inputs.every((name) => typeof name === "string") ? inputs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a graph recording these input names was built from the target's inputs (each named by its base name, or its path when two share one). */
+export function builtFrom(target: BuildTarget, recorded: readonly string[]): boolean {
+  return recorded.length === target.inputs.length && target.inputs.every((input, i) => recorded[i] === basename(input) || recorded[i] === input);
 }
 
 /** What the watcher must follow for a target. */
@@ -308,8 +326,17 @@ export function liveRebuild(options: LiveRebuildOptions = {}): Plugin {
     configResolved(config) {
       if (config.liveRebuild !== undefined) target = config.liveRebuild || undefined;
     },
-    configureServer(devServer) {
+    async configureServer(devServer) {
       server = devServer;
+      // A graph built on purpose from other lists (npm run graph -- --input …) is shown, and kept:
+      // rebuilding it from these inputs would silently replace the user's graph.
+      const recorded = target === undefined ? undefined : await recordedInputs(resolve(target.out));
+      if (target !== undefined && recorded !== undefined && !builtFrom(target, recorded)) {
+        devServer.config.logger.info(
+          `graph: live rebuild is off: ${target.out} was built from ${recorded.join(", ")} (npm run dev -- --input FILE follows a list)`,
+        );
+        target = undefined;
+      }
       if (target !== undefined) devServer.watcher.add(watchedPaths(target));
       const onChange = (file: string) => {
         if (target !== undefined && isSourceOf(target, file)) queue.changed(shownPath(file));
@@ -332,12 +359,13 @@ export function liveRebuild(options: LiveRebuildOptions = {}): Plugin {
         );
       });
     },
-    // A source that a module also reads (the lexicon, which the import worker's virtual module is
-    // made from) would make Vite reload the page at once, before the build, and again after it.
-    // Vite has already marked those modules stale; the reload after the build loads them anew.
+    // The page reloads once, after a good build, and only then. A source that a module also reads
+    // (the lexicon, which the import worker's virtual module is made from) would make Vite reload
+    // it at once, before the build, and again after it; so would the written graph, were a module
+    // to import it. Vite has already marked those modules stale: the reload after the build loads them anew.
     hotUpdate(update) {
-      if (target === undefined || !isSourceOf(target, update.file) || update.modules.length === 0) return;
-      return [];
+      if (target === undefined || update.modules.length === 0) return;
+      if (isSourceOf(target, update.file) || resolve(update.file) === resolve(target.out)) return [];
     },
     transformIndexHtml: {
       handler(_html, context) {

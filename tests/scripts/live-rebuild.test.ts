@@ -3,12 +3,13 @@
  * and that only the dev server carries the page's client.
  */
 import { EventEmitter } from "node:events";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { build as viteBuild, resolveConfig } from "vite";
+import { build as viteBuild, createServer, resolveConfig } from "vite";
 import {
+  builtFrom,
   createRebuildQueue,
   isSourceOf,
   LIVE_REBUILD_PLUGIN,
@@ -201,13 +202,14 @@ describe("the plugin in the dev server", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  const target: BuildTarget = { inputs: ["my-list.md"], out: "public/graph.json" };
+  /** Its graph is not written yet: nothing says it was built from other lists. */
+  const target: BuildTarget = { inputs: ["my-list.md"], out: join(tmpdir(), "live-rebuild-unwritten", "graph.json") };
 
-  function start(outcomes: BuildOutcome[]) {
+  async function start(outcomes: BuildOutcome[]) {
     const builds: BuildTarget[] = [];
     const plugin = liveRebuild({ target, build: async (built) => (builds.push(built), outcomes.shift()!) });
     const fake = fakeServer();
-    (plugin.configureServer as (server: unknown) => void)(fake.server);
+    await (plugin.configureServer as (server: unknown) => Promise<void>)(fake.server);
     return { ...fake, builds };
   }
 
@@ -223,7 +225,7 @@ describe("the plugin in the dev server", () => {
   });
 
   it("tells the page what failed, file and line, and tells a page that opens later too", async () => {
-    const { watcher, sent, logged, hello, builds } = start([{ ok: false, seconds: 0.4, failure: { file: "my-list.md", line: 7, message: "entry without a title" } }]);
+    const { watcher, sent, logged, hello, builds } = await start([{ ok: false, seconds: 0.4, failure: { file: "my-list.md", line: 7, message: "entry without a title" } }]);
     watcher.emit("change", resolve("my-list.md"));
     watcher.emit("change", resolve(ROOT, "src/app/main.ts"));
     await vi.advanceTimersByTimeAsync(300);
@@ -235,7 +237,7 @@ describe("the plugin in the dev server", () => {
   });
 
   it("tells the page the graph was rebuilt, with its counts, and forgets the failure", async () => {
-    const { watcher, sent, logged, hello } = start([
+    const { watcher, sent, logged, hello } = await start([
       { ok: false, seconds: 0.4, failure: { file: "my-list.md", line: 7, message: "entry without a title" } },
       { ok: true, seconds: 2.25, articles: 12, concepts: 80 },
     ]);
@@ -248,15 +250,100 @@ describe("the plugin in the dev server", () => {
     expect(hello()).toEqual([]);
   });
 
-  it("builds nothing when told to follow nothing (a graph built from other lists is kept)", async () => {
+  it("builds nothing when told to follow nothing", async () => {
     const plugin = liveRebuild({ target, build: async () => ({ ok: true, seconds: 1, articles: 1, concepts: 1 }) });
     (plugin.configResolved as (config: unknown) => void)({ liveRebuild: false });
     const { server, watcher, sent } = fakeServer();
-    (plugin.configureServer as (server: unknown) => void)(server);
+    await (plugin.configureServer as (server: unknown) => Promise<void>)(server);
     watcher.emit("change", resolve("my-list.md"));
     await vi.advanceTimersByTimeAsync(1000);
     expect(watcher.added).toEqual([]);
     expect(sent).toEqual([]);
+  });
+
+  it("leaves alone, and says so, a graph built on purpose from other lists", async () => {
+    vi.useRealTimers();
+    const folder = await mkdtemp(join(tmpdir(), "live-rebuild-kept-"));
+    try {
+      const out = join(folder, "graph.json");
+      await writeFile(out, JSON.stringify({ attributes: { inputs: ["awesome-scalability.md"] }, nodes: [], edges: [] }));
+      const builds: BuildTarget[] = [];
+      const plugin = liveRebuild({ target: { ...target, out }, build: async (built) => (builds.push(built), { ok: true, seconds: 1, articles: 1, concepts: 1 }) });
+      const { server, watcher, logged } = fakeServer();
+      await (plugin.configureServer as (server: unknown) => Promise<void>)(server);
+      vi.useFakeTimers();
+      watcher.emit("change", resolve("my-list.md"));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(builds).toEqual([]);
+      expect(logged).toEqual([expect.stringContaining(`live rebuild is off: ${out} was built from awesome-scalability.md`)]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("follows a graph it built itself, named by base name or by path", () => {
+    expect(builtFrom({ inputs: ["lists/my-list.md"], out: "x" }, ["my-list.md"])).toBe(true);
+    expect(builtFrom({ inputs: ["a/list.md", "b/list.md"], out: "x" }, ["a/list.md", "b/list.md"])).toBe(true);
+    expect(builtFrom({ inputs: ["a/list.md", "b/other.md"], out: "x" }, ["list.md"])).toBe(false);
+    expect(builtFrom({ inputs: ["data/bookmarks.txt"], out: "x" }, ["my-list.md"])).toBe(false);
+  });
+});
+
+describe("in Vite's dev server", () => {
+  it("reloads the page once per good build: Vite's own watching of public/graph.json sends nothing", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "live-rebuild-vite-"));
+    const site = join(folder, "site");
+    const publicDir = join(folder, "public");
+    const list = join(folder, "list.txt");
+    const out = join(publicDir, "graph.json");
+    await mkdir(site);
+    await mkdir(publicDir);
+    await writeFile(join(site, "index.html"), '<!doctype html><html><body><script type="module" src="./main.ts"></script></body></html>');
+    await writeFile(join(site, "main.ts"), 'void fetch("graph.json");\n');
+    await writeFile(list, "Reading\n- A title -- a description\n");
+    await writeFile(out, "{}");
+    let builds = 0;
+    // Writes graph.json as the command line does: a whole new file renamed over the old one.
+    const build = async (): Promise<BuildOutcome> => {
+      builds++;
+      await writeFile(`${out}.tmp`, JSON.stringify({ attributes: { inputs: ["list.txt"] }, nodes: [], edges: [], build: builds }));
+      await rename(`${out}.tmp`, out);
+      return { ok: true, seconds: 0.1, articles: 0, concepts: 0 };
+    };
+    const server = await createServer({
+      root: site,
+      publicDir,
+      configFile: false,
+      logLevel: "silent",
+      server: { ws: false },
+      plugins: [liveRebuild({ target: { inputs: [list], out }, build, delay: 100 })],
+    });
+    try {
+      // Everything the page would be told: Vite's own messages and the plugin's events.
+      const told: string[] = [];
+      const hot = server.environments.client.hot;
+      const send = hot.send.bind(hot) as (...args: unknown[]) => void;
+      (hot as { send: unknown }).send = (...args: unknown[]) => {
+        told.push(typeof args[0] === "string" ? args[0] : (args[0] as { type: string }).type);
+        send(...args);
+      };
+      // The watcher starts with the server; give it time to list the folders before anything changes.
+      await new Promise((done) => setTimeout(done, 1000));
+
+      await appendFile(list, "- Another title -- another description\n");
+      await vi.waitFor(() => expect(told).toContain(REBUILT), { timeout: 10_000, interval: 50 });
+      // Time for the watcher to report the new graph.json, and for Vite to act on it.
+      await new Promise((done) => setTimeout(done, 1500));
+      expect(builds).toBe(1);
+      expect(told).toEqual([REBUILT]);
+
+      // The recorder does hear Vite's own reloads: an edited page is one.
+      await appendFile(join(site, "index.html"), "\n");
+      await vi.waitFor(() => expect(told).toContain("full-reload"), { timeout: 10_000, interval: 50 });
+    } finally {
+      await server.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 
