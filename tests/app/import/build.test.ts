@@ -1,0 +1,78 @@
+/**
+ * What the import worker does with a file: the command line's reading of it (format by
+ * extension, text checks, `name:line: message` errors) and the command line's build of it (the
+ * same graph, byte for byte), said as paced progress and then exactly one answer.
+ */
+import { describe, expect, it } from "vitest";
+import { buildFromSources } from "../../../src/core/pipeline/index";
+import { parseGraph } from "../../../src/app/data/graph";
+import { runImport } from "../../../src/app/import/build";
+import type { WorkerMessage } from "../../../src/app/import/protocol";
+import { lexicon } from "../../core/extract/helpers";
+
+const LEXICON = lexicon([
+  { name: "PostgreSQL", type: "technology", aliases: ["Postgres"] },
+  { name: "Write-ahead logging", type: "technique", aliases: ["WAL"] },
+  { name: "Uber", type: "organization" },
+]);
+
+const MARKDOWN = [
+  "# Databases",
+  "",
+  "- [How Uber runs PostgreSQL](https://example.org/uber) — Uber moved back to Postgres",
+  "- [WAL in PostgreSQL](https://example.org/wal) — write-ahead logging explained",
+  "- [Uber's load shedding](https://example.org/shed) — Uber drops work early",
+  "",
+].join("\n");
+
+function run(name: string, content: string | Uint8Array): WorkerMessage[] {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  const messages: WorkerMessage[] = [];
+  let clock = 0;
+  runImport({ type: "build", name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }, LEXICON, (m) => messages.push(m), () => (clock += 1));
+  return messages;
+}
+
+describe("runImport", () => {
+  it("builds the command line's graph from the file, byte for byte, and says how big it is", () => {
+    const messages = run("databases.md", MARKDOWN);
+    const done = messages.at(-1)!;
+    expect(done.type).toBe("done");
+    if (done.type !== "done") return;
+    const expected = JSON.stringify(buildFromSources([{ name: "databases.md", text: MARKDOWN, format: "markdown" }], LEXICON).export());
+    expect(done.graph).toBe(expected);
+    expect(done.articles).toBe(3);
+    const graph = parseGraph(done.graph);
+    expect(done.concepts).toBe(graph.order - 3);
+    expect(graph.getAttribute("name")).toBe("databases.md");
+    expect(graph.hasNode("entity:postgresql")).toBe(true);
+  });
+
+  it("says progress through every stage before the one answer", () => {
+    const messages = run("databases.md", MARKDOWN);
+    const stages = [...new Set(messages.flatMap((m) => (m.type === "progress" ? [m.stage] : [])))];
+    expect(stages).toEqual(["parse", "extract", "graph", "metrics", "layout"]);
+    expect(messages.filter((m) => m.type !== "progress")).toHaveLength(1);
+  });
+
+  it("reads the format from the extension, as the command line does", () => {
+    const text = "Databases\n- How Uber runs PostgreSQL -- Uber moved back to Postgres\n";
+    const asText = run("bookmarks.txt", text).at(-1)!;
+    expect(asText.type).toBe("done");
+    // The same text named .md is Markdown, where a line with no link is no entry.
+    expect(run("bookmarks.md", text).at(-1)).toEqual({ type: "failed", message: "bookmarks.md: no entries found" });
+  });
+
+  it("names the file of a Markdown list with no links", () => {
+    expect(run("my-list.md", "# Notes\n\nJust prose, no links.\n")).toEqual([
+      { type: "progress", stage: "parse", done: 0, total: 1 },
+      { type: "failed", message: "my-list.md: no entries found" },
+    ]);
+  });
+
+  it("refuses what is not text with the line where it stops being text", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("- one\n- two\n"), 0xff, 0x41]);
+    expect(run("list.txt", bytes)).toEqual([{ type: "failed", message: "list.txt:3: not a text file (invalid UTF-8)" }]);
+    expect(run("empty.md", "  \n\n")).toEqual([{ type: "failed", message: "empty.md: file is empty" }]);
+  });
+});
