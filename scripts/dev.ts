@@ -19,8 +19,9 @@ const RUN_BUNDLED = fileURLToPath(new URL("lib/run-bundled.mjs", import.meta.url
 const HELP = `Usage: npm run dev -- [options]
 
 Starts the dev server on the graph of your reading lists, and rebuilds the graph when you save
-one of them, a lexicon file (data/lexicon/) or a tour: the open page reloads the graph and keeps
-what it shows (selection, filters, camera: all are in its address). A broken edit leaves the last
+one of them, a lexicon file (data/lexicon/) or a tour: the open page loads the new graph and keeps
+what it shows (selection, path, filters, view and camera, all in its address; the layout moves as
+the list changes, so something chosen is framed where it now is). A broken edit leaves the last
 good graph on screen and shows the error, with file and line, in the page and here.
 
 Options:
