@@ -135,7 +135,8 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
 
   const open = (focusFirst: boolean) => {
     const state = store.get();
-    const [images, handouts] = partition(exportItems(state, tours.current() !== null), (entry) => entry.id.startsWith("image"));
+    // The graph's downloads go between the reading lists and the images.
+    const [images, handouts] = partition(exportItems(state, tours.current() !== null), (entry) => entry.id === "image" || entry.id === "image-2x");
     const action = (entry: ExportItem) =>
       listButton(
         entry.id,
