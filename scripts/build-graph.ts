@@ -25,7 +25,7 @@ Options:
                    export's file
   --export FORMAT  write the graph to --out (required) as ${EXPORT_FORMATS.join(" | ")} instead of
                    graph.json, which is then left as it is:
-                     gexf     GEXF 1.3 for Gephi and Gephi Lite (labels, types, colours, sizes, positions)
+                     gexf     GEXF 1.3 for Gephi, Gephi Lite (labels, types, colours, sizes, places)
                      graphml  GraphML for yEd, Cytoscape, NetworkX, igraph
                      csv      two files named after --out: graph.csv gives graph.nodes.csv and
                               graph.edges.csv (RFC 4180; the README lists the columns)
@@ -48,7 +48,8 @@ Inputs must be regular files of at most ${MAX_INPUT_LABEL}; --out and --gexf may
 The same inputs give the same bytes. SOURCE_DATE_EPOCH (whole seconds since 1970, as
 reproducible builds set it) records that time as the graph's builtAt; unset, none is recorded.
 
-Exit codes: 0 written, 1 bad input or output (one line on stderr, earlier output untouched),
+Exit codes: 0 written, 1 bad input or output (one line on stderr, after any progress lines;
+earlier output untouched),
 2 bad arguments.`;
 
 runMain(async () => {
