@@ -49,8 +49,7 @@ The same inputs give the same bytes. SOURCE_DATE_EPOCH (whole seconds since 1970
 reproducible builds set it) records that time as the graph's builtAt; unset, none is recorded.
 
 Exit codes: 0 written, 1 bad input or output (one line on stderr, after any progress lines;
-earlier output untouched),
-2 bad arguments.`;
+earlier output untouched), 2 bad arguments.`;
 
 runMain(async () => {
   const { values } = readArguments({
