@@ -14,6 +14,8 @@ export default defineConfig({
   base: "./",
   publicDir: resolve(root, "public"),
   plugins: [lexiconPlugin(), liveRebuild()],
+  // The import worker (src/app/import/worker.ts) is bundled on its own: it needs the lexicon module too.
+  worker: { format: "es", plugins: () => [lexiconPlugin()] },
   build: {
     outDir: resolve(root, "dist"),
     emptyOutDir: true,

@@ -23,6 +23,7 @@ const CACHE_FILE = resolve(PROJECT_ROOT, "node_modules/.cache/insight-graph/lexi
 export const LEXICON_CODE = [
   "scripts/lib/lexicon.ts",
   "scripts/lib/paths.ts",
+  "scripts/lib/cli.ts",
   "src/core/types.ts",
   "src/core/slug.ts",
   "src/core/extract/keys.ts",

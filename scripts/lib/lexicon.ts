@@ -13,6 +13,7 @@ import { ENTITY_TYPES, type EntityType } from "../../src/core/types";
 import type { Lexicon, LexiconTerm } from "../../src/core/extract/index";
 import { nameKey } from "../../src/core/extract/keys";
 import { slug } from "../../src/core/slug";
+import { CliError } from "./cli";
 import { PROJECT_ROOT } from "./paths";
 
 export const LEXICON_DIR = resolve(PROJECT_ROOT, "data/lexicon");
@@ -45,8 +46,23 @@ async function readJson<T>(path: string): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new LexiconError(`${path}: invalid JSON (${(error as Error).message})`);
+    const message = (error as Error).message;
+    throw new CliError(`invalid JSON (${message})`, path, lineOfError(text, message));
   }
+}
+
+/**
+ * The line a JSON.parse error is on: V8 says "at position N" (Node 20), or "(line L column C)"
+ * (newer V8), or, for a text that ends too soon, nothing: then its last line.
+ */
+export function lineOfError(text: string, message: string): number {
+  const line = /\bline (\d+)/.exec(message)?.[1];
+  if (line !== undefined) return Number(line);
+  const position = /\bposition (\d+)/.exec(message)?.[1];
+  const upTo = position === undefined ? text.length : Math.min(Number(position), text.length);
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < upTo; i = text.indexOf("\n", i + 1)) count++;
+  return count;
 }
 
 function checkTerm(term: Partial<LexiconTerm>, path: string): LexiconTerm {

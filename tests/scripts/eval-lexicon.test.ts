@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../../src/core/extract/keys";
-import { LEXICON_DIR, loadLexicon } from "../../scripts/lib/lexicon";
+import { LEXICON_DIR, lineOfError, loadLexicon } from "../../scripts/lib/lexicon";
 import { createExtractor } from "../../src/core/extract/index";
 import type { Entry } from "../../src/core/types";
 
@@ -46,9 +46,18 @@ describe("the lexicon loader", () => {
     for (const word of ["Heap", "Linear", "Code", "Square"]) expect(names.has(word)).toBe(false);
   });
 
-  it("rejects a file that is not JSON, naming it", async () => {
-    const dir = await lexiconDir({ "broken.json": "{ nope" });
-    await expect(loadLexicon(dir)).rejects.toThrow(/broken\.json: invalid JSON/);
+  it("rejects a file that is not JSON, naming it and the line", async () => {
+    const dir = await lexiconDir({ "broken.json": '{\n  "terms": [\n    { "name": "Kafka" }\n    { "name": "Raft" }\n  ]\n}\n' });
+    const error = await loadLexicon(dir).catch((caught: unknown) => caught);
+    expect(String(error)).toMatch(/^error: .*broken\.json:4: invalid JSON \(.+\)$/);
+    const cut = await lexiconDir({ "cut.json": '{\n  "terms": [\n' });
+    expect(String(await loadLexicon(cut).catch((caught: unknown) => caught))).toMatch(/cut\.json:\d+: invalid JSON/);
+  });
+
+  it("finds the line of a JSON error from V8's position or line", () => {
+    expect(lineOfError("{\n\n  x", "Unexpected token x in JSON at position 5")).toBe(3);
+    expect(lineOfError("{}", "Expected ',' or '}' after property value in JSON at position 9 (line 7 column 3)")).toBe(7);
+    expect(lineOfError("{\n[\n", "Unexpected end of JSON input")).toBe(3);
   });
 
   it("rejects a term without a valid type", async () => {
