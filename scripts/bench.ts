@@ -27,7 +27,7 @@ import { benchBuildSpeed } from "./bench/buildspeed";
 
 const BIG_DEFAULT_MB = 10;
 const MB = 1_000_000;
-const BENCHES = ["extraction", "search", "build", "big", "frames", "scale", "buildspeed", "layout"] as const;
+const BENCHES = ["extraction", "search", "build", "big", "frames", "scale", "buildspeed", "importspeed", "layout"] as const;
 type Bench = (typeof BENCHES)[number];
 
 const HELP = `Usage: npm run bench [-- options]
@@ -37,6 +37,8 @@ synthetic 10,000-node / 50,000-edge graph; the full graph build time and peak me
 stages (parse, extract, graph, metrics, layout, write) on a big generated document and on ¼ and ½ of it;
 scale: the stages and peak memory on synthetic lists of 1,000 and 10,000 articles (target < 60 s);
 buildspeed: \`npm run graph\` as a process against one that only runs compromise (target ≤ 1.5×).
+importspeed: the bundled document built in the page's import worker (headless Chromium, the built
+site) against \`npm run graph\` and the in-process pipeline, in the same run (target ≤ 2×).
 layout: per view, on the bundled list and both corpora, how well regions separate (5-NN community
 share, target ≥ 0.7) and overlapping discs (target 0), and the layout's time at 1,000 and 10,000 articles
 (measured in the bench's own process).
@@ -341,6 +343,7 @@ runMain(async () => {
   if (runs("big")) await benchBigInput(await readFile(DEFAULT_INPUT, "utf8"), bigMb);
   if (runs("scale")) await benchScale((file) => inChild("stages", 1, "--input", file) as Promise<StagesResult>);
   if (runs("buildspeed")) await benchBuildSpeed();
+  if (runs("importspeed")) await (await import("./bench/importspeed")).benchImportSpeed(rounds);
   if (runs("layout")) await (await import("./bench/layout")).benchLayout();
   if (runs("frames")) {
     // The same seeded synthetic lists as the scale bench (scripts/lib/synthetic.ts), in the bookmarks format.
