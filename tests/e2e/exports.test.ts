@@ -3,10 +3,17 @@
  * selection lights (or a region holds), and an image of the view at slide resolution, 1920×1080
  * and 2×, holding the graph and its labels. Expectations come from graph.json and from what the
  * page lights; images are read back in the page (createImageBitmap) and by their PNG header.
+ *
+ * Issue 12, the graph for other tools: the menu downloads the whole graph as GEXF (read back with
+ * graphology-gexf against graph.json) and the filtered view as CSV (the nodes sigma does not hide,
+ * and the edges between them).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { List, ListItem, Nodes } from "mdast";
+import { csvParse } from "d3-dsv";
+import Graph from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { loadGraph, mentioningArticles, useBrowser, type ExplorerGraph } from "./support";
@@ -241,6 +248,60 @@ describe("hand-outs", () => {
     }
     // The image's pixel ratio was only lent: the page's own is back, and the map's canvas kept its size.
     expect(await page.evaluate(() => [window.devicePixelRatio, document.querySelector<HTMLCanvasElement>("#graph .sigma-stage")?.width])).toEqual([1, 1920]);
+    expect(session.errorsOf(page)).toEqual([]);
+  });
+});
+
+describe("graph downloads", () => {
+  const session = useBrowser();
+
+  it("the whole graph as GEXF reads back to graph.json's nodes, labels, colours, positions and edges", async () => {
+    const graph = await loadGraph();
+    const page = await session.open();
+    const { fileName, bytes } = await exportFile(page, "Graph as GEXF (Gephi, Gephi Lite)");
+    expect(fileName).toBe("insight-graph.gexf");
+    const back = parseGexf(Graph, bytes.toString("utf8"));
+    expect([back.order, back.size]).toEqual([graph.order, graph.size]);
+    graph.forEachNode((node, attributes) => {
+      expect(back.getNodeAttributes(node)).toMatchObject({ label: attributes.label, color: attributes.color, x: attributes.x, y: attributes.y, size: attributes.size });
+    });
+    await expect.poll(() => page.locator(".export-status").textContent()).toBe("Saved insight-graph.gexf.");
+    expect(session.errorsOf(page)).toEqual([]);
+  });
+
+  it("the filtered view as CSV holds the nodes the map shows and the edges between them; the toggle says how many", async () => {
+    const graph = await loadGraph();
+    const page = await session.open("?hide=type:technology&min=2");
+    const shown = new Set(
+      await page.evaluate(() => {
+        const { sigma, graph } = window.__insightGraph as unknown as {
+          sigma: import("sigma").default;
+          graph: { filterNodes(test: (node: string) => boolean): string[] };
+        };
+        return graph.filterNodes((node) => sigma.getNodeState(node).isHidden !== true);
+      }),
+    );
+    expect(shown.size).toBeGreaterThan(10);
+    expect(shown.size).toBeLessThan(graph.order / 2);
+
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    const toggle = page.getByRole("button", { name: /^Only what the map shows/ });
+    await expect.poll(() => toggle.textContent()).toBe(`Only what the map shows (${shown.size.toLocaleString("en")} of ${graph.order.toLocaleString("en")} nodes)`);
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Graph as CSV: nodes" }).click()]);
+    expect(download.suggestedFilename()).toBe("insight-graph-view.nodes.csv");
+    const nodes = csvParse(await readFile((await download.path())!, "utf8"));
+    expect(new Set(nodes.map((row) => row.id))).toEqual(shown);
+    for (const row of nodes) expect(row.label).toBe(graph.getNodeAttribute(row.id!, "label"));
+    expect(nodes.some((row) => row.type === "technology")).toBe(false);
+
+    // The toggle stays pressed for the next download.
+    const edges = await exportFile(page, "Graph as CSV: edges");
+    expect(edges.fileName).toBe("insight-graph-view.edges.csv");
+    const between = graph.filterEdges((_edge, _attributes, source, target) => shown.has(source) && shown.has(target));
+    expect(csvParse(edges.bytes.toString("utf8")).map((row) => row.id).sort()).toEqual(between.sort());
     expect(session.errorsOf(page)).toEqual([]);
   });
 });
