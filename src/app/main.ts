@@ -148,6 +148,7 @@ const DEFAULT_CAMERA = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 async function boot(): Promise<void> {
   const shelf = browserGraphShelf();
   const { graph, shown } = await loadGraph(shelf);
+  if (shown) document.title = `${shown.name} · Insight Graph`;
   // Indexing and sigma's first frame take seconds on a large graph: say so before starting.
   loading.preparing();
   await nextPaint();

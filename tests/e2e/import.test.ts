@@ -18,7 +18,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { parseDocument } from "../../src/core/parse/index";
 import { PROJECT_ROOT } from "../../scripts/lib/paths";
-import { focusThroughSearch, loadGraph, squash, useBrowser, waitForFirstFrame } from "./support";
+import { focusThroughSearch, loadGraph, siteUrl, squash, useBrowser, waitForFirstFrame } from "./support";
 
 const CORPUS = join(PROJECT_ROOT, "../shared/corpora/awesome-scalability.md");
 const LIST_NAME = "awesome-scalability.md";
@@ -109,6 +109,7 @@ describe("opening a reading list in the page", () => {
     // The page shows that list's articles, not the bundled graph's.
     const shown = await shownGraph(page);
     expect(shown.name).toBe(LIST_NAME);
+    expect(await page.title()).toBe(`${LIST_NAME} · Insight Graph`);
     expect(shown.titles).toHaveLength(listed.length);
     expect(new Set(shown.titles)).toEqual(new Set(listed.map((entry) => entry.title)));
     expect(squash(await page.getByRole("region", { name: "Details", exact: true }).textContent())).toContain(`${listed.length} articles`);
@@ -189,11 +190,12 @@ describe("opening a reading list in the page", () => {
     await pickFile(page, LIST_NAME, await readFile(CORPUS, "utf8"));
     const panel = progressPanel(page, LIST_NAME);
     await expect.poll(() => panel.isVisible()).toBe(true);
+    // The build runs in a worker of its own, which Cancel ends.
+    await expect.poll(() => page.workers().length).toBe(1);
     await panel.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => panel.isVisible()).toBe(false);
-    await expect.poll(async () => squash(await page.locator("#status").textContent())).toMatch(/cancelled/);
-    // Long enough for the build to have finished had it gone on: nothing navigates, nothing is kept.
-    await page.waitForTimeout(3_000);
+    await expect.poll(() => page.workers().length).toBe(0);
+    await expect.poll(async () => squash(await page.locator("#status").textContent())).toMatch(/cancelled; the graph on screen is unchanged/);
     expect(await shownGraph(page)).toEqual(before);
     await page.getByRole("button", { name: "Your graphs" }).click();
     await expect.poll(() => page.getByText("None yet: open a reading list, or drop one on the page.").isVisible()).toBe(true);
@@ -212,6 +214,19 @@ describe("opening a reading list in the page", () => {
     await expect.poll(async () => squash(await alertOf(page).textContent())).toBe("latin1.txt:2: not a text file (invalid UTF-8)");
     expect(await shownGraph(page)).toEqual(before);
     expect(session.errorsOf(page)).toEqual([]);
+  });
+});
+
+describe("an address naming a graph this browser does not keep", () => {
+  it("says so in the alert, without echoing the address, and leads to the bundled graph", async () => {
+    const page = await session.newPage();
+    await page.goto(siteUrl("?graph=gone-list-md-1&concept=entity%3Ax"));
+    await expect
+      .poll(async () => squash(await alertOf(page).textContent()))
+      .toBe("Could not load the graph: this address names a graph that is not kept in this browser (it was removed, or the browser's data was cleared). Open the bundled graph");
+    await alertOf(page).getByRole("link", { name: "Open the bundled graph" }).click();
+    await waitForFirstFrame(page);
+    expect((await shownGraph(page)).search).toBe("");
   });
 });
 

@@ -56,7 +56,7 @@ export function createImporter(options: ImporterOptions): Importer {
   const picker = h("input", { type: "file", accept: ACCEPT, hidden: true, "aria-hidden": "true", tabindex: "-1" });
   const openButton = h(
     "button",
-    { type: "button", class: "tool", "aria-haspopup": "dialog", onClick: () => picker.click() },
+    { type: "button", class: "tool", onClick: () => picker.click() },
     "Open a reading list…",
   );
   picker.addEventListener("change", () => {
