@@ -100,7 +100,7 @@ async function refuseRepeatedInputs(inputs: readonly string[]): Promise<void> {
 }
 
 /** The files the primary output is written to: --out, or for a CSV export the two files named after it. */
-export function primaryFiles(request: Pick<BuildOutputs, "out" | "export">): string[] {
+function primaryFiles(request: Pick<BuildOutputs, "out" | "export">): string[] {
   if (request.export !== "csv") return [request.out];
   const { nodes, edges } = csvFileNames(request.out);
   return [nodes, edges];
