@@ -5,10 +5,11 @@
  * And `npm run graph` itself: progress on stderr without --quiet, nothing with it, stdout as ever.
  */
 import { join } from "node:path";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import type { PipelineProgress } from "../../src/core/pipeline/index";
+import { buildGraphFile } from "../../scripts/lib/build";
 import { createProgress, describeTimeLeft, shareDone, STAGE_WEIGHTS, timeLeft } from "../../scripts/lib/progress";
 import { graphCli, ROOT } from "./graph-cli";
 
@@ -136,6 +137,25 @@ describe("progress display", () => {
     expect(shares[0]).toBe(0);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
     expect(shares.at(-1)).toBeCloseTo(1 - STAGE_WEIGHTS.write);
+  });
+});
+
+describe("buildGraphFile's progress", () => {
+  it("passes the pipeline's progress through: every stage in order, extraction article by article", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "insight-graph-progress-"));
+    try {
+      const input = join(folder, "list.md");
+      await writeFile(input, "- [Raft](https://raft.github.io/) - consensus\n- [Kafka at Netflix](https://example.org/k) - Apache Kafka\n");
+      const seen: PipelineProgress[] = [];
+      await buildGraphFile({ input, out: join(folder, "graph.json"), onProgress: (progress) => seen.push(progress) });
+      const stages = seen.map((progress) => progress.stage).filter((stage, i, all) => stage !== all[i - 1]);
+      expect(stages).toEqual(["parse", "extract", "graph", "metrics", "layout"]);
+      const extracting = seen.filter((progress) => progress.stage === "extract").map((progress) => progress.done);
+      expect(extracting).toEqual([0, 1, 2]);
+      expect(seen.at(-1)).toEqual({ stage: "layout", done: 1, total: 1 });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 
