@@ -55,8 +55,9 @@ export const STAGE_WEIGHTS: Readonly<Record<PipelineStage | "write", number>> = 
 
 const STAGE_ORDER: readonly PipelineStage[] = ["parse", "extract", "graph", "metrics", "layout"];
 
-/** The pace is measured over about this long (ms)… */
+/** The pace is measured over about this long (ms), from points at least PACE_SAMPLE apart (at most 40 kept)… */
 const PACE_WINDOW = 2000;
+const PACE_SAMPLE = 50;
 /** …and not guessed from less than this share of the build, or this long (ms). */
 const MIN_MEASURED_SHARE = 0.01;
 const MIN_MEASURED_TIME = 250;
@@ -121,7 +122,7 @@ export function createProgress({ stream, now = () => performance.now(), delay = 
     update(progress) {
       const at = now();
       const share = shareDone(progress);
-      pace.push({ at, share });
+      if (at - pace.at(-1)!.at >= PACE_SAMPLE) pace.push({ at, share });
       // Keep one point at or before the window's start, so the pace spans the whole window.
       while (pace.length > 2 && pace[1]!.at <= at - PACE_WINDOW) pace.shift();
       if (at - started < delay) return;
