@@ -5,9 +5,10 @@
  */
 import { csvParse } from "d3-dsv";
 import Graph from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { describe, expect, it } from "vitest";
-import { csvFileNames, exportFiles, isExportFormat, LIST_SEPARATOR, subgraph, toCsv, toGraphml } from "../../../src/core/exports/index";
+import { csvFileNames, exportFiles, isExportFormat, LIST_SEPARATOR, subgraph, toCsv, toGexf, toGraphml } from "../../../src/core/exports/index";
 import { viewsGraph, POSTGRES_MVCC } from "../../app/data/views-fixture";
 import { elementsNamed, readXml } from "./xml-reader";
 
@@ -96,6 +97,21 @@ describe("subgraph", () => {
     expect(graph.getAttribute("tours")).toHaveLength(1);
     part.setNodeAttribute(POSTGRES_MVCC, "label", "changed");
     expect(graph.getNodeAttribute(POSTGRES_MVCC, "label")).not.toBe("changed");
+  });
+});
+
+describe("flattening", () => {
+  it("writes an item's further links as their addresses, in GEXF and CSV alike (never as [object Object])", () => {
+    const withLinks = graph.copy();
+    withLinks.mergeNodeAttributes(POSTGRES_MVCC, {
+      links: [
+        { text: "talk", url: "https://example.org/talk" },
+        { text: "translation", url: "https://example.org/fr" },
+      ],
+    });
+    const expected = `https://example.org/talk${LIST_SEPARATOR}https://example.org/fr`;
+    expect(csvParse(toCsv(withLinks).nodes).find((row) => row.id === POSTGRES_MVCC)!.links).toBe(expected);
+    expect(parseGexf(Graph, toGexf(withLinks)).getNodeAttribute(POSTGRES_MVCC, "links")).toBe(expected);
   });
 });
 
