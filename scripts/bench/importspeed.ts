@@ -39,10 +39,10 @@ function timeProcess(command: string, args: readonly string[]): Promise<number> 
   });
 }
 
-/** The import worker's file in a built site: the one asset of the page that is a worker. */
+/** The import worker's file in a built site: the one script the page names as an asset (a URL it loads later), not an import. */
 async function workerFile(siteRoot: string): Promise<string> {
   const manifest = JSON.parse(await readFile(join(siteRoot, ".vite/manifest.json"), "utf8")) as Record<string, { assets?: string[] }>;
-  const workers = (manifest["index.html"]?.assets ?? []).filter((asset) => /(^|\/)worker-[^/]*\.js$/.test(asset));
+  const workers = (manifest["index.html"]?.assets ?? []).filter((asset) => asset.endsWith(".js"));
   if (workers.length !== 1) throw new Error(`expected one worker among the page's assets, found ${workers.length}`);
   return workers[0]!;
 }

@@ -158,12 +158,12 @@ async function boot(): Promise<void> {
   // A tour opened from a link travels in the fragment (#tour=…): known while the address holds it.
   const shared = await readSharedTour(location.hash, graph);
   const sharedTours = shared && "tour" in shared ? [shared.tour] : [];
-  // Tours made in this browser name the bundled graph's nodes: on an imported graph, only those that fit it.
+  // Tours made in this browser name the nodes of the graph they were made on (the bundled one, or
+  // one imported here): each graph offers only those that fit it, and counts the others quietly.
   const localTours = () => {
     const local = readLocalTours();
-    if (!shown) return local;
     const fitting = toursFitting(local.tours, graph);
-    return { tours: fitting.tours, problems: [leftOutNotice(fitting.left)].filter(Boolean) };
+    return { tours: fitting.tours, problems: [...local.problems, leftOutNotice(fitting.left)].filter(Boolean) };
   };
   const knownTours = () => [...bundledTours.tours, ...localTours().tours, ...sharedTours];
   let params = new URLSearchParams(location.search);

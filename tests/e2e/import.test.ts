@@ -9,7 +9,7 @@
  * the page holds, never from remembered counts. The corpus sits beside the project
  * (`../shared/corpora`), as in a clean clone next to shared/.
  */
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import Graph from "graphology";
@@ -162,9 +162,21 @@ describe("opening a reading list in the page", () => {
     expect(session.errorsOf(page)).toEqual([]);
   });
 
-  it("opens a list picked with the button, by keyboard, and leads back to the bundled graph", { timeout: IMPORT_TIMEOUT }, async () => {
+  it("opens a list picked with the button, by keyboard, offers only the tours that fit it, and leads back to the bundled graph", { timeout: IMPORT_TIMEOUT }, async () => {
     const text = ["# Storage", "", "- [How PostgreSQL MVCC works](https://example.org/mvcc) — versions and vacuum", "- [Kafka at scale](https://example.org/kafka) — partitions and replication", ""].join("\n");
-    const page = await session.open();
+    // A tour made in this browser on the bundled graph, on a concept the picked list never names.
+    const bundled = await loadGraph();
+    const elsewhere = bundled.filterNodes((_node, attributes) => attributes.kind === "entity" && !text.toLowerCase().includes(attributes.label.toLowerCase()))[0]!;
+    const tour = { id: "local:bundled-tour", title: "A tour of the bundled graph", steps: [{ show: { node: elsewhere } }] };
+    const page = await session.open("", {
+      prepare: async (fresh) => {
+        await fresh.addInitScript((kept) => localStorage.setItem(`insight-graph:tour:${new URL(".", document.baseURI).pathname}#${kept.id}`, JSON.stringify(kept)), tour);
+      },
+    });
+    const tours = page.getByRole("region", { name: "Tours", exact: true });
+    // The tours offered to play (the editor below lists every tour kept, to edit or remove).
+    const offered = tours.getByRole("list", { name: "Tours", exact: true });
+    await expect.poll(async () => squash(await offered.textContent())).toContain(tour.title);
     const button = page.getByRole("button", { name: "Open a reading list…" });
     const chooser = page.waitForEvent("filechooser");
     await button.press("Enter");
@@ -172,6 +184,11 @@ describe("opening a reading list in the page", () => {
     await page.waitForURL(/[?&]graph=storage-md-/, { timeout: IMPORT_TIMEOUT });
     await waitForFirstFrame(page);
     expect((await shownGraph(page)).titles.sort()).toEqual(["How PostgreSQL MVCC works", "Kafka at scale"]);
+    // The bundled graph's tour is not offered here, nor reported as broken: one quiet sentence counts it.
+    expect(await offered.getByText(tour.title).count()).toBe(0);
+    const said = squash(await tours.textContent());
+    expect(said).toContain("1 tour made in this browser is for another graph and is not shown here.");
+    expect(said).not.toMatch(/no node/);
 
     await page.getByRole("button", { name: "Your graphs" }).click();
     const shelf = page.getByRole("group", { name: "Your graphs" });
@@ -247,9 +264,8 @@ describe("the page's first load", () => {
     };
     visit("index.html");
 
-    // The worker is a file of its own, which the first load does not import.
-    const assets = await readdir(join(root, "assets"));
-    const workers = assets.filter((file) => /^worker-.*\.js$/.test(file)).map((file) => `assets/${file}`);
+    // The worker is a script of its own, which the page names as an asset (its URL) and does not import.
+    const workers = (entry!.assets ?? []).filter((file) => file.endsWith(".js"));
     expect(workers).toHaveLength(1);
     const worker = workers[0]!;
     expect(initial.has(worker)).toBe(false);

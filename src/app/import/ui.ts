@@ -124,9 +124,12 @@ export function createImporter(options: ImporterOptions): Importer {
       await shelf.add(info, outcome.graph);
     } catch (error) {
       progress.hide();
-      alert.textContent = `The graph of ${file.name} was built but could not be kept in this browser: ${storageProblem(error)}.`;
-      // Built is not lost: it can still be saved as a file.
-      download(new Blob([outcome.graph], { type: "application/json" }), downloadName(file.name, "json"));
+      // What was built is not lost: it can still be saved as a file, and opened in another tool.
+      const graph = outcome.graph;
+      alert.replaceChildren(
+        `The graph of ${file.name} was built but could not be kept in this browser: ${storageProblem(error)}. `,
+        h("button", { type: "button", onClick: () => download(new Blob([graph], { type: "application/json" }), downloadName(file.name, "json")) }, "Download it as JSON"),
+      );
       return;
     }
     progress.show({ stage: "Opening the graph", count: "", fraction: 1 });
