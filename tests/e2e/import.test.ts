@@ -212,6 +212,8 @@ describe("opening a reading list in the page", () => {
     await panel.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => panel.isVisible()).toBe(false);
     await expect.poll(() => page.workers().length).toBe(0);
+    // The keyboard's place, Cancel, returns to the button that opens a list.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Open a reading list…");
     await expect.poll(async () => squash(await page.locator("#status").textContent())).toMatch(/cancelled; the graph on screen is unchanged/);
     expect(await shownGraph(page)).toEqual(before);
     await page.getByRole("button", { name: "Your graphs" }).click();

@@ -79,36 +79,42 @@ export function createImporter(options: ImporterOptions): Importer {
     void open(files[0]!);
   });
 
-  let running: RunningImport | undefined;
+  /** Set from the moment a file is taken until its import ends here or the page leaves for its graph: one at a time. */
+  let busy = false;
+
+  /** The import ends without leaving the page: the panel goes, and the keyboard's place (its Cancel button) returns to the button that opens a list. */
+  const endImport = () => {
+    busy = false;
+    const hadFocus = progress.element.contains(document.activeElement);
+    progress.hide();
+    if (hadFocus || document.activeElement === document.body) openButton.focus();
+  };
 
   async function open(file: File): Promise<void> {
-    if (running) {
+    if (busy) {
       say(status, "A reading list is being opened: cancel it first to open another.");
       return;
     }
+    busy = true;
     alert.textContent = "";
     progress.start(file.name);
-    openButton.disabled = true;
     let outcome: ImportOutcome;
     try {
       const bytes = await file.arrayBuffer();
-      running = startImport({ name: file.name, bytes }, { onProgress: (p) => progress.show(describeProgress(p)) });
-      progress.onCancel(() => running?.cancel());
+      const running: RunningImport = startImport({ name: file.name, bytes }, { onProgress: (p) => progress.show(describeProgress(p)) });
+      progress.onCancel(() => running.cancel());
       outcome = await running.outcome;
     } catch (error) {
       outcome = { kind: "failed", message: `${file.name}: could not be read (${error instanceof Error ? error.message : String(error)})` };
-    } finally {
-      running = undefined;
-      openButton.disabled = false;
     }
 
     if (outcome.kind === "cancelled") {
-      progress.hide();
+      endImport();
       say(status, `Opening ${file.name} was cancelled; the graph on screen is unchanged.`);
       return;
     }
     if (outcome.kind === "failed") {
-      progress.hide();
+      endImport();
       alert.textContent = outcome.message;
       return;
     }
@@ -123,7 +129,7 @@ export function createImporter(options: ImporterOptions): Importer {
     try {
       await shelf.add(info, outcome.graph);
     } catch (error) {
-      progress.hide();
+      endImport();
       // What was built is not lost: it can still be saved as a file, and opened in another tool.
       const graph = outcome.graph;
       alert.replaceChildren(
