@@ -36,7 +36,7 @@ describe("npm run graph on the bundled document", () => {
 
   beforeAll(async () => {
     const out = join(dir, "graph.json");
-    const result = await graphCli("--out", out);
+    const result = await graphCli("--out", out, "--quiet");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrote .*graph\.json: 254 articles \(54 with insights\)/);
@@ -140,7 +140,7 @@ describe("npm run graph on a Markdown reading list", () => {
   it("turns every linked title of awesome-scalability.md into an article node with its URL", async () => {
     const input = join(ROOT, "../shared/corpora/awesome-scalability.md");
     const out = join(dir, "scalability.json");
-    const result = await graphCli("--input", input, "--out", out);
+    const result = await graphCli("--input", input, "--out", out, "--quiet");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const graph = Graph.from(JSON.parse(await readFile(out, "utf8"))) as Graph<NodeAttributes>;
@@ -169,7 +169,7 @@ describe("npm run graph -- --stats", () => {
         "- [Kafka at scale](https://example.com/kafka) - Kafka, PostgreSQL and ZooKeeper at Netflix\n",
     );
     const out = join(dir, "stats.json");
-    const result = await graphCli("--input", input, "--out", out, "--stats");
+    const result = await graphCli("--input", input, "--out", out, "--stats", "--quiet");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n");
@@ -312,6 +312,7 @@ describe("npm run graph on several inputs", () => {
       "--input", join(folder, "bookmarks.html"),
       "--input", join(folder, "notes.txt"),
       "--out", out,
+      "--quiet",
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -357,7 +358,7 @@ describe("npm run graph builds reproducibly", () => {
   it("gives byte-identical graph.json and GEXF when it builds the bundled document twice", async () => {
     const [first, second] = ["first", "second"].map((name) => ({ out: join(dir, `${name}.json`), gexf: join(dir, `${name}.gexf`) }));
     // Two builds at once, in separate processes: nothing about a run (time, pid, order) reaches the bytes.
-    const results = await Promise.all([first!, second!].map(({ out, gexf }) => graphCli("--out", out, "--gexf", gexf)));
+    const results = await Promise.all([first!, second!].map(({ out, gexf }) => graphCli("--out", out, "--gexf", gexf, "--quiet")));
     expect(results.map((r) => `${r.code} ${r.stderr}`.trim())).toEqual(["0", "0"]);
     expect((await readFile(first!.out)).equals(await readFile(second!.out))).toBe(true);
     expect((await readFile(first!.gexf)).equals(await readFile(second!.gexf))).toBe(true);

@@ -87,7 +87,7 @@ describe("npm run graph --tours", () => {
     const tours = await toursFolder("missing", { "good.json": tour("Good", ARTICLE), "load-management.json": tour("Bad", ARTICLE, ARTICLE, "entity:foo") });
     const out = join(dir, "kept.json");
     await writeFile(out, "the graph built before");
-    const result = await graphCli("--input", input, "--out", out, "--tours", tours);
+    const result = await graphCli("--input", input, "--out", out, "--tours", tours, "--quiet");
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`error: ${join(tours, "load-management.json")}: step 3: show.node: no node "entity:foo" in this graph\n`);
     expect(result.stdout).toBe("");
@@ -106,7 +106,7 @@ describe("npm run graph --tours", () => {
     const graph = await buildGraphFromFiles([input]);
     await expect(readTours(join(dir, "no-such-folder"), graph)).rejects.toThrow("no such folder of tours");
     const out = join(dir, "cli-none.json");
-    const result = await graphCli("--input", input, "--out", out, "--tours", "none");
+    const result = await graphCli("--input", input, "--out", out, "--tours", "none", "--quiet");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(await readFile(out, "utf8")).attributes).not.toHaveProperty("tours");
