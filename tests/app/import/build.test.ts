@@ -63,6 +63,26 @@ describe("runImport", () => {
     expect(run("bookmarks.md", text).at(-1)).toEqual({ type: "failed", message: "bookmarks.md: no entries found" });
   });
 
+  it("reads a browser's bookmarks export (.html) as the command line does", () => {
+    const html = [
+      "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
+      "<DL><p>",
+      '  <DT><H3 ADD_DATE="1709251200">Data Storage</H3>',
+      "  <DL><p>",
+      '    <DT><A HREF="https://example.org/uber" ADD_DATE="1709251200">How Uber runs PostgreSQL</A>',
+      "    <DD>Uber moved back to Postgres",
+      '    <DT><A HREF="javascript:alert(1)">A bookmarklet</A>',
+      "  </DL><p>",
+      "</DL>",
+    ].join("\n");
+    const done = run("bookmarks.html", html).at(-1)!;
+    expect(done.type).toBe("done");
+    if (done.type !== "done") return;
+    expect(done.graph).toBe(JSON.stringify(buildFromSources([{ name: "bookmarks.html", text: html, format: "html" }], LEXICON).export()));
+    // The bookmarklet is no article.
+    expect(done.articles).toBe(1);
+  });
+
   it("names the file of a Markdown list with no links", () => {
     expect(run("my-list.md", "# Notes\n\nJust prose, no links.\n")).toEqual([
       { type: "progress", stage: "parse", done: 0, total: 1 },
