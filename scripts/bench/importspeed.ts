@@ -96,7 +96,7 @@ export async function benchImportSpeed(rounds = 5, site?: string): Promise<void>
               };
               thread.onerror = (event) => reject(new Error(event.message || "the worker failed"));
               const copy = bytes.slice().buffer;
-              thread.postMessage({ type: "build", name: listName, bytes: copy }, [copy]);
+              thread.postMessage({ type: "build", files: [{ name: listName, bytes: copy }] }, [copy]);
             });
             times.push(performance.now() - at);
           }

@@ -75,6 +75,22 @@ function alertOf(page: Page) {
   return page.locator('#alert[role="alert"]');
 }
 
+/**
+ * Waits until the page has opened the imported graph (its address names it, its map is drawn);
+ * fails at once, with the page's words, if the import ends in an alert instead.
+ */
+async function waitForImported(page: Page, address: RegExp): Promise<void> {
+  const opened = page.waitForURL(address, { timeout: IMPORT_TIMEOUT });
+  const failed = page.waitForFunction(() => document.getElementById("alert")?.textContent?.trim(), null, { timeout: IMPORT_TIMEOUT }).then(
+    async () => {
+      throw new Error(`the import failed: ${squash(await alertOf(page).textContent())}`);
+    },
+    () => new Promise<never>(() => {}),
+  );
+  await Promise.race([opened, failed]);
+  await waitForFirstFrame(page);
+}
+
 function progressPanel(page: Page, name: string) {
   return page.getByRole("region", { name: `Opening ${name}` });
 }
@@ -103,8 +119,7 @@ describe("opening a reading list in the page", () => {
     // Progress in words and as a bar; while concepts are found, the articles are counted.
     await expect.poll(async () => squash(await panel.textContent()), { timeout: IMPORT_TIMEOUT }).toMatch(/Finding concepts\s*\d[\d,]* of 919 articles/);
     expect(await panel.getByRole("progressbar").count()).toBe(1);
-    await page.waitForURL(/[?&]graph=awesome-scalability-md-/, { timeout: IMPORT_TIMEOUT });
-    await waitForFirstFrame(page);
+    await waitForImported(page, /[?&]graph=awesome-scalability-md-/);
 
     // The page shows that list's articles, not the bundled graph's.
     const shown = await shownGraph(page);
@@ -181,8 +196,7 @@ describe("opening a reading list in the page", () => {
     const chooser = page.waitForEvent("filechooser");
     await button.press("Enter");
     await (await chooser).setFiles({ name: "storage.md", mimeType: "text/markdown", buffer: Buffer.from(text) });
-    await page.waitForURL(/[?&]graph=storage-md-/, { timeout: IMPORT_TIMEOUT });
-    await waitForFirstFrame(page);
+    await waitForImported(page, /[?&]graph=storage-md-/);
     expect((await shownGraph(page)).titles.sort()).toEqual(["How PostgreSQL MVCC works", "Kafka at scale"]);
     // The bundled graph's tour is not offered here, nor reported as broken: one quiet sentence counts it.
     expect(await offered.getByText(tour.title).count()).toBe(0);
@@ -199,6 +213,28 @@ describe("opening a reading list in the page", () => {
     // Still kept, and listed.
     await page.getByRole("button", { name: "Your graphs" }).click();
     await expect.poll(() => shelf.getByRole("link", { name: "storage.md" }).isVisible()).toBe(true);
+  });
+
+  it("makes one graph of several lists dropped together, as several --input do", { timeout: IMPORT_TIMEOUT }, async () => {
+    const markdown = "# Reading\n\n- [How PostgreSQL MVCC works](https://example.org/mvcc) — versions and vacuum\n";
+    const text = "Case Studies\n- Kafka at scale -- partitions and replication at a large company\n";
+    const page = await session.open();
+    const dataTransfer = await page.evaluateHandle(
+      ([first, second]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([first], "reading.md", { type: "text/markdown" }));
+        transfer.items.add(new File([second], "notes.txt", { type: "text/plain" }));
+        return transfer;
+      },
+      [markdown, text] as const,
+    );
+    await page.dispatchEvent("#graph", "dragenter", { dataTransfer });
+    await page.dispatchEvent("#graph", "drop", { dataTransfer });
+    await expect.poll(() => progressPanel(page, "reading.md and notes.txt").isVisible()).toBe(true);
+    await waitForImported(page, /[?&]graph=reading-md-plus-notes-txt-/);
+    const shown = await shownGraph(page);
+    expect(shown.name).toBe("reading.md + notes.txt");
+    expect(shown.titles.sort()).toEqual(["How PostgreSQL MVCC works", "Kafka at scale"]);
   });
 
   it("cancels: the worker stops, nothing is kept, and the graph on screen stays", { timeout: IMPORT_TIMEOUT }, async () => {

@@ -1,10 +1,10 @@
 /**
- * The page's side of an import: starts a worker, hands it the file, relays its progress, and
+ * The page's side of an import: starts a worker, hands it the files, relays its progress, and
  * settles once, with the graph, the error in one line, or "cancelled". Cancelling terminates the
  * worker at once, wherever it is: the build holds nothing the page needs back.
  */
 import type { PipelineProgress } from "../../core/pipeline/index";
-import { readWorkerMessage, type BuiltSummary, type ImportRequest } from "./protocol";
+import { readWorkerMessage, type BuiltSummary, type ImportRequest, type ListFile } from "./protocol";
 
 /** What an import came to. */
 export type ImportOutcome =
@@ -19,11 +19,6 @@ export interface ImportWorker {
   terminate(): void;
 }
 
-export interface ImportFile {
-  name: string;
-  bytes: ArrayBuffer;
-}
-
 export interface RunningImport {
   /** Settles once; never rejects. */
   readonly outcome: Promise<ImportOutcome>;
@@ -36,8 +31,9 @@ export function createImportWorker(): ImportWorker {
   return new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "insight-graph-import" });
 }
 
+/** Builds one graph from `files` (one list, or several merged as the command line merges `--input`s). */
 export function startImport(
-  file: ImportFile,
+  files: readonly ListFile[],
   options: { onProgress?: (progress: PipelineProgress) => void; createWorker?: () => ImportWorker } = {},
 ): RunningImport {
   let settle!: (outcome: ImportOutcome) => void;
@@ -51,7 +47,7 @@ export function startImport(
     worker?.terminate();
     settle(result);
   };
-  const failed = (why: string) => finish({ kind: "failed", message: `${file.name}: ${why}` });
+  const failed = (why: string) => finish({ kind: "failed", message: `${files.map((file) => file.name).join(", ")}: ${why}` });
 
   try {
     worker = (options.createWorker ?? createImportWorker)();
@@ -74,6 +70,6 @@ export function startImport(
     const detail = (event as ErrorEvent).message;
     failed(detail ? `the import stopped (${detail})` : "the import could not run in this browser");
   });
-  worker.postMessage({ type: "build", name: file.name, bytes: file.bytes }, [file.bytes]);
+  worker.postMessage({ type: "build", files: files.map(({ name, bytes }) => ({ name, bytes })) }, files.map((file) => file.bytes));
   return { outcome, cancel: () => finish({ kind: "cancelled" }) };
 }

@@ -8,15 +8,21 @@
  */
 import { PIPELINE_STAGES, type PipelineProgress } from "../../core/pipeline/index";
 
-export interface ImportRequest {
-  type: "build";
+/** One reading list as the page hands it over. */
+export interface ListFile {
   /**
-   * The file's name ("my-list.md"): the graph's name, what errors name, and (by its extension,
-   * as on the command line) the list's format.
+   * The file's name ("my-list.md"): what the graph and errors call the list, and (by its
+   * extension, as on the command line) its format.
    */
   name: string;
   /** The file as it is on disk (transferred, not copied): the worker checks and decodes it as the command line does. */
   bytes: ArrayBuffer;
+}
+
+/** One graph from one or more lists, merged as the command line merges several `--input`s. */
+export interface ImportRequest {
+  type: "build";
+  files: ListFile[];
 }
 
 /** What the page needs to list a built graph without reading it again. */
@@ -36,8 +42,9 @@ export function isImportRequest(data: unknown): data is ImportRequest {
   return (
     isRecord(data) &&
     data.type === "build" &&
-    typeof data.name === "string" &&
-    data.bytes instanceof ArrayBuffer
+    Array.isArray(data.files) &&
+    data.files.length > 0 &&
+    data.files.every((file) => isRecord(file) && typeof file.name === "string" && file.bytes instanceof ArrayBuffer)
   );
 }
 

@@ -12,6 +12,7 @@ import { h, uid } from "../dom";
 import { download } from "../exports/download";
 import { GRAPH_PARAM } from "../state/url";
 import { startImport, type ImportOutcome, type RunningImport } from "./client";
+import { downloadName, listNames, NAME_JOINER } from "./names";
 import { describeProgress } from "./progress";
 import { describeStored, newGraphId, storageProblem, storedInfo, type GraphShelf, type StoredGraphInfo } from "./store";
 import "./import.css";
@@ -36,8 +37,8 @@ export interface Importer {
   openButton: HTMLButtonElement;
   /** "Your graphs" and its panel, for the toolbar. */
   shelfMenu: HTMLElement;
-  /** Imports a file as if it were picked (the picker and a drop both come here). */
-  open(file: File): Promise<void>;
+  /** Imports files as if they were picked (the picker and a drop both come here): one graph of them all. */
+  open(files: readonly File[]): Promise<void>;
 }
 
 /** The page's address for a kept graph, or for the bundled one: only the graph, no state of the graph left. */
@@ -45,24 +46,19 @@ export function graphAddress(id?: string): string {
   return `${location.pathname}${id === undefined ? "" : `?${new URLSearchParams({ [GRAPH_PARAM]: id })}`}`;
 }
 
-/** A download's file name: the list's name without its extension, never a path or a reserved character. */
-export function downloadName(listName: string, extension: string): string {
-  const stem = listName.replace(/\.[^.]*$/, "").replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").trim() || "graph";
-  return `${stem}.graph.${extension}`;
-}
-
 export function createImporter(options: ImporterOptions): Importer {
   const { shelf, shown, alert, status, stage } = options;
-  const picker = h("input", { type: "file", accept: ACCEPT, hidden: true, "aria-hidden": "true", tabindex: "-1" });
+  // Several files make one graph, as several `--input`s do on the command line.
+  const picker = h("input", { type: "file", accept: ACCEPT, multiple: true, hidden: true, "aria-hidden": "true", tabindex: "-1" });
   const openButton = h(
     "button",
     { type: "button", class: "tool", onClick: () => picker.click() },
     "Open a reading list…",
   );
   picker.addEventListener("change", () => {
-    const file = picker.files?.[0];
+    const files = [...(picker.files ?? [])];
     picker.value = "";
-    if (file) void open(file);
+    if (files.length > 0) void open(files);
   });
 
   const progress = createProgressPanel();
@@ -70,14 +66,11 @@ export function createImporter(options: ImporterOptions): Importer {
     "div",
     { class: "import-drop", hidden: true, "aria-hidden": "true" },
     h("p", { class: "import-drop-title" }, "Drop the file to open it as a graph"),
-    h("p", null, "A bookmarks text file, a Markdown list (.md) or a browser bookmarks export (.html)"),
+    h("p", null, "A bookmarks text file, a Markdown list (.md) or a browser bookmarks export (.html); several make one graph"),
   );
   document.body.append(picker, dropTarget);
   stage.append(progress.element);
-  listenForDrops(dropTarget, (files) => {
-    if (files.length > 1) say(status, `One reading list at a time: opening ${files[0]!.name}.`);
-    void open(files[0]!);
-  });
+  listenForDrops(dropTarget, (files) => void open(files));
 
   /** Set from the moment a file is taken until its import ends here or the page leaves for its graph: one at a time. */
   let busy = false;
@@ -90,27 +83,30 @@ export function createImporter(options: ImporterOptions): Importer {
     if (hadFocus || document.activeElement === document.body) openButton.focus();
   };
 
-  async function open(file: File): Promise<void> {
+  async function open(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
     if (busy) {
       say(status, "A reading list is being opened: cancel it first to open another.");
       return;
     }
     busy = true;
+    const names = files.map((file) => file.name);
+    const spoken = listNames(names);
     alert.textContent = "";
-    progress.start(file.name);
+    progress.start(spoken);
     let outcome: ImportOutcome;
     try {
-      const bytes = await file.arrayBuffer();
-      const running: RunningImport = startImport({ name: file.name, bytes }, { onProgress: (p) => progress.show(describeProgress(p)) });
+      const lists = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
+      const running: RunningImport = startImport(lists, { onProgress: (p) => progress.show(describeProgress(p)) });
       progress.onCancel(() => running.cancel());
       outcome = await running.outcome;
     } catch (error) {
-      outcome = { kind: "failed", message: `${file.name}: could not be read (${error instanceof Error ? error.message : String(error)})` };
+      outcome = { kind: "failed", message: `${names.join(", ")}: could not be read (${error instanceof Error ? error.message : String(error)})` };
     }
 
     if (outcome.kind === "cancelled") {
       endImport();
-      say(status, `Opening ${file.name} was cancelled; the graph on screen is unchanged.`);
+      say(status, `Opening ${spoken} was cancelled; the graph on screen is unchanged.`);
       return;
     }
     if (outcome.kind === "failed") {
@@ -125,7 +121,8 @@ export function createImporter(options: ImporterOptions): Importer {
     } catch {
       // An unreadable shelf makes adding fail too, and that failure is the one said below.
     }
-    const info = storedInfo(newGraphId(file.name, date, taken), file.name, outcome.graph, outcome, date);
+    const name = names.join(NAME_JOINER);
+    const info = storedInfo(newGraphId(name, date, taken), name, outcome.graph, outcome, date);
     try {
       await shelf.add(info, outcome.graph);
     } catch (error) {
@@ -133,8 +130,8 @@ export function createImporter(options: ImporterOptions): Importer {
       // What was built is not lost: it can still be saved as a file, and opened in another tool.
       const graph = outcome.graph;
       alert.replaceChildren(
-        `The graph of ${file.name} was built but could not be kept in this browser: ${storageProblem(error)}. `,
-        h("button", { type: "button", onClick: () => download(new Blob([graph], { type: "application/json" }), downloadName(file.name, "json")) }, "Download it as JSON"),
+        `The graph of ${spoken} was built but could not be kept in this browser: ${storageProblem(error)}. `,
+        h("button", { type: "button", onClick: () => download(new Blob([graph], { type: "application/json" }), downloadName(name, "json")) }, "Download it as JSON"),
       );
       return;
     }

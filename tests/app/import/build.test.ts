@@ -25,13 +25,20 @@ const MARKDOWN = [
   "",
 ].join("\n");
 
-function run(name: string, content: string | Uint8Array): WorkerMessage[] {
+function listFile(name: string, content: string | Uint8Array) {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  return { name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+}
+
+/** The worker's messages for one import of `files` (name and content), on a clock that ticks at every reading. */
+function runFiles(files: [name: string, content: string | Uint8Array][]): WorkerMessage[] {
   const messages: WorkerMessage[] = [];
   let clock = 0;
-  runImport({ type: "build", name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }, LEXICON, (m) => messages.push(m), () => (clock += 1));
+  runImport({ type: "build", files: files.map(([name, content]) => listFile(name, content)) }, LEXICON, (m) => messages.push(m), () => (clock += 1));
   return messages;
 }
+
+const run = (name: string, content: string | Uint8Array) => runFiles([[name, content]]);
 
 describe("runImport", () => {
   it("builds the command line's graph from the file, byte for byte, and says how big it is", () => {
@@ -81,6 +88,30 @@ describe("runImport", () => {
     expect(done.graph).toBe(JSON.stringify(buildFromSources([{ name: "bookmarks.html", text: html, format: "html" }], LEXICON).export()));
     // The bookmarklet is no article.
     expect(done.articles).toBe(1);
+  });
+
+  it("makes one graph of several lists, as several --input do", () => {
+    const text = "Case Studies\n- Uber's load shedding -- Uber drops work early\n";
+    const done = runFiles([
+      ["databases.md", MARKDOWN],
+      ["notes.txt", text],
+    ]).at(-1)!;
+    expect(done.type).toBe("done");
+    if (done.type !== "done") return;
+    const expected = buildFromSources(
+      [
+        { name: "databases.md", text: MARKDOWN, format: "markdown" },
+        { name: "notes.txt", text, format: "text" },
+      ],
+      LEXICON,
+      { nameJoiner: " + " },
+    );
+    expect(done.graph).toBe(JSON.stringify(expected.export()));
+    expect(parseGraph(done.graph).getAttribute("name")).toBe("databases.md + notes.txt");
+  });
+
+  it("refuses two lists of one name, which the graph could not tell apart", () => {
+    expect(runFiles([["list.md", MARKDOWN], ["list.md", MARKDOWN]])).toEqual([{ type: "failed", message: "list.md: two of the lists have this name (rename one)" }]);
   });
 
   it("names the file of a Markdown list with no links", () => {

@@ -37,7 +37,7 @@ function begin() {
   const worker = new FakeWorker();
   const progress: PipelineProgress[] = [];
   const bytes = new TextEncoder().encode("- [A](https://a.example)\n").buffer as ArrayBuffer;
-  const running = startImport({ name: "list.md", bytes }, { onProgress: (p) => progress.push(p), createWorker: () => worker });
+  const running = startImport([{ name: "list.md", bytes }], { onProgress: (p) => progress.push(p), createWorker: () => worker });
   return { worker, progress, bytes, running };
 }
 
@@ -45,8 +45,18 @@ describe("startImport", () => {
   it("hands the worker the file's name and bytes, transferring them rather than copying", () => {
     const { worker, bytes } = begin();
     expect(worker.sent).toHaveLength(1);
-    expect(worker.sent[0]!.message).toEqual({ type: "build", name: "list.md", bytes });
+    expect(worker.sent[0]!.message).toEqual({ type: "build", files: [{ name: "list.md", bytes }] });
     expect(worker.sent[0]!.transfer).toEqual([bytes]);
+  });
+
+  it("hands several files over in one request, and names them all when the worker fails", async () => {
+    const worker = new FakeWorker();
+    const [a, b] = [new ArrayBuffer(1), new ArrayBuffer(2)];
+    const running = startImport([{ name: "a.md", bytes: a }, { name: "b.html", bytes: b }], { createWorker: () => worker });
+    expect(worker.sent[0]!.message).toEqual({ type: "build", files: [{ name: "a.md", bytes: a }, { name: "b.html", bytes: b }] });
+    expect(worker.sent[0]!.transfer).toEqual([a, b]);
+    worker.fail("");
+    expect(await running.outcome).toEqual({ kind: "failed", message: "a.md, b.html: the import could not run in this browser" });
   });
 
   it("relays progress, then settles with the built graph and stops the worker", async () => {
@@ -76,7 +86,7 @@ describe("startImport", () => {
   });
 
   it("names the file when the worker cannot even start", async () => {
-    const running = startImport({ name: "list.md", bytes: new ArrayBuffer(1) }, {
+    const running = startImport([{ name: "list.md", bytes: new ArrayBuffer(1) }], {
       createWorker: () => {
         throw new DOMException("Workers are not allowed", "SecurityError");
       },

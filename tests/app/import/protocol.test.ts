@@ -39,10 +39,14 @@ describe("readWorkerMessage", () => {
 });
 
 describe("isImportRequest", () => {
-  it("is a named file's bytes", () => {
-    expect(isImportRequest({ type: "build", name: "list.md", bytes: new ArrayBuffer(3) })).toBe(true);
-    expect(isImportRequest({ type: "build", name: "list.md", bytes: "text" })).toBe(false);
-    expect(isImportRequest({ type: "build", bytes: new ArrayBuffer(3) })).toBe(false);
+  it("is one or more named files' bytes", () => {
+    const file = { name: "list.md", bytes: new ArrayBuffer(3) };
+    expect(isImportRequest({ type: "build", files: [file] })).toBe(true);
+    expect(isImportRequest({ type: "build", files: [file, { name: "b.html", bytes: new ArrayBuffer(1) }] })).toBe(true);
+    expect(isImportRequest({ type: "build", files: [] })).toBe(false);
+    expect(isImportRequest({ type: "build", files: [{ name: "list.md", bytes: "text" }] })).toBe(false);
+    expect(isImportRequest({ type: "build", files: [{ bytes: new ArrayBuffer(3) }] })).toBe(false);
+    expect(isImportRequest({ type: "build", ...file })).toBe(false);
     expect(isImportRequest({ type: "cancel" })).toBe(false);
   });
 });
