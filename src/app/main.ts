@@ -1,6 +1,7 @@
 /**
- * Boot: load graph.json (or, with `?graph=<id>`, a graph imported in this browser), build the indexes, restore the state from the address bar, start
- * sigma, mount the panels, and keep map, panels and URL in step with the one store.
+ * Boot: load graph.json (or, with `?graph=<id>`, a graph imported in this browser: import/),
+ * build the indexes, restore the state from the address bar, start sigma, mount the panels, and
+ * keep map, panels and URL in step with the one store.
  *
  * For browser tests only, `window.__insightGraph = { sigma, graph, state, drawnLabels }` exposes
  * the renderer, the graph, a getter of the current state and the labels drawn now (see
