@@ -1,9 +1,10 @@
 /**
- * "Open a reading list…": the page's import. A file comes from the picker or is dropped anywhere
- * on the page; its graph is built in a worker (./client.ts) while a panel says how far it is and
- * offers Cancel; the graph is then kept in the browser (./store.ts) and opened by its address
- * (`?graph=<id>`), so it is explored, linked and reloaded like the bundled one. A file that
- * cannot be read is named with its line in the page's alert, and the graph on screen stays.
+ * "Open a reading list…": the page's import. Files come from the picker or are dropped anywhere
+ * on the page (several make one graph, as several `--input`s do); the graph is built in a worker
+ * (./client.ts) while a panel says how far it is and offers Cancel, then kept in the browser
+ * (./store.ts) and opened by its address (`?graph=<id>`), so it is explored, linked and reloaded
+ * like the bundled one. A file that cannot be read is named with its line in the page's alert,
+ * and the graph on screen stays.
  *
  * "Your graphs" lists what the browser keeps (open, download, remove) and leads back to the
  * bundled graph.
