@@ -9,6 +9,7 @@
  * "Your graphs" lists what the browser keeps (open, download, remove) and leads back to the
  * bundled graph.
  */
+import { parseGraph } from "../data/graph";
 import { h, uid } from "../dom";
 import { download } from "../exports/download";
 import { GRAPH_PARAM } from "../state/url";
@@ -341,9 +342,10 @@ function createShelfMenu(shelf: GraphShelf, shown: StoredGraphInfo | undefined, 
   return element;
 }
 
-/** GEXF of a kept graph, made on demand: the writer is a chunk of its own, loaded only here. */
+/** GEXF of a kept graph, made on demand by the exports' code (a chunk of its own, loaded only here and by the Export menu). */
 async function gexfOf(text: string, name: string): Promise<Blob> {
-  const [{ toGexf }, { parseGraph }] = await Promise.all([import("../../core/exports/gexf"), import("../data/graph")]);
+  const { exportFiles } = await import("../../core/exports/index");
   const graph = parseGraph(text, { name: `the graph of ${name}`, remedy: "open the list again" });
-  return new Blob([toGexf(graph as unknown as Parameters<typeof toGexf>[0])], { type: "application/xml" });
+  const [file] = exportFiles(graph, "gexf", downloadName(name, "gexf"));
+  return new Blob([file!.text], { type: file!.type });
 }
