@@ -112,6 +112,9 @@ describe("opening a reading list in the page", () => {
     const listed = parseDocument(text, "markdown").entries;
     const bundled = await loadGraph();
     const page = await session.open();
+    // Nothing leaves the machine: every request the import makes is to the site itself.
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
 
     await dropFile(page, LIST_NAME, text);
     const panel = progressPanel(page, LIST_NAME);
@@ -129,6 +132,10 @@ describe("opening a reading list in the page", () => {
     expect(new Set(shown.titles)).toEqual(new Set(listed.map((entry) => entry.title)));
     expect(squash(await page.getByRole("region", { name: "Details", exact: true }).textContent())).toContain(`${listed.length} articles`);
     expect(squash(await alertOf(page).textContent())).toBe("");
+    const site = new URL(siteUrl()).origin;
+    expect(requested.filter((url) => !/^(blob|data):/.test(url) && new URL(url).origin !== site)).toEqual([]);
+    // The worker's script was among them: the build ran in the page, not elsewhere.
+    expect(requested.some((url) => /\/assets\/worker-[^/]*\.js$/.test(url))).toBe(true);
 
     // A concept of this list, absent from the bundled graph, found through the search box; the
     // address keeps the graph as the app writes the focus into it.
