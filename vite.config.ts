@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { lexiconPlugin } from "./scripts/vite/lexicon.ts";
 import { liveRebuild } from "./scripts/vite/live-rebuild.ts";
+import { domFreeDevPlugin, domFreeWorkerPlugin } from "./scripts/vite/dom-free.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -13,9 +14,9 @@ export default defineConfig({
   root: resolve(root, "src/app"),
   base: "./",
   publicDir: resolve(root, "public"),
-  plugins: [lexiconPlugin(), liveRebuild()],
+  plugins: [lexiconPlugin(), liveRebuild(), domFreeDevPlugin()],
   // The import worker (src/app/import/worker.ts) is bundled on its own: it needs the lexicon module too.
-  worker: { format: "es", plugins: () => [lexiconPlugin()] },
+  worker: { format: "es", plugins: () => [lexiconPlugin(), domFreeWorkerPlugin()] },
   build: {
     outDir: resolve(root, "dist"),
     emptyOutDir: true,
