@@ -9,6 +9,9 @@
  */
 import "./tours/presenter/presenter.css";
 import { GraphLoadError, readGraphResponse, type AppGraph } from "./data/graph";
+import { openKeptGraph } from "./import/open";
+import { browserGraphShelf } from "./import/store";
+import { GRAPH_PARAM } from "./state/url";
 import type { Tour } from "../core/tours/types";
 import { isTourMessage, TOUR_CHANNEL, type TourMessage } from "./tours/channel";
 import { toursOf } from "./tours/load";
@@ -33,7 +36,10 @@ function byId(id: string): HTMLElement {
   return element;
 }
 
+/** The graph the main window shows: one imported in this browser (`?graph=<id>`), else the bundled graph.json. */
 async function loadGraph(): Promise<AppGraph> {
+  const id = new URLSearchParams(location.search).get(GRAPH_PARAM);
+  if (id !== null) return (await openKeptGraph(browserGraphShelf(), id)).graph;
   let response: Response;
   try {
     response = await fetch(new URL("graph.json", document.baseURI));

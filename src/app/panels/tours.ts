@@ -5,6 +5,7 @@
  * screen reads what the room hears), Previous and Next, "Present", "Open presenter view" and
  * "Close tour". The tour editor, when there is one, sits below.
  */
+import { GRAPH_PARAM } from "../state/url";
 import type { Tour } from "../../core/tours/types";
 import { describeStep } from "../../core/tours/describe";
 import type { AppContext } from "../context";
@@ -32,9 +33,14 @@ export interface TourActions {
 /** The name of the presenter view's window: a second press brings the same window back. */
 export const PRESENTER_WINDOW = "insight-graph-presenter";
 
-/** The presenter view's address for a step, relative to the page (steps count from 1 there). */
-export function presenterAddress(tourId: string, step: number): string {
-  return `presenter.html?${new URLSearchParams({ tour: tourId, step: String(step + 1) })}`;
+/**
+ * The presenter view's address for a step, relative to the page (steps count from 1 there), and
+ * the graph the page shows when it is one imported in this browser, so both windows read the same.
+ */
+export function presenterAddress(tourId: string, step: number, graphId: string | null = null): string {
+  const params = new URLSearchParams({ tour: tourId, step: String(step + 1) });
+  if (graphId !== null) params.set(GRAPH_PARAM, graphId);
+  return `presenter.html?${params}`;
 }
 
 export function createToursPanel(context: AppContext, player: TourPlayer, actions: TourActions): ToursPanel {
@@ -137,7 +143,7 @@ function openTourView(tour: Tour, player: TourPlayer, actions: TourActions, labe
     {
       type: "button",
       // The presenter view is another page of the site, in a window of its own (see presenter.html).
-      onClick: () => void window.open(presenterAddress(tour.id, at), PRESENTER_WINDOW, "popup,width=1100,height=760"),
+      onClick: () => void window.open(presenterAddress(tour.id, at, new URLSearchParams(location.search).get(GRAPH_PARAM)), PRESENTER_WINDOW, "popup,width=1100,height=760"),
     },
     "Open presenter view",
   );
