@@ -11,11 +11,10 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../../src/core/types";
+import { decodeText, MAX_INPUT_BYTES, MAX_INPUT_LABEL } from "../../src/core/parse/bytes";
 
 /** The largest input read, in bytes (50 MB): a reading list is text; anything larger is a mistake. */
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
-/** How MAX_INPUT_BYTES reads in messages and --help. */
-export const MAX_INPUT_LABEL = `${MAX_INPUT_BYTES / (1024 * 1024)} MB`;
+export { MAX_INPUT_BYTES, MAX_INPUT_LABEL };
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 export class CliError extends Error {
@@ -80,17 +79,7 @@ function oneLine(message: string): string {
  */
 export async function readTextFile(file: string): Promise<string> {
   const bytes = await readBoundedFile(file);
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new CliError("not a text file (binary data)", file, lineAt(bytes, nul));
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError("not a text file (invalid UTF-8)", file, lineAt(bytes, firstInvalidUtf8(bytes)));
-  }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (text.trim() === "") throw new CliError("file is empty", file);
-  return text;
+  return inFile(file, () => decodeText(bytes));
 }
 
 async function readBoundedFile(file: string): Promise<Buffer> {
@@ -345,28 +334,6 @@ function describeFsError(error: unknown): string {
     default:
       return error instanceof Error ? oneLine(error.message) : String(error);
   }
-}
-
-function lineAt(bytes: Buffer, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-function firstInvalidUtf8(bytes: Buffer): number {
-  // Bisect on prefixes: a prefix that decodes (allowing a cut multi-byte tail) is clean.
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
-  }
-  return low;
 }
 
 /**
