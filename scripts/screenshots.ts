@@ -231,6 +231,28 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: "import",
+    shows: "opening a reading list in the page (1280×720): awesome-scalability built in the browser, its progress over the map",
+    viewport: { width: 1280, height: 720 },
+    async prepare(page) {
+      const chooser = page.waitForEvent("filechooser");
+      await page.getByRole("button", { name: "Open a reading list…", exact: true }).click();
+      await (await chooser).setFiles(LISTS["awesome-scalability"]);
+      // Caught while concepts are found, a good way in: the stage, the count and the bar all show.
+      const bar = page.getByRole("region", { name: "Opening awesome-scalability.md" }).getByRole("progressbar");
+      await page.waitForFunction(
+        () => {
+          const text = document.querySelector(".import-progress progress")?.getAttribute("aria-valuetext") ?? "";
+          const done = Number(/(\d+) of/.exec(text)?.[1] ?? 0);
+          return text.startsWith("Finding concepts") && done >= 250;
+        },
+        null,
+        { timeout: 60_000, polling: 20 },
+      );
+      await bar.waitFor();
+    },
+  },
+  {
     name: "phone",
     shows: "at a phone's width (400×800): the map above, a concept's Details in the bottom sheet",
     async prepare(page, graph) {
