@@ -77,4 +77,27 @@ describe("the bundle is never stale", () => {
       await rm(bundle, { force: true });
     }
   }, 120_000);
+
+  it("runs a script from its CommonJS bundle, made again when a module it holds changes", async () => {
+    const entry = join(folder, `launched-${process.pid}.ts`);
+    const dependency = join(folder, "launched-answer.ts");
+    await writeFile(entry, `import { answer } from "./launched-answer";\nconsole.log(answer, process.argv.slice(2).join(" "), import.meta.url.endsWith("/launched-${process.pid}.ts"));\nprocess.exitCode = answer;\n`);
+    await writeFile(dependency, "export const answer: number = 3;\n");
+    const launch = () => node(["scripts/lib/run-bundled.mjs", entry, "--flag", "value"]);
+    try {
+      expect(await launch()).toMatchObject({ stdout: "3 --flag value true\n", code: 3 });
+      // Made once: the next run reads the same bundle.
+      const bundle = await ensureBundle(entry, "cjs");
+      const made = (await readFile(bundle, "utf8")).split("\n", 1)[0];
+      expect(await launch()).toMatchObject({ code: 3 });
+      expect((await readFile(bundle, "utf8")).split("\n", 1)[0]).toBe(made);
+
+      await writeFile(dependency, "export const answer: number = 4;\n");
+      const later = new Date(Date.now() + 2_000);
+      await utimes(dependency, later, later);
+      expect(await launch()).toMatchObject({ stdout: "4 --flag value true\n", code: 4 });
+    } finally {
+      await rm(await ensureBundle(entry, "cjs"), { force: true });
+    }
+  }, 120_000);
 });
