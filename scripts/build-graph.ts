@@ -4,12 +4,11 @@
  * Reads one or more reading lists, extracts their entities, checks the tours written for them
  * and writes one graph file, or an export of it (and its GEXF), all or nothing.
  */
-import { resolve } from "node:path";
 import { EXPORT_FORMATS, isExportFormat } from "../src/core/exports/index";
 import { buildGraphFile, buildTimeFromEnvironment, type GraphCounts } from "./lib/build";
 import { MAX_INPUT_LABEL, readArguments, runMain, UsageError } from "./lib/cli";
 import { createProgress } from "./lib/progress";
-import { DEFAULT_GRAPH, DEFAULT_INPUT, DEFAULT_TOURS } from "./lib/paths";
+import { DEFAULT_GRAPH, DEFAULT_INPUT, DEFAULT_TOURS, toursFolderFor } from "./lib/paths";
 import { stageTable } from "./lib/stages";
 import { TOUR_SCHEMA_FILE } from "./lib/tours";
 
@@ -79,7 +78,7 @@ runMain(async () => {
     export: format,
     format: values.format,
     gexf: values.gexf,
-    tours: toursFolder(values.tours, values.input),
+    tours: toursFolderFor(values.tours, values.input),
     builtAt: buildTimeFromEnvironment(),
     onProgress: progress?.update,
   }).finally(() => progress?.finish());
@@ -91,16 +90,6 @@ runMain(async () => {
   );
   if (values.stats) console.log([...stageTable(summary.stages), ...countLines(summary.counts)].join("\n"));
 });
-
-/**
- * The folder of tours to read: the one given, none for "none", and by default the bundled
- * document's tours when it is what is built (they name its nodes; another list's graph has others).
- */
-function toursFolder(given: string | undefined, inputs: readonly string[]): string | undefined {
-  if (given === "none") return undefined;
-  if (given !== undefined) return given;
-  return inputs.length === 1 && resolve(inputs[0]!) === resolve(DEFAULT_INPUT) ? DEFAULT_TOURS : undefined;
-}
 
 /** `articles: 254 (bookmark 250, reference 4)`: each count with its parts, largest first. */
 function countLines(counts: GraphCounts): string[] {

@@ -6,11 +6,12 @@
  * its `inputs` attribute names files this script does not build from, and rebuilding would
  * silently replace the user's graph with the bundled one. It says so, in one line.
  */
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildGraphFile, buildTimeFromEnvironment, inputNames } from "./lib/build";
 import { runMain } from "./lib/cli";
+import { recordedInputs } from "./lib/graph-file";
 import { DEFAULT_GRAPH, DEFAULT_INPUT, DEFAULT_TOURS, GRAPH_INPUTS } from "./lib/paths";
 
 async function newestMtime(path: string): Promise<number> {
@@ -33,16 +34,6 @@ export interface EnsureOptions {
 }
 
 const DEFAULTS: EnsureOptions = { inputs: [DEFAULT_INPUT], out: DEFAULT_GRAPH, dependsOn: GRAPH_INPUTS };
-
-/** The `inputs` a graph file records; `undefined` when it cannot be read or predates them. */
-async function recordedInputs(out: string): Promise<string[] | undefined> {
-  try {
-    const inputs: unknown = JSON.parse(await readFile(out, "utf8"))?.attributes?.inputs;
-    return Array.isArray(inputs) && inputs.every((name) => typeof name === "string") ? inputs : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Returns the path of an up-to-date graph file, building it first if needed. */
 export async function ensureGraph(options: Partial<EnsureOptions> = {}): Promise<string> {

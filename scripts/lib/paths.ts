@@ -1,6 +1,6 @@
 /** Project paths, relative to the working directory npm runs scripts in (the project root). */
 import { fileURLToPath } from "node:url";
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const fromRoot = (path: string) => relative(process.cwd(), fileURLToPath(new URL(`../../${path}`, import.meta.url))) || ".";
@@ -20,3 +20,14 @@ export const GRAPH_INPUTS = [
   "scripts/lib/tours.ts",
   "scripts/build-graph.ts",
 ].map(fromRoot);
+
+/**
+ * The folder of tours a build of `inputs` reads: the one given, none for "none", and by default
+ * the bundled document's tours when it is what is built (they name its nodes; another list's
+ * graph has others). `npm run graph` and the dev server's live rebuild decide it alike.
+ */
+export function toursFolderFor(given: string | undefined, inputs: readonly string[]): string | undefined {
+  if (given === "none") return undefined;
+  if (given !== undefined) return given;
+  return inputs.length === 1 && resolve(inputs[0]!) === resolve(DEFAULT_INPUT) ? DEFAULT_TOURS : undefined;
+}

@@ -23,7 +23,8 @@ import { readFile } from "node:fs/promises";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin, ViteDevServer } from "vite";
-import { DEFAULT_GRAPH, DEFAULT_INPUT, PROJECT_ROOT } from "../lib/paths.ts";
+import { recordedInputs } from "../lib/graph-file.ts";
+import { DEFAULT_GRAPH, DEFAULT_INPUT, PROJECT_ROOT, toursFolderFor } from "../lib/paths.ts";
 import {
   describeFailure,
   FAILED,
@@ -42,7 +43,6 @@ const RUN_BUNDLED = fileURLToPath(new URL("../lib/run-bundled.mjs", import.meta.
 const BUILD_SCRIPT = fileURLToPath(new URL("../build-graph.ts", import.meta.url));
 const CLIENT = fileURLToPath(new URL("../../src/app/live/client.ts", import.meta.url));
 const LEXICON = resolve(PROJECT_ROOT, "data/lexicon");
-const BUNDLED_TOURS = resolve(PROJECT_ROOT, "data/tours");
 
 // ---------------------------------------------------------------------------------------------
 // What is built, and from what
@@ -74,11 +74,10 @@ export function buildArguments(target: BuildTarget): string[] {
   ];
 }
 
-/** The folder of tours the build reads for a target, as the command line decides it (see build-graph.ts). */
+/** The folder of tours the build reads for a target, as the command line decides it; absolute. */
 function toursFolder(target: BuildTarget): string | undefined {
-  if (target.tours === "none") return undefined;
-  if (target.tours !== undefined) return resolve(target.tours);
-  return target.inputs.length === 1 && resolve(target.inputs[0]!) === resolve(DEFAULT_INPUT) ? BUNDLED_TOURS : undefined;
+  const folder = toursFolderFor(target.tours, target.inputs);
+  return folder === undefined ? undefined : resolve(folder);
 }
 
 /** Whether a changed file is one the target's graph is built from: an input, or anything under the lexicon or its tours. */
@@ -87,19 +86,6 @@ export function isSourceOf(target: BuildTarget, file: string): boolean {
   if (target.inputs.some((input) => resolve(input) === path)) return true;
   const tours = toursFolder(target);
   return [LEXICON, ...(tours === undefined ? [] : [tours])].some((folder) => path.startsWith(folder + sep));
-}
-
-/**
- * The inputs a graph file records (its `inputs` attribute: their names, see inputNames in
- * scripts/lib/build.ts); `undefined` when it is missing, unreadable or records none.
- */
-export async function recordedInputs(file: string): Promise<string[] | undefined> {
-  try {
-    const inputs: unknown = JSON.parse(await readFile(file, "utf8"))?.attributes?.inputs;
-    return Array.isArray(inputs) && inputs.every((name) => typeof name === "string") ? inputs : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether a graph recording these input names was built from the target's inputs (each named by its base name, or its path when two share one). */
