@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../../src/core/types";
 import { decodeText, MAX_INPUT_BYTES, MAX_INPUT_LABEL } from "../../src/core/parse/bytes";
+import { describeFailure, firstLine as oneLine } from "../../src/core/failure";
 
 /** The largest input read, in bytes (50 MB): a reading list is text; anything larger is a mistake. */
 export { MAX_INPUT_BYTES, MAX_INPUT_LABEL };
@@ -56,18 +57,6 @@ function asFileError(error: unknown, file: string): CliError {
   if (error instanceof CliError) return error.file === undefined ? new CliError(error.message, file, error.line, { cause: error }) : error;
   if (error instanceof InputError) return new CliError(oneLine(error.message), file, error.line, { cause: error });
   return new CliError(describeFailure(error), file, undefined, { cause: error });
-}
-
-/** A library's failure, said in one line; a stack overflow is what deep nesting does to a parser. */
-function describeFailure(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return "nested too deeply to read (maximum call stack size exceeded)";
-  }
-  return oneLine(error instanceof Error ? error.message : String(error)) || "failed";
-}
-
-function oneLine(message: string): string {
-  return message.split(/\r?\n/, 1)[0]!.trim();
 }
 
 /**

@@ -26,6 +26,7 @@ export const LEXICON_CODE = [
   "scripts/lib/cli.ts",
   "src/core/types.ts",
   "src/core/parse/bytes.ts",
+  "src/core/failure.ts",
   "src/core/slug.ts",
   "src/core/extract/keys.ts",
   "src/core/extract/matches.ts",

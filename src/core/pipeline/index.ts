@@ -10,6 +10,7 @@
  * a failure of the whole-graph steps names every list.
  */
 import { InputError, type InputFormat, type ParsedDocument } from "../types";
+import { describeFailure, firstLine } from "../failure";
 import { parseDocument } from "../parse/index";
 import { mergeDocuments, type NamedDocument } from "../parse/merge";
 import { createExtractor, type Lexicon } from "../extract/index";
@@ -71,16 +72,6 @@ export function inSource<T>(source: string, work: () => T): T {
     if (error instanceof InputError) throw new SourceError(firstLine(error.message), source, error.line, { cause: error });
     throw new SourceError(describeFailure(error), source, undefined, { cause: error });
   }
-}
-
-/** A library's failure, said in one line; a stack overflow is what deep nesting does to a parser. */
-function describeFailure(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return "nested too deeply to read (maximum call stack size exceeded)";
-  return firstLine(error instanceof Error ? error.message : String(error)) || "failed";
-}
-
-function firstLine(message: string): string {
-  return message.split(/\r?\n/, 1)[0]!.trim();
 }
 
 /** Parses every list (a list with no entries is an error) and merges them into one document. */
