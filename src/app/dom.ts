@@ -77,3 +77,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function headedList(heading: string, className: string, items: readonly Child[]): Child[] {
   return [h("h3", null, heading), h("ul", { class: className, role: "list", "aria-label": heading }, items.map((item) => h("li", null, item)))];
 }
+
+/**
+ * Places a popup (a fixed-position element) under the control that opens it, or above it where
+ * the screen has no room below (a phone's toolbar is low), kept inside the window's width.
+ */
+export function placeUnder(popup: HTMLElement, control: HTMLElement): void {
+  const at = control.getBoundingClientRect();
+  const height = popup.offsetHeight;
+  const below = at.bottom + 4 + height <= window.innerHeight;
+  popup.style.top = `${below ? at.bottom + 4 : Math.max(4, at.top - 4 - height)}px`;
+  popup.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - popup.offsetWidth - 4))}px`;
+}

@@ -13,7 +13,7 @@ import "./menu.css";
 import type { Tour } from "../../core/tours/types";
 import type { AppContext } from "../context";
 import { findPath } from "../data/path";
-import { h, uid } from "../dom";
+import { h, placeUnder, uid } from "../dom";
 import type { InsightSigma } from "../renderer";
 import type { AppState } from "../state/store";
 import { handoutMarkdown, regionHandout, selectionHandout, tourHandout, type HandoutPlan } from "./articles";
@@ -121,14 +121,7 @@ export function createExportMenu(context: AppContext, sigma: InsightSigma, tours
     }
   };
 
-  /** Under its button, or above it where the screen has no room below (the phone's toolbar is low). */
-  const place = () => {
-    const at = toggle.getBoundingClientRect();
-    const height = list.offsetHeight;
-    const below = at.bottom + 4 + height <= window.innerHeight;
-    list.style.top = `${below ? at.bottom + 4 : Math.max(4, at.top - 4 - height)}px`;
-    list.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - list.offsetWidth - 4))}px`;
-  };
+  const place = () => placeUnder(list, toggle);
 
   const listButton = (id: string, text: string, onClick: () => void, props: Record<string, string | null> = {}) =>
     h("li", null, h("button", { type: "button", "data-export": id, ...props, onClick }, text));

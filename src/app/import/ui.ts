@@ -10,7 +10,7 @@
  * bundled graph.
  */
 import { parseGraph } from "../data/graph";
-import { h, uid } from "../dom";
+import { h, placeUnder, uid } from "../dom";
 import { download } from "../exports/download";
 import { GRAPH_PARAM } from "../state/url";
 import { startImport, type ImportOutcome, type RunningImport } from "./client";
@@ -309,14 +309,7 @@ function createShelfMenu(shelf: GraphShelf, shown: StoredGraphInfo | undefined, 
     panel.replaceChildren(showing, h("h2", null, "Built in this browser"), list);
   }
 
-  /** Under its button, or above it where the screen has no room below (the phone's toolbar is low). */
-  const place = () => {
-    const at = toggle.getBoundingClientRect();
-    const height = panel.offsetHeight;
-    const below = at.bottom + 4 + height <= window.innerHeight;
-    panel.style.top = `${below ? at.bottom + 4 : Math.max(4, at.top - 4 - height)}px`;
-    panel.style.left = `${Math.max(4, Math.min(at.left, window.innerWidth - panel.offsetWidth - 4))}px`;
-  };
+  const place = () => placeUnder(panel, toggle);
   const close = (refocus: boolean) => {
     if (panel.hidden) return;
     panel.hidden = true;
