@@ -10,7 +10,7 @@
 import "./styles.css";
 import "./presenting.css";
 import { filterChoices, revealsRare, visibleNodes } from "./data/filters";
-import { GraphLoadError, readGraphResponse, type AppGraph, type LoadProgress } from "./data/graph";
+import { GraphLoadError, type LoadProgress } from "./data/graph";
 import { findPath, type FoundPath } from "./data/path";
 import type { Emphasis } from "./data/scene";
 import { viewEmphasis, viewNeighbourhood, viewNodes, type ViewName } from "./data/views";
@@ -41,8 +41,8 @@ import {
   type HistoryMode,
 } from "./state/store";
 import { addressOf, GRAPH_PARAM, ignoredNotice } from "./state/url";
-import { openKeptGraph } from "./import/open";
-import { browserGraphShelf, type GraphShelf, type StoredGraphInfo } from "./import/store";
+import { openShownGraph, type ShownGraph } from "./import/open";
+import { browserGraphShelf, type GraphShelf } from "./import/store";
 import { leftOutNotice, toursFitting } from "./import/tours";
 import { createImporter, graphAddress } from "./import/ui";
 import { toursOf } from "./tours/load";
@@ -88,26 +88,15 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
 }
 
-/** The graph the address names: one imported in this browser (`?graph=<id>`), else the bundled graph.json. */
-async function loadGraph(shelf: GraphShelf): Promise<{ graph: AppGraph; shown?: StoredGraphInfo }> {
-  const id = new URLSearchParams(location.search).get(GRAPH_PARAM);
-  if (id === null) return { graph: await fetchBundledGraph() };
-  byId<HTMLProgressElement>("loading-bar").removeAttribute("value");
-  const { graph, info } = await openKeptGraph(shelf, id, (info) => {
-    byId("loading-text").textContent = `Opening the graph of ${info.name}…`;
+/** The graph the address names (import/open.ts), its loading said in the stage's notice. */
+function loadGraph(shelf: GraphShelf): Promise<ShownGraph> {
+  return openShownGraph(shelf, location.search, {
+    progress: (progress) => loading.show(progress),
+    found: (info) => {
+      byId<HTMLProgressElement>("loading-bar").removeAttribute("value");
+      byId("loading-text").textContent = `Opening the graph of ${info.name}…`;
+    },
   });
-  return { graph, shown: info };
-}
-
-async function fetchBundledGraph(): Promise<AppGraph> {
-  const url = new URL("graph.json", document.baseURI);
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch {
-    throw new GraphLoadError("graph.json could not be fetched (is the server running?)");
-  }
-  return readGraphResponse(response, (progress) => loading.show(progress));
 }
 
 /** Runs `work` when the page is idle (soon after, where the browser has no idle callbacks). */

@@ -8,10 +8,9 @@
  * ended" on `end`.
  */
 import "./tours/presenter/presenter.css";
-import { GraphLoadError, readGraphResponse, type AppGraph } from "./data/graph";
-import { openKeptGraph } from "./import/open";
+import { GraphLoadError, type AppGraph } from "./data/graph";
+import { openShownGraph } from "./import/open";
 import { browserGraphShelf } from "./import/store";
-import { GRAPH_PARAM } from "./state/url";
 import type { Tour } from "../core/tours/types";
 import { isTourMessage, TOUR_CHANNEL, type TourMessage } from "./tours/channel";
 import { toursOf } from "./tours/load";
@@ -36,17 +35,9 @@ function byId(id: string): HTMLElement {
   return element;
 }
 
-/** The graph the main window shows: one imported in this browser (`?graph=<id>`), else the bundled graph.json. */
+/** The graph the main window shows: the one its address names (import/open.ts). */
 async function loadGraph(): Promise<AppGraph> {
-  const id = new URLSearchParams(location.search).get(GRAPH_PARAM);
-  if (id !== null) return (await openKeptGraph(browserGraphShelf(), id)).graph;
-  let response: Response;
-  try {
-    response = await fetch(new URL("graph.json", document.baseURI));
-  } catch {
-    throw new GraphLoadError("graph.json could not be fetched (is the server running?)");
-  }
-  return readGraphResponse(response);
+  return (await openShownGraph(browserGraphShelf(), location.search)).graph;
 }
 
 function sessionStore(): Storage | null {
